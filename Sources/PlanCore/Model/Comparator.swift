@@ -1,0 +1,32 @@
+/// How an actual value is compared with a target: "80% 이상" is at least 80.
+public enum Comparator: String, Sendable, Hashable, Codable, CaseIterable {
+    case atLeast
+    case atMost
+    case exactly
+
+    public var korean: String {
+        switch self {
+        case .atLeast: return "이상"
+        case .atMost: return "이하"
+        case .exactly: return "정확히"
+        }
+    }
+
+    public var english: String {
+        switch self {
+        case .atLeast: return "at least"
+        case .atMost: return "at most"
+        case .exactly: return "exactly"
+        }
+    }
+
+    /// Whether `value` meets `target` under this comparator.
+    public func isMet(_ value: Double, target: Double) -> Bool {
+        let tolerance = Swift.max(abs(target), 1) * 1e-9
+        switch self {
+        case .atLeast: return value >= target - tolerance
+        case .atMost: return value <= target + tolerance
+        case .exactly: return abs(value - target) <= tolerance
+        }
+    }
+}
