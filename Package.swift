@@ -38,8 +38,8 @@ let package = Package(
                 .product(name: "Yams", package: "Yams"),
                 .product(name: "Crypto", package: "swift-crypto"),
             ],
-            resources: [.copy("Resources/Plans")],
-            swiftSettings: strict
+            swiftSettings: strict,
+            plugins: ["EmbedResources"]
         ),
         .target(
             name: "PlanStore",
@@ -67,9 +67,8 @@ let package = Package(
                 .product(name: "Prometheus", package: "swift-prometheus"),
                 .product(name: "Logging", package: "swift-log"),
             ],
-            resources: [.copy("Resources/Templates"), .copy("Resources/Static")],
             swiftSettings: strict,
-            plugins: [.plugin(name: "OpenAPIGenerator", package: "swift-openapi-generator")]
+            plugins: [.plugin(name: "OpenAPIGenerator", package: "swift-openapi-generator"), "EmbedResources"]
         ),
         .executableTarget(
             name: "planwatch",
@@ -84,6 +83,8 @@ let package = Package(
             ],
             swiftSettings: strict
         ),
+        .executableTarget(name: "EmbedTool", path: "Plugins/EmbedTool"),
+        .plugin(name: "EmbedResources", capability: .buildTool(), dependencies: ["EmbedTool"]),
         .executableTarget(
             name: "planwatch-bench",
             dependencies: ["PlanCore", "PlanStore"],
@@ -96,12 +97,6 @@ let package = Package(
                 "PlanCore",
                 .product(name: "PropertyBased", package: "swift-property-based"),
             ],
-            resources: [.copy("Fixtures")],
-            swiftSettings: strict
-        ),
-        .testTarget(
-            name: "PlanStoreTests",
-            dependencies: ["PlanCore", "PlanStore"],
             swiftSettings: strict
         ),
         .testTarget(

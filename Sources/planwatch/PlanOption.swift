@@ -7,19 +7,9 @@ struct PlanOption: ParsableArguments {
     @Option(name: .long, help: ArgumentHelp("The plan file.", discussion: "Defaults to Plans/digital-new-deal.yaml, or to the copy bundled with planwatch when run elsewhere.", valueName: "FILE"))
     var plan: String?
 
-    /// The plan file to read, resolved to a path.
-    func path() throws -> String {
-        if let plan { return plan }
-        guard let path = BundledPlan.defaultPath() else {
-            throw CLIFailure("no plan file given and no bundled plan found; pass --plan FILE")
-        }
-        return path
-    }
-
     /// Loads the plan, printing every diagnostic to stderr when it does not load.
     func load() throws -> Plan {
-        let path = try path()
-        let result = PlanLoader.load(path: path, displayName: plan ?? path)
+        let result = plan.map { PlanLoader.load(path: $0) } ?? BundledPlan.loadDefault()
         guard let plan = result.plan else {
             for d in result.errors.prefix(20) { Output.err(d.description) }
             if result.errors.count > 20 { Output.err("… and \(result.errors.count - 20) more errors") }

@@ -1,20 +1,31 @@
 import Foundation
 
-/// The plan files shipped inside the executable, so `planwatch` works from any directory.
+/// The plan files built into the executable, so `planwatch` works from any directory.
 public enum BundledPlan {
     /// The repository-relative path of the default plan.
     public static let defaultRelativePath = "Plans/digital-new-deal.yaml"
 
-    /// The default plan file: `Plans/digital-new-deal.yaml` under the current directory when it
-    /// exists (a checkout), otherwise the copy bundled with the executable.
-    public static func defaultPath(currentDirectory: String = FileManager.default.currentDirectoryPath) -> String? {
+    /// The default plan file when the current directory is a checkout, else nil
+    /// (then the built-in copy is used).
+    public static func localDefaultPath(currentDirectory: String = FileManager.default.currentDirectoryPath) -> String? {
         let local = (currentDirectory as NSString).appendingPathComponent(defaultRelativePath)
-        if FileManager.default.fileExists(atPath: local) { return local }
-        return bundledPath(named: "digital-new-deal")
+        return FileManager.default.fileExists(atPath: local) ? local : nil
     }
 
-    /// The path of a plan bundled as a resource, by file name without extension.
-    public static func bundledPath(named name: String) -> String? {
-        Bundle.module.path(forResource: name, ofType: "yaml", inDirectory: "Plans")
+    /// The bytes of a plan file built into the executable, by its repository path.
+    public static func data(_ relativePath: String = defaultRelativePath) -> Data? {
+        EmbeddedFiles.data(relativePath)
+    }
+
+    /// Every plan file built into the executable.
+    public static var paths: [String] { EmbeddedFiles.paths(under: "Plans") }
+
+    /// Loads the default plan: the checkout's file when there is one, else the built-in copy.
+    public static func loadDefault() -> PlanLoadResult {
+        if let local = localDefaultPath() { return PlanLoader.load(path: local, displayName: defaultRelativePath) }
+        guard let data = data() else {
+            return PlanLoadResult(plan: nil, diagnostics: [Diagnostic(file: defaultRelativePath, line: 1, column: 1, message: "no built-in plan")])
+        }
+        return PlanLoader.load(data: data, file: "(built-in) " + defaultRelativePath)
     }
 }

@@ -14,19 +14,22 @@ extension PlanFileParser {
         let name = f.text("name", required: true, needsEnglish: true)
 
         var unit: Unit?
+        var unitIsUnknown = false
         if let s = f.string("unit"), let n = f["unit"] {
             unit = Unit.named(s)
             if unit == nil {
+                unitIsUnknown = true
                 let hint = YAMLReader.closest(s, in: Unit.symbols).map { "; did you mean '\($0)'?" } ?? ""
                 reader.error(n, "unknown unit '\(s)' in \(context)\(hint) (known units: \(Unit.symbols.joined(separator: " ")))")
             }
         }
         let statedMeasure = f.choice("measure", Measure.self)
-        let measure = statedMeasure ?? unit?.defaultMeasure ?? .qualitative
+        // An unknown unit is reported once; the values are then read as plain numbers, without further unit checks.
+        let measure = statedMeasure ?? unit?.defaultMeasure ?? (unitIsUnknown ? .index : .qualitative)
         if let statedMeasure, let unit, !Self.measure(statedMeasure, fits: unit), let n = f["measure"] {
             reader.error(n, "measure '\(statedMeasure.rawValue)' does not fit the unit '\(unit.symbol)' in \(context)")
         }
-        if unit == nil, f["unit"] == nil, measure != .qualitative, measure != .boolean {
+        if unit == nil, !unitIsUnknown, f["unit"] == nil, measure != .qualitative, measure != .boolean {
             reader.error(node, "missing required field 'unit' in \(context) (a \(measure.rawValue) needs a unit)")
         }
         let direction = f.choice("direction", Direction.self) ?? (measure == .rank ? .decrease : .increase)
@@ -43,7 +46,8 @@ extension PlanFileParser {
                 reader.error(b, "'bounds' in \(context): min \(lo) is above max \(hi)")
             }
         }
-        let shape = IndicatorShape(context: context, unit: unit, measure: measure, direction: direction, bounds: bounds)
+        let shape = IndicatorShape(context: context, unit: unit, measure: measure, direction: direction, bounds: bounds,
+                                   checksUnits: !unitIsUnknown)
         let baseline = f["baseline"].flatMap { self.baseline($0, shape) }
         var targets: [Target] = []
         for t in f.list("targets") {
@@ -85,6 +89,7 @@ extension PlanFileParser {
         var measure: Measure
         var direction: Direction
         var bounds: Bounds
+        var checksUnits = true
     }
 
     static func measure(_ m: Measure, fits unit: Unit) -> Bool {
@@ -114,7 +119,7 @@ extension PlanFileParser {
         if value != nil, text != nil, let n = f["text"] {
             reader.error(n, "\(context) has both 'value' and 'text'; give one (keep the wording in 'asWritten')")
         }
-        if value == nil, text == nil {
+        if !f.has("value"), text == nil {
             reader.error(node, "\(context) needs a 'value' or a 'text' (leave the baseline out where the plan shows '-')")
         }
         if let v = value?.value, let c = value?.comparator, c != .exactly, let n = f["value"] {
@@ -138,7 +143,7 @@ extension PlanFileParser {
         if quantity != nil, text != nil, let n = f["text"] {
             reader.error(n, "\(context) has both 'value' and 'text'; a target is either a number or words")
         }
-        if quantity == nil, text == nil {
+        if !f.has("value"), text == nil {
             reader.error(node, "\(context) needs a 'value' or a 'text'")
         }
         let stated = f.choice("comparator", Comparator.self)
@@ -163,6 +168,7 @@ extension PlanFileParser {
             reader.error(n, "\(shape.context) is qualitative; write words under 'text', not a number")
             return nil
         }
+        guard shape.checksUnits else { return q }
         if let u = q.unit, let expected = shape.unit, u != expected {
             reader.error(n, "the value '\(n.scalar?.string ?? "")' is in '\(u.symbol)' but \(shape.context) is measured in '\(expected.symbol)'")
             return nil

@@ -111,7 +111,7 @@ public enum PlanOutline {
         if language == .ko {
             return QuantityFormatter.korean(Double(count), unit: .item) + " (\(figures)개)"
         }
-        return "\(figures) jobs (\(QuantityFormatter.grouped(Double(count) / 1000, maxDecimals: 1)) thousand)"
+        return "\(figures) (\(QuantityFormatter.grouped(Double(count) / 1000, maxDecimals: 1)) thousand)"
     }
 }
 

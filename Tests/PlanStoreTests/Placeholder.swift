@@ -1,2 +1,0 @@
-import Testing
-@Test func storePlaceholder() { #expect(Bool(true)) }
