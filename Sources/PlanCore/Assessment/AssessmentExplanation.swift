@@ -1,0 +1,206 @@
+/// The sentence beside every verdict, in Korean and English, stating the numbers a reader
+/// needs to check it by hand ("2022년 목표 7위까지 기간의 50%가 지났고 목표 개선폭의 75%를 달성: 순항").
+public enum AssessmentExplanation {
+    public static func indicator(_ a: IndicatorAssessment, _ indicator: Indicator) -> LocalizedText {
+        LocalizedText(ko: sentence(a, indicator, .ko), en: sentence(a, indicator, .en))
+    }
+
+    static func sentence(_ a: IndicatorAssessment, _ indicator: Indicator, _ l: Language) -> String {
+        let ko = l == .ko
+        func v(_ x: Double) -> String { IndicatorFormat.value(x, of: indicator, l) }
+        func pct(_ x: Double) -> String { QuantityFormatter.grouped((x * 100).rounded(), maxDecimals: 0) + "%" }
+        let target = a.milestone
+        let due = target.map { ko ? $0.due.korean : $0.due.english } ?? ""
+        let targetText = target.map { t in t.value.map(v) ?? "'" + (t.text?[l] ?? "") + "'" } ?? ""
+        let goal = ko ? "\(due) 목표(\(targetText))" : "the \(due) target of \(targetText)"
+        let latest = a.latest
+        let at = latest.map { p in p.value.map { ko ? "\(p.period.korean) 값 \(v($0))" : "\(v($0)) in \(p.period.english)" } ?? "" } ?? ""
+        let point = latest.map { p in
+            p.value.map { ko ? "\(v($0)), \(p.period.korean)" : "\(v($0)) in \(p.period.english)" } ?? ""
+        } ?? ""
+        var s: String
+        switch a.status {
+        case .reported:
+            let text = latest?.text ?? ""
+            s = ko ? "정성 목표 \(targetText) — \(latest?.period.korean ?? "") 보고: \(text)"
+                : "Qualitative target \(targetText) — reported for \(latest?.period.english ?? ""): \(text)"
+        case .notYetAssessable:
+            s = notAssessable(a, goal: goal, targetText: targetText, l)
+        case .achieved:
+            if a.isFinal {
+                s = ko ? "\(due) 목표 \(targetText), 기한 내 도달(\(point))" : "\(goal.capitalizedFirst) was reached by its due date (\(point))"
+            } else {
+                s = ko ? "\(due) 목표 \(targetText), 기한 전 도달(최근 \(point))" : "\(goal.capitalizedFirst) is already reached (latest \(point))"
+            }
+        case .missed:
+            if a.flags.contains(.inferredFromCumulative) {
+                s = ko ? "\(due) 목표 \(targetText), 기한 후 누적값(\(point))도 목표에 못 미침"
+                    : "\(goal.capitalizedFirst) was not reached: even the running total after the due date (\(point)) falls short"
+            } else {
+                s = ko ? "\(due) 목표 \(targetText), 기한까지 미도달(\(point))" : "\(goal.capitalizedFirst) was not reached by its due date (\(point))"
+            }
+        case .onTrack, .moderateProgress, .insufficientProgress, .movingAway:
+            if a.flags.contains(.maintenanceTarget) {
+                s = a.status == .onTrack
+                    ? (ko ? "목표 수준 \(targetText) 유지(\(point))" : "The target level of \(targetText) is held (\(point))")
+                    : (ko ? "목표 수준 \(targetText)에 못 미침(\(point))" : "Short of the target level of \(targetText) (\(point))")
+            } else if let path = a.path {
+                s = pathSentence(a, path: path, due: due, targetText: targetText, v: v, pct: pct, l)
+            } else {
+                s = ""
+            }
+        }
+        if a.status != .notYetAssessable && a.status != .reported { s += ": " + a.status.label(l) }
+        for flag in a.sortedFlags {
+            s += flagSentence(flag, a, v: v, l)
+        }
+        for m in a.passedMilestones where m.status != .notYetAssessable {
+            s += ". " + passedMilestone(m, indicator, l)
+        }
+        return s
+    }
+
+    /// "지난 목표: 2021년 14.2만 개 — 미달성(12만 개, 2021년)".
+    public static func passedMilestone(_ m: IndicatorAssessment.MilestoneVerdict, _ indicator: Indicator, _ l: Language) -> String {
+        let ko = l == .ko
+        let target = indicator.targets[m.targetIndex]
+        let goal = target.value.map { IndicatorFormat.value($0, of: indicator, l) } ?? "'" + (target.text?[l] ?? "") + "'"
+        var value = ""
+        if let x = m.value, let p = m.valuePeriod {
+            value = ko ? "(\(IndicatorFormat.value(x, of: indicator, l)), \(p.korean))" : " (\(IndicatorFormat.value(x, of: indicator, l)) in \(p.english))"
+        }
+        return ko ? "지난 목표: \(m.due.korean) \(goal) — \(m.status.korean)\(value)"
+            : "Earlier milestone: the \(m.due.english) target of \(goal) — \(m.status.english)\(value)"
+    }
+
+    static func pathSentence(_ a: IndicatorAssessment, path: PathRatio, due: String, targetText: String,
+                             v: (Double) -> String, pct: (Double) -> String, _ l: Language) -> String {
+        let ko = l == .ko
+        var from = ""
+        if let y0 = a.baselineValue, let bp = a.baselinePeriod, let latest = a.latest, let yi = latest.value {
+            from = ko ? "기준 \(v(y0))(\(bp.korean)) → 최근 \(v(yi))(\(latest.period.korean)). "
+                : "From \(v(y0)) (\(bp.english)) to \(v(yi)) (\(latest.period.english)). "
+        }
+        let r = QuantityFormatter.grouped(path.r, maxDecimals: 2)
+        if path.method == .cagr, let gi = path.actualRate, let gT = path.requiredRate {
+            let g = { (x: Double) in QuantityFormatter.grouped(x * 100, maxDecimals: 1) + "%" }
+            return ko
+                ? from + "\(due) 목표 \(targetText)에 필요한 연평균 증가율은 \(g(gT)), 기준 이후 실제 연평균 증가율은 \(g(gi))(r = \(r))"
+                : from + "The \(due) target of \(targetText) needs \(g(gT)) growth a year; growth since the baseline has been \(g(gi)) a year (r = \(r))"
+        }
+        if path.p < 0 {
+            return ko
+                ? from + "\(due) 목표 \(targetText)까지 기간의 \(pct(path.s))가 지났으나 값이 기준보다 목표에서 멀어짐(목표 개선폭의 \(pct(path.p)), r = \(r))"
+                : from + "\(pct(path.s)) of the time to the \(due) target of \(targetText) has passed, but the value has moved away from the target (\(pct(path.p)) of the planned change, r = \(r))"
+        }
+        return ko
+            ? from + "\(due) 목표 \(targetText)까지 기간의 \(pct(path.s))가 지났고 목표 개선폭의 \(pct(path.p))를 달성(r = \(r))"
+            : from + "\(pct(path.s)) of the time to the \(due) target of \(targetText) has passed and \(pct(path.p)) of the planned improvement is achieved (r = \(r))"
+    }
+
+    static func notAssessable(_ a: IndicatorAssessment, goal: String, targetText: String, _ l: Language) -> String {
+        let ko = l == .ko
+        switch a.reason {
+        case .noData, nil:
+            return ko ? "보고된 값이 없어 평가를 유보함" : "No value has been reported yet, so it cannot be assessed"
+        case .noValueAfterBaseline:
+            let bp = a.baselinePeriod.map { ko ? $0.korean : $0.english } ?? ""
+            return ko ? "기준 시점(\(bp)) 이후 보고된 값이 없어 평가를 유보함" : "No value has been reported for a period after the baseline (\(bp)) yet"
+        case .noValueForDuePeriod:
+            return ko ? "\(goal)의 기한이 지났으나 해당 기간의 값이 보고되지 않아 평가를 유보함"
+                : "\(goal.capitalizedFirst) has fallen due, but no value for that period has been reported"
+        case .noPathBeforeDue:
+            return ko ? "\(goal)의 기한이 기준 기간 안에 있어 따라갈 경로가 없음. 기한이 지나면 판정함"
+                : "\(goal.capitalizedFirst) falls due within the baseline period, so there is no path to follow; it is judged at the due date"
+        case .noReport:
+            return ko ? "정성 목표 \(targetText)에 대한 보고가 아직 없음" : "No report yet on the qualitative target \(targetText)"
+        }
+    }
+
+    static func flagSentence(_ flag: IndicatorAssessment.Flag, _ a: IndicatorAssessment, v: (Double) -> String, _ l: Language) -> String {
+        let ko = l == .ko
+        switch flag {
+        case .baselineFromFirstObservation:
+            let first = a.baselineValue.map(v) ?? ""
+            let p = a.baselinePeriod.map { ko ? $0.korean : $0.english } ?? ""
+            return ko ? ". 계획에 수치 기준치가 없어 첫 보고값(\(p) \(first))을 기준으로 삼음"
+                : ". The plan gives no numeric baseline, so the first reported value (\(first), \(p)) stands in"
+        case .cagrFellBackToLinear:
+            return ko ? ". 0 이하 값이 있어 연평균 증가율(CAGR) 대신 선형 경로로 평가함"
+                : ". A value is zero or negative, so the linear path is used instead of CAGR"
+        case .baselineStartUsed:
+            return ko ? ". 목표 기한이 기준 기간 안에 있어 기준 기간의 첫날부터 기간을 셈"
+                : ". The target falls due within the baseline period, so time is counted from that period's first day"
+        case .projectionCapped:
+            let bound = a.path.map { v($0.projected) } ?? ""
+            return ko ? ". 현재 추세의 전망값은 자연 한계인 \(bound)에서 멈춤" : ". At the current pace the value would pass its natural bound, so the projection stops at \(bound)"
+        case .maintenanceTarget:
+            return ko ? ". 기준치와 목표가 같아 목표 수준의 유지 여부로 판단함" : ". The baseline equals the target, so the question is whether the level is held"
+        case .provisionalValue:
+            return ko ? ". 최근 값은 잠정치임" : ". The latest value is provisional"
+        case .inferredFromCumulative:
+            return ""
+        }
+    }
+}
+
+extension String {
+    var capitalizedFirst: String { prefix(1).uppercased() + dropFirst() }
+}
+
+extension AssessmentExplanation {
+    /// "2022년까지 약속한 국고 3.1조원 중 2021년까지 1.2조원 집행(…): 보통".
+    public static func commitment(_ c: CommitmentAssessment, kind: CommitmentKind, _ l: Language) -> String {
+        let ko = l == .ko
+        func amount(_ x: Int64) -> String {
+            kind == .budget ? QuantityFormatter.format(Double(x), unit: .won, language: l)
+                : QuantityFormatter.format(Double(x), unit: .item, language: l, noun: "jobs")
+        }
+        guard let by = c.milestone, let committed = c.committed else {
+            return ko ? "약속이 없음" : "No commitment"
+        }
+        let what = kind == .budget ? "국고" : "일자리"
+        let goal = ko ? "\(by.korean)까지 약속한 \(what) \(amount(committed))" : "\(amount(committed)) committed by \(by.english)"
+        guard let through = c.throughYear else {
+            return ko ? "\(goal): 보고된 실적이 없음" : "\(goal.capitalizedFirst): nothing reported yet"
+        }
+        let done = kind == .budget ? (ko ? "집행" : "executed") : (ko ? "창출" : "created")
+        var s = ko ? "\(goal) 중 \(through)년까지 \(amount(c.toDate)) \(done)" : "\(amount(c.toDate)) \(done) through \(through) of \(goal)"
+        if let path = c.path {
+            let pct = { (x: Double) in QuantityFormatter.grouped((x * 100).rounded(), maxDecimals: 0) + "%" }
+            s += ko ? "(기간의 \(pct(path.s)) 경과, 약속의 \(pct(path.p)), r = \(QuantityFormatter.grouped(path.r, maxDecimals: 2)))"
+                : " (\(pct(path.s)) of the time, \(pct(path.p)) of the commitment, r = \(QuantityFormatter.grouped(path.r, maxDecimals: 2)))"
+        }
+        if c.status != .notYetAssessable { s += ": " + c.status.label(l) }
+        return s
+    }
+
+    public enum CommitmentKind { case budget, jobs }
+
+    /// "기한(2020년 하반기)이 지났으나 추진 중: 지연".
+    public static func task(_ t: TaskAssessment, _ l: Language) -> String {
+        let ko = l == .ko
+        let due = t.due.map { ko ? $0.korean : $0.english }
+        let reported = t.latest.map { r in ko ? "\(r.asOfDay.korean) 보고: \(r.progress.korean)" : "reported \(r.asOfDay.english): \(r.progress.english)" }
+        var s: String
+        switch t.status {
+        case .done:
+            s = ko ? "완료(\(reported ?? ""))" : "Done (\(reported ?? ""))"
+            if t.completedLate, let due { s += ko ? ", 기한(\(due)) 후 완료" : ", after the due date (\(due))" }
+        case .late:
+            s = ko ? "기한(\(due ?? ""))이 지났으나 \(reported.map { "아직 완료되지 않음(\($0))" } ?? "진행 보고가 없음")"
+                : "Past its due date (\(due ?? "")) and \(reported.map { "not done (\($0))" } ?? "nothing reported")"
+        case .onSchedule:
+            s = ko ? "추진 중(\(reported ?? "")), 기한 \(due ?? "없음")" : "In progress (\(reported ?? "")); due \(due ?? "none")"
+        case .notStarted:
+            s = ko ? "착수 보고 없음, 기한 \(due ?? "없음")" : "No start reported; due \(due ?? "none")"
+        }
+        if let evidence = t.latest?.evidence, !evidence.isEmpty { s += ko ? ". 근거: \(evidence)" : ". Evidence: \(evidence)" }
+        return s
+    }
+}
+
+extension CalendarDay {
+    public var korean: String { "\(year)년 \(month)월 \(day)일" }
+    public var english: String { "\(day) \(Period.monthNames[month - 1]) \(year)" }
+}

@@ -1,0 +1,183 @@
+/// Judges one indicator against its active milestone, as of a date, by the rules of
+/// `docs/method.md` (DESIGN §4). Pure: the same indicator, series and date give the same verdict.
+public enum IndicatorAssessor {
+    /// - Parameter series: the indicator's current values as of `asOf`, one per period, in period order.
+    public static func assess(_ indicator: Indicator, series: [SeriesPoint], asOf: AsOf) -> IndicatorAssessment {
+        guard !indicator.targets.isEmpty else {
+            return IndicatorAssessment(indicatorId: indicator.id, status: .notYetAssessable, reason: .noData)
+        }
+        let today = asOf.day.ordinal
+        let active = indicator.targets.firstIndex { $0.due.end.ordinal >= today } ?? indicator.targets.count - 1
+        var passed: [IndicatorAssessment.MilestoneVerdict] = []
+        for index in 0..<active {
+            let verdict = judge(indicator, targetIndex: index, series: series, today: today)
+            passed.append(.init(targetIndex: index, due: indicator.targets[index].due, status: verdict.status,
+                                value: verdict.latest?.value, valuePeriod: verdict.latest?.period))
+        }
+        var result = judge(indicator, targetIndex: active, series: series, today: today)
+        result.passedMilestones = passed
+        return result
+    }
+
+    /// The verdict against one target: final when its due date has passed, on the path otherwise.
+    static func judge(_ indicator: Indicator, targetIndex: Int, series: [SeriesPoint], today: Int) -> IndicatorAssessment {
+        let target = indicator.targets[targetIndex]
+        var result = IndicatorAssessment(indicatorId: indicator.id, status: .notYetAssessable,
+                                         milestoneIndex: targetIndex, milestone: target)
+        let points = indicator.accumulation == .perPeriod
+            ? PerPeriodSeries.aggregate(series, into: target.due.granularity, today: today)
+            : series
+        guard let yT = target.value else { return qualitative(result, points: points, due: target.due, today: today) }
+
+        let numeric = points.filter { $0.value != nil }
+        let y0: Double
+        var basePeriod: Period
+        if let b = indicator.baseline, let v = b.value {
+            (y0, basePeriod) = (v, b.period)
+        } else if let first = numeric.first {
+            (y0, basePeriod) = (first.value!, first.period)
+            result.flags.insert(.baselineFromFirstObservation)
+        } else {
+            result.reason = target.due.end.ordinal < today ? .noValueForDuePeriod : .noData
+            return result
+        }
+        result.baselinePeriod = basePeriod
+        result.baselineValue = y0
+        let tT = target.due.end.ordinal
+        var t0 = basePeriod.end.ordinal
+        if tT <= t0 {
+            if basePeriod.start.ordinal < tT {
+                t0 = basePeriod.start.ordinal
+                result.flags.insert(.baselineStartUsed)
+            } else if tT >= today {
+                result.reason = .noPathBeforeDue
+                return result
+            }
+        }
+
+        if tT < today {
+            return final(result, indicator: indicator, target: target, yT: yT, points: numeric)
+        }
+
+        guard let latest = numeric.last, latest.t > t0, let yi = latest.value else {
+            result.reason = .noValueAfterBaseline
+            return result
+        }
+        result.latest = latest
+        if latest.status == .provisional { result.flags.insert(.provisionalValue) }
+        if yT == y0 {
+            result.flags.insert(.maintenanceTarget)
+            result.status = target.comparator.isMet(yi, target: yT) ? .onTrack : .movingAway
+            return result
+        }
+        if target.comparator.isMet(yi, target: yT) {
+            result.status = .achieved
+            return result
+        }
+        guard let path = PathRatio.compute(y0: y0, t0: t0, yi: yi, ti: latest.t, yT: yT, tT: tT,
+                                           method: indicator.method == .cagr ? .cagr : .linear, bounds: indicator.bounds) else {
+            result.reason = .noValueAfterBaseline
+            return result
+        }
+        result.path = path
+        result.method = path.method
+        if path.projectionCapped { result.flags.insert(.projectionCapped) }
+        if path.cagrFellBack { result.flags.insert(.cagrFellBackToLinear) }
+        result.status = path.status
+        return result
+    }
+
+    /// A passed due date: the value at the due date decides achieved or missed.
+    static func final(_ start: IndicatorAssessment, indicator: Indicator, target: Target, yT: Double,
+                      points: [SeriesPoint]) -> IndicatorAssessment {
+        var result = start
+        result.isFinal = true
+        let due = target.due
+        let upToDue = points.filter { $0.t <= due.end.ordinal }
+        let inDuePeriod = upToDue.filter { $0.period.end >= due.start }
+        if indicator.accumulation == .cumulative {
+            // A running total only grows: reaching the target at any time before the due date counts,
+            // and a total below the target after the due date proves it was missed.
+            if let reached = upToDue.first(where: { target.comparator.isMet($0.value!, target: yT) }) {
+                result.status = .achieved
+                result.latest = reached
+                return result
+            }
+            if let last = inDuePeriod.last {
+                result.status = .missed
+                result.latest = last
+                return result
+            }
+            if let later = points.last(where: { $0.t > due.end.ordinal }), !target.comparator.isMet(later.value!, target: yT),
+               indicator.direction != .maintain {
+                result.status = .missed
+                result.latest = later
+                result.flags.insert(.inferredFromCumulative)
+                return result
+            }
+            result.reason = .noValueForDuePeriod
+            return result
+        }
+        guard let atDue = inDuePeriod.last else {
+            result.reason = .noValueForDuePeriod
+            return result
+        }
+        result.latest = atDue
+        if atDue.status == .provisional { result.flags.insert(.provisionalValue) }
+        result.status = target.comparator.isMet(atDue.value!, target: yT) ? .achieved : .missed
+        return result
+    }
+
+    /// Qualitative targets are judged from what was reported, never computed.
+    static func qualitative(_ start: IndicatorAssessment, points: [SeriesPoint], due: Period, today: Int) -> IndicatorAssessment {
+        var result = start
+        let limit = min(due.end.ordinal, today)
+        let reports = points.filter { $0.text != nil }
+        if let report = reports.last(where: { $0.t <= limit }) ?? (due.end.ordinal < today ? nil : reports.last) {
+            result.status = .reported
+            result.latest = report
+        } else {
+            result.reason = .noReport
+        }
+        return result
+    }
+}
+
+/// Sums a per-period flow ("연 125만건") into the periods its target counts in.
+enum PerPeriodSeries {
+    /// Values for whole periods of `granularity`, summed from finer reports; a report for the
+    /// whole period is used as is. Only periods that have ended by `today` are included.
+    static func aggregate(_ points: [SeriesPoint], into granularity: Period.Granularity, today: Int) -> [SeriesPoint] {
+        var exact: [Period: SeriesPoint] = [:]
+        var sums: [Period: SeriesPoint] = [:]
+        for p in points {
+            guard let bucket = p.period.containing(granularity) else { continue }
+            if bucket == p.period {
+                exact[bucket] = p
+            } else if let v = p.value {
+                var s = sums[bucket] ?? SeriesPoint(period: bucket, value: 0, status: .final, factId: p.factId)
+                s.value! += v
+                if p.status == .provisional { s.status = .provisional }
+                s.factId = max(s.factId, p.factId)
+                sums[bucket] = s
+            }
+        }
+        for (k, v) in exact { sums[k] = v }
+        return sums.values.filter { $0.t < today || $0.t == today }.sorted { $0.period < $1.period }
+    }
+}
+
+extension Period {
+    /// The period of `granularity` that contains this one, or nil when this one is coarser.
+    public func containing(_ g: Granularity) -> Period? {
+        guard granularity >= g else { return nil }
+        let month = start.month
+        switch g {
+        case .year: return .year(year)
+        case .half: return .half(year, month <= 6 ? 1 : 2)
+        case .quarter: return .quarter(year, (month - 1) / 3 + 1)
+        case .month: return .month(year, month)
+        case .day: return self
+        }
+    }
+}

@@ -1,0 +1,73 @@
+/// The whole plan judged as of one date: every indicator, budget, jobs commitment and task,
+/// with roll-ups per project, pillar and plan.
+public struct PlanAssessment: Sendable {
+    /// Names the rules in `docs/method.md`; stored with every assessment.
+    public static let methodVersion = "planwatch-method/1"
+
+    public let planId: String
+    public let asOf: AsOf
+    /// In `PlanIndex.indicators` order.
+    public var indicators: [IndicatorAssessment]
+    /// In `PlanIndex.projects` order.
+    public var budget: [BudgetAssessment]
+    public var jobs: [JobsAssessment]
+    /// In `PlanIndex.tasks` order.
+    public var tasks: [TaskAssessment]
+    public var projects: [RollUp]
+    public var pillars: [RollUp]
+    public var plan: RollUp
+    /// Approved observations for indicators this plan does not have (kept, not assessed).
+    public var unmatchedObservations: Int
+
+    /// Indicators that are behind or failing, worst first, then in plan order.
+    public var slippingIndicators: [Int] {
+        indicators.indices.filter { indicators[$0].status.isSlipping }
+            .sorted { (indicators[$0].status, $0) < (indicators[$1].status, $1) }
+    }
+
+    /// Tasks and reforms past their due period and not done, in plan order.
+    public var lateTasks: [Int] { tasks.indices.filter { tasks[$0].status == .late } }
+}
+
+/// Assessment is a pure function: (plan, facts known as of D) → `PlanAssessment`.
+/// The same inputs give the same result, whatever order the facts come in.
+public enum Assessor {
+    public static func assess(_ index: PlanIndex, facts: FactSet, asOf: AsOf) -> PlanAssessment {
+        assess(index, observations: ObservationTable(facts.observations, index: index), facts: facts, asOf: asOf)
+    }
+
+    /// Assesses with observations already grouped (so a server can build the table once).
+    public static func assess(_ index: PlanIndex, observations table: ObservationTable, facts: FactSet, asOf: AsOf) -> PlanAssessment {
+        var scratch: [Int] = []
+        scratch.reserveCapacity(64)
+        var indicators: [IndicatorAssessment] = []
+        indicators.reserveCapacity(index.indicators.count)
+        for (i, indicator) in index.indicators.enumerated() {
+            let series = table.series(for: i, asOf: asOf, scratch: &scratch)
+            indicators.append(IndicatorAssessor.assess(indicator, series: series, asOf: asOf))
+        }
+
+        let budgetByProject = Dictionary(grouping: facts.budget, by: \.projectId)
+        let jobsByProject = Dictionary(grouping: facts.jobs, by: \.projectId)
+        let statusByTask = Dictionary(grouping: facts.taskStatuses, by: \.taskId)
+        let planStart = index.plan.start
+        let budget = index.projects.map { BudgetAssessment.assess($0, facts: budgetByProject[$0.id] ?? [], planStart: planStart, asOf: asOf) }
+        let jobs = index.projects.map { JobsAssessment.assess($0, facts: jobsByProject[$0.id] ?? [], planStart: planStart, asOf: asOf) }
+        let tasks = index.tasks.map { TaskAssessment.assess($0, reports: statusByTask[$0.id] ?? [], asOf: asOf) }
+
+        var projects = [RollUp](repeating: RollUp(), count: index.projects.count)
+        for (i, a) in indicators.enumerated() { projects[index.projectOfIndicator[i]].add(a) }
+        for (i, t) in tasks.enumerated() { projects[index.projectOfTask[i]].add(t) }
+        for p in projects.indices {
+            projects[p].add(budget: budget[p])
+            projects[p].add(jobs: jobs[p])
+        }
+        var pillars = [RollUp](repeating: RollUp(), count: index.plan.pillars.count)
+        for (p, r) in projects.enumerated() { pillars[index.pillarOfProject[p]].merge(r) }
+        var plan = RollUp()
+        for r in pillars { plan.merge(r) }
+        return PlanAssessment(planId: index.plan.id, asOf: asOf, indicators: indicators, budget: budget, jobs: jobs,
+                              tasks: tasks, projects: projects, pillars: pillars, plan: plan,
+                              unmatchedObservations: table.unmatched.count)
+    }
+}

@@ -1,0 +1,19 @@
+/// One resolved value of a series as of a date: the current revision for its period.
+public struct SeriesPoint: Hashable, Sendable {
+    public var period: Period
+    public var value: Double?
+    public var text: String?
+    public var status: ValueStatus
+    public var factId: Int64
+
+    public init(period: Period, value: Double?, text: String? = nil, status: ValueStatus = .final, factId: Int64 = 0) {
+        self.period = period
+        self.value = value
+        self.text = text
+        self.status = status
+        self.factId = factId
+    }
+
+    /// The day ordinal at which the value stands: its period's last day.
+    public var t: Int { period.end.ordinal }
+}

@@ -1,0 +1,160 @@
+/// The assessment as the JSON of `planwatch assess --format json` and `GET /api/v1/assessments`
+/// (`docs/method.md` describes every field): one object per indicator, budget, jobs and task,
+/// plus roll-ups per plan, pillar and project.
+public enum AssessmentJSON {
+    public static func document(_ a: PlanAssessment, index: PlanIndex) -> JSONValue {
+        .object([
+            ("planId", .string(a.planId)),
+            ("asOf", .string(a.asOf.day.iso)),
+            ("method", .string(PlanAssessment.methodVersion)),
+            ("rollups", .object([
+                ("plan", rollUp(a.plan)),
+                ("pillars", .array(index.plan.pillars.enumerated().map { i, p in
+                    .object([("id", .string(p.id))] + rollUpPairs(a.pillars[i]))
+                })),
+                ("projects", .array(index.projects.enumerated().map { i, p in
+                    .object([("id", .string(p.id))] + rollUpPairs(a.projects[i]))
+                })),
+            ])),
+            ("indicators", .array(a.indicators.enumerated().map { i, ia in indicator(ia, index: index, position: i) })),
+            ("budget", .array(a.budget.map(budget))),
+            ("jobs", .array(a.jobs.map(jobs))),
+            ("tasks", .array(a.tasks.map(task))),
+            ("unmatchedObservations", .int(Int64(a.unmatchedObservations))),
+        ])
+    }
+
+    public static func rollUp(_ r: RollUp) -> JSONValue { .object(rollUpPairs(r)) }
+
+    static func rollUpPairs(_ r: RollUp) -> [(String, JSONValue)] {
+        [
+            ("indicators", .object(IndicatorStatus.allCases.map { ($0.rawValue, .int(Int64(r.indicators[$0] ?? 0))) })),
+            ("indicatorCount", .int(Int64(r.indicatorCount))),
+            ("assessable", .int(Int64(r.assessable))),
+            ("onTrack", .int(Int64(r.onTrack))),
+            ("shareOnTrack", .number(r.shareOnTrack)),
+            ("worst", .string(r.worst?.rawValue)),
+            ("missedMilestones", .int(Int64(r.missedMilestones))),
+            ("investments", .object(TaskStatus.allCases.map { ($0.rawValue, .int(Int64(r.investments[$0] ?? 0))) })),
+            ("reforms", .object(TaskStatus.allCases.map { ($0.rawValue, .int(Int64(r.reforms[$0] ?? 0))) })),
+            ("budget", .object([
+                ("committed", .int(r.budgetCommitted)),
+                ("allocatedToDate", .int(r.budgetAllocatedToDate)),
+                ("executedToDate", .int(r.budgetExecutedToDate)),
+                ("executionRate", .number(r.budgetExecutionRate)),
+            ])),
+            ("jobs", .object([("committed", .int(r.jobsCommitted)), ("toDate", .int(r.jobsToDate))])),
+        ]
+    }
+
+    public static func indicator(_ a: IndicatorAssessment, index: PlanIndex, position: Int) -> JSONValue {
+        let indicator = index.indicators[position]
+        let project = index.projects[index.projectOfIndicator[position]]
+        let explanation = AssessmentExplanation.indicator(a, indicator)
+        return .compactObject([
+            ("indicatorId", .string(a.indicatorId)),
+            ("projectId", .string(project.id)),
+            ("taskId", .string(index.taskOfIndicator[position].map { index.tasks[$0].id })),
+            ("status", .string(a.status.rawValue)),
+            ("method", .string(a.method?.rawValue ?? (a.status == .reported ? "reported" : nil))),
+            ("milestone", a.milestone.map { t in
+                .compactObject([("due", .string(t.due.iso)), ("value", .number(t.value)), ("text", PlanJSON.text(t.text)),
+                                ("comparator", .string(t.comparator.rawValue))])
+            } ?? .null),
+            ("baseline", a.baselinePeriod.map { p in
+                .object([("period", .string(p.iso)), ("value", .number(a.baselineValue)),
+                         ("fromFirstObservation", .bool(a.flags.contains(.baselineFromFirstObservation)))])
+            } ?? .null),
+            ("latest", a.latest.map(point) ?? .null),
+            ("ratio", .number(a.path?.r)),
+            ("p", .number(a.path?.p)),
+            ("s", .number(a.path?.s)),
+            ("projected", .number(a.path?.projected)),
+            ("final", .bool(a.isFinal)),
+            ("reason", .string(a.reason?.rawValue)),
+            ("flags", .array(a.sortedFlags.map { .string($0.rawValue) })),
+            ("explanation", .object([("ko", .string(explanation.ko)), ("en", .string(explanation.en))])),
+            ("passedMilestones", .array(a.passedMilestones.map { m in
+                .compactObject([("due", .string(m.due.iso)), ("status", .string(m.status.rawValue)),
+                                ("value", .number(m.value)), ("period", .string(m.valuePeriod?.iso))])
+            })),
+        ])
+    }
+
+    static func point(_ p: SeriesPoint) -> JSONValue {
+        .compactObject([("period", .string(p.period.iso)), ("value", .number(p.value)), ("text", .string(p.text)),
+                        ("status", .string(p.status.rawValue)), ("factId", .int(p.factId))])
+    }
+
+    static func commitment(_ c: CommitmentAssessment, kind: AssessmentExplanation.CommitmentKind) -> [(String, JSONValue)] {
+        [
+            ("status", .string(c.status.rawValue)),
+            ("milestone", .string(c.milestone?.iso)),
+            ("committed", c.committed.map { .int($0) } ?? .null),
+            ("toDate", .int(c.toDate)),
+            ("throughYear", c.throughYear.map { .int(Int64($0)) } ?? .null),
+            ("ratio", .number(c.path?.r)),
+            ("p", .number(c.path?.p)),
+            ("s", .number(c.path?.s)),
+            ("passed", .array(c.passed.map { v in
+                .compactObject([("by", .string(v.by.iso)), ("committed", .int(v.committed)), ("status", .string(v.status.rawValue)),
+                                ("reached", v.reachedByThen.map { .int($0) } ?? .null)])
+            })),
+            ("explanation", .object([("ko", .string(AssessmentExplanation.commitment(c, kind: kind, .ko))),
+                                     ("en", .string(AssessmentExplanation.commitment(c, kind: kind, .en)))])),
+        ]
+    }
+
+    public static func budget(_ b: BudgetAssessment) -> JSONValue {
+        .object([
+            ("projectId", .string(b.projectId)),
+            ("years", .array(b.years.map { y in
+                .object([("fiscalYear", .int(Int64(y.fiscalYear))), ("allocated", .int(y.allocated)), ("executed", .int(y.executed)),
+                         ("rate", .number(y.rate)), ("status", .string(y.status.rawValue))])
+            })),
+            ("allocatedToDate", .int(b.allocatedToDate)),
+            ("executedToDate", .int(b.executedToDate)),
+            ("executionRate", .number(b.executionRate)),
+        ] + commitment(b.progress, kind: .budget))
+    }
+
+    public static func jobs(_ j: JobsAssessment) -> JSONValue {
+        .object([
+            ("projectId", .string(j.projectId)),
+            ("years", .array(j.years.map { .object([("year", .int(Int64($0.year))), ("jobs", .int($0.jobs))]) })),
+        ] + commitment(j.progress, kind: .jobs))
+    }
+
+    public static func task(_ t: TaskAssessment) -> JSONValue {
+        .compactObject([
+            ("taskId", .string(t.taskId)),
+            ("kind", .string(t.kind.rawValue)),
+            ("status", .string(t.status.rawValue)),
+            ("due", .string(t.due?.iso)),
+            ("latest", t.latest.map { r in
+                .object([("day", .string(r.asOfDay.iso)), ("progress", .string(r.progress.rawValue)), ("evidence", .string(r.evidence))])
+            } ?? .null),
+            ("completedLate", .bool(t.completedLate)),
+            ("explanation", .object([("ko", .string(AssessmentExplanation.task(t, .ko))), ("en", .string(AssessmentExplanation.task(t, .en)))])),
+        ])
+    }
+
+    /// One row per indicator, for spreadsheets.
+    public static func csv(_ a: PlanAssessment, index: PlanIndex) -> CSVTable {
+        var table = CSVTable(fileName: "assessments.csv", header: [
+            "indicator_id", "project_id", "status", "method", "milestone_due", "milestone_value", "baseline_period", "baseline_value",
+            "latest_period", "latest_value", "ratio", "p", "s", "flags", "explanation_ko", "explanation_en",
+        ])
+        for (i, ia) in a.indicators.enumerated() {
+            let e = AssessmentExplanation.indicator(ia, index.indicators[i])
+            table.rows.append([
+                .text(ia.indicatorId), .text(index.projects[index.projectOfIndicator[i]].id), .text(ia.status.rawValue),
+                .text(ia.method?.rawValue), .text(ia.milestone?.due.iso), .number(ia.milestone?.value),
+                .text(ia.baselinePeriod?.iso), .number(ia.baselineValue), .text(ia.latest?.period.iso), .number(ia.latest?.value),
+                .number(ia.path?.r), .number(ia.path?.p), .number(ia.path?.s),
+                .text(ia.sortedFlags.map(\.rawValue).joined(separator: ";")), .text(e.ko), .text(e.en),
+            ])
+        }
+        return table
+    }
+}
