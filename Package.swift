@@ -87,7 +87,7 @@ let package = Package(
         .plugin(name: "EmbedResources", capability: .buildTool(), dependencies: ["EmbedTool"]),
         .executableTarget(
             name: "planwatch-bench",
-            dependencies: ["PlanCore", "PlanStore"],
+            dependencies: ["PlanCore"],
             path: "Benchmarks/Sources/planwatch-bench",
             swiftSettings: strict
         ),

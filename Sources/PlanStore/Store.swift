@@ -1,1 +1,90 @@
 import PlanCore
+
+/// The storage the rest of Planwatch needs, in the domain's words. Two implementations pass
+/// the same conformance suite: `SQLiteStore` (one file, the default) and `PostgresStore`
+/// (shared deployments).
+///
+/// Facts are append-only: a value is never changed or deleted, only superseded by a new
+/// revision; the workflow state of a fact moves forward only (draft → submitted → approved |
+/// returned). Every mutating call is one transaction that appends one audit event.
+public protocol Store: Sendable {
+    /// `sqlite` or `postgres`.
+    var backendName: String { get }
+
+    /// Applies pending migrations in order, each in its own transaction; returns the names applied.
+    @discardableResult
+    func migrate() async throws -> [String]
+
+    /// Releases connections. The store must not be used afterwards.
+    func shutdown() async
+
+    // MARK: Plans
+
+    /// Stores a plan file as a version, or returns the existing version for identical bytes.
+    func loadPlan(bytes: [UInt8], fileName: String, plan: Plan, actor: Actor) async throws -> PlanLoadOutcome
+    func planVersions() async throws -> [PlanVersion]
+    func planFile(version: Int64) async throws -> [UInt8]?
+
+    // MARK: Facts
+
+    /// Appends facts in one state (draft, submitted, or approved for an admin's direct entry).
+    func append(_ entries: [FactEntry], state: ApprovalState, actor: Actor, at: Timestamp) async throws -> [Int64]
+
+    /// Moves facts forward in the workflow. Throws `StoreError.conflict` if any is not in a
+    /// state that allows the move (for example, already approved by someone else); then nothing changes.
+    func transition(_ kind: FactKind, ids: [Int64], to state: ApprovalState, actor: Actor, reason: String?, at: Timestamp) async throws
+
+    func fact(_ kind: FactKind, id: Int64) async throws -> StoredFact?
+
+    /// Facts of a kind, optionally only in some states, in id order.
+    func facts(_ kind: FactKind, states: Set<ApprovalState>?) async throws -> [StoredFact]
+
+    /// Every approved fact, with its approval time: the input of assessment as of any date.
+    func publishedFacts() async throws -> FactSet
+
+    // MARK: Imports
+
+    /// Imports a validated CSV stream in one transaction (see `Importer`).
+    func importFacts(_ batch: ImportBatch, rows: ImportRowSource) async throws -> ImportSummary
+
+    /// The earlier import of identical content, if any.
+    func findImport(kind: FactKind, sha256: String) async throws -> ImportRecord?
+
+    // MARK: Audit
+
+    func auditEvents(after seq: Int64, limit: Int) async throws -> [AuditEvent]
+
+    /// Walks the chain and re-derives every fact from it; reports the first broken link.
+    func verifyAudit() async throws -> AuditVerification
+
+    // MARK: Operations
+
+    /// Writes a consistent copy of the whole database while it stays online.
+    func backup(to destination: String) async throws
+}
+
+/// Why a store operation was refused.
+public enum StoreError: Error, Sendable, Equatable, CustomStringConvertible {
+    /// Someone else changed the thing first (for example, approved the same value).
+    case conflict(String)
+    case notFound(String)
+    case invalid(String)
+    /// The same file was imported before; `--again` imports it anyway.
+    case duplicateImport(ImportRecord)
+    /// The import had errors; nothing was written.
+    case importRejected(diagnostics: [Diagnostic], total: Int)
+    case unsupported(String)
+
+    public var description: String {
+        switch self {
+        case .conflict(let m): return "conflict: \(m)"
+        case .notFound(let m): return "not found: \(m)"
+        case .invalid(let m): return m
+        case .duplicateImport(let r):
+            return "this file was already imported (import #\(r.id), \(r.rows) rows, \(r.at.koreanDay.iso) by \(r.by)); use --again to import it again"
+        case .importRejected(let d, let total):
+            return "\(total) error\(total == 1 ? "" : "s"); nothing was imported" + (d.isEmpty ? "" : "\n" + d.map(\.description).joined(separator: "\n"))
+        case .unsupported(let m): return m
+        }
+    }
+}

@@ -80,3 +80,32 @@ struct CommitmentAndTaskTests {
         #expect(a.slippingIndicators == [index.indicatorIndex[ai]!])
     }
 }
+
+@Suite("Rows and budget bases")
+struct RowAndBasisTests {
+    @Test("a two-part row shows the worst computed status of its parts")
+    func rowStatus() {
+        let index = PlanIndex(Repo.digitalNewDeal)
+        let parts = index.indicators.filter { $0.row != nil }
+        let facts = FactSet(observations: [
+            Fixture.observation(1, parts[0].id, "2021", 1, recorded: "2022-01-05", approved: "2022-01-06"),
+            Fixture.observation(2, parts[0].id, "2022-03", 3, recorded: "2022-04-05", approved: "2022-04-06"),
+            Fixture.observation(3, parts[1].id, "2021", 0, recorded: "2022-01-05", approved: "2022-01-06"),
+            Fixture.observation(4, parts[1].id, "2022-03", 0, recorded: "2022-04-05", approved: "2022-04-06"),
+        ])
+        let a = Assessor.assess(index, facts: facts, asOf: Fixture.asOf("2022-06-30"))
+        #expect(a.rowStatus(parts[0].rowKey, index: index) == .insufficientProgress)
+    }
+
+    @Test("budget execution is compared with the treasury commitment, or the total cost where none is given")
+    func basis() {
+        let plan = try! PlanLoader.load(path: Repo.path("Plans/example-city.yaml")).get()
+        let a = Assessor.assess(PlanIndex(plan), facts: FactSet(), asOf: Fixture.asOf("2025-01-01"))
+        #expect(a.budget.map(\.basis) == [.treasury, .treasury])
+        var noTreasury = plan
+        noTreasury.pillars[0].projects[0].budget[0].treasury = nil
+        let b = Assessor.assess(PlanIndex(noTreasury), facts: FactSet(), asOf: Fixture.asOf("2025-01-01"))
+        #expect(b.budget[0].basis == .totalCost && b.budget[0].progress.committed == 12_000_000_000)
+        #expect(AssessmentExplanation.budget(b.budget[0], .ko).hasPrefix("2025년까지 약속한 총사업비 120억원"))
+    }
+}

@@ -150,21 +150,26 @@ extension String {
 
 extension AssessmentExplanation {
     /// "2022년까지 약속한 국고 3.1조원 중 2021년까지 1.2조원 집행(…): 보통".
+    public static func budget(_ b: BudgetAssessment, _ l: Language) -> String {
+        commitment(b.progress, kind: b.basis == .treasury ? .budget : .budgetTotalCost, l)
+    }
+
     public static func commitment(_ c: CommitmentAssessment, kind: CommitmentKind, _ l: Language) -> String {
         let ko = l == .ko
         func amount(_ x: Int64) -> String {
-            kind == .budget ? QuantityFormatter.format(Double(x), unit: .won, language: l)
+            kind != .jobs ? QuantityFormatter.format(Double(x), unit: .won, language: l)
                 : QuantityFormatter.format(Double(x), unit: .item, language: l, noun: "jobs")
         }
         guard let by = c.milestone, let committed = c.committed else {
             return ko ? "약속이 없음" : "No commitment"
         }
-        let what = kind == .budget ? "국고" : "일자리"
-        let goal = ko ? "\(by.korean)까지 약속한 \(what) \(amount(committed))" : "\(amount(committed)) committed by \(by.english)"
+        let what = kind == .budget ? "국고" : kind == .budgetTotalCost ? "총사업비" : "일자리"
+        let whatEn = kind == .budget ? " of treasury funds" : kind == .budgetTotalCost ? " of total cost" : ""
+        let goal = ko ? "\(by.korean)까지 약속한 \(what) \(amount(committed))" : "\(amount(committed))\(whatEn) committed by \(by.english)"
         guard let through = c.throughYear else {
             return ko ? "\(goal): 보고된 실적이 없음" : "\(goal.capitalizedFirst): nothing reported yet"
         }
-        let done = kind == .budget ? (ko ? "집행" : "executed") : (ko ? "창출" : "created")
+        let done = kind != .jobs ? (ko ? "집행" : "executed") : (ko ? "창출" : "created")
         var s = ko ? "\(goal) 중 \(through)년까지 \(amount(c.toDate)) \(done)" : "\(amount(c.toDate)) \(done) through \(through) of \(goal)"
         if let path = c.path {
             let pct = { (x: Double) in QuantityFormatter.grouped((x * 100).rounded(), maxDecimals: 0) + "%" }
@@ -175,7 +180,7 @@ extension AssessmentExplanation {
         return s
     }
 
-    public enum CommitmentKind { case budget, jobs }
+    public enum CommitmentKind { case budget, budgetTotalCost, jobs }
 
     /// "기한(2020년 하반기)이 지났으나 추진 중: 지연".
     public static func task(_ t: TaskAssessment, _ l: Language) -> String {

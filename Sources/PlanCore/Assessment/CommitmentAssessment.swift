@@ -87,8 +87,14 @@ public struct BudgetAssessment: Hashable, Sendable {
         public var rate: Double? { allocated > 0 ? Double(executed) / Double(allocated) : nil }
     }
 
+    /// Which commitment execution is compared with.
+    public enum Basis: String, Sendable, Hashable, Codable {
+        case treasury, totalCost
+    }
+
     public var projectId: String
     public var years: [Year]
+    public var basis: Basis
     public var allocatedToDate: Int64
     public var executedToDate: Int64
     public var progress: CommitmentAssessment
@@ -102,7 +108,8 @@ public struct BudgetAssessment: Hashable, Sendable {
         let progress = CommitmentAssessment.assess(
             yearly: Dictionary(current.map { ($0.fiscalYear, $0.executed) }, uniquingKeysWith: +),
             commitments: project.budget.map { ($0.by, $0.treasury ?? $0.totalCost) }, planStart: planStart, asOf: asOf)
-        return BudgetAssessment(projectId: project.id, years: years, allocatedToDate: years.reduce(0) { $0 + $1.allocated },
+        let basis: Basis = project.budget.allSatisfy { $0.treasury != nil } ? .treasury : .totalCost
+        return BudgetAssessment(projectId: project.id, years: years, basis: basis, allocatedToDate: years.reduce(0) { $0 + $1.allocated },
                                 executedToDate: years.reduce(0) { $0 + $1.executed }, progress: progress)
     }
 }

@@ -7,7 +7,7 @@ public enum IndicatorAssessor {
             return IndicatorAssessment(indicatorId: indicator.id, status: .notYetAssessable, reason: .noData)
         }
         let today = asOf.day.ordinal
-        let active = indicator.targets.firstIndex { $0.due.end.ordinal >= today } ?? indicator.targets.count - 1
+        let active = indicator.targets.firstIndex { $0.due.end >= asOf.day } ?? indicator.targets.count - 1
         var passed: [IndicatorAssessment.MilestoneVerdict] = []
         for index in 0..<active {
             let verdict = judge(indicator, targetIndex: index, series: series, today: today)
@@ -29,12 +29,11 @@ public enum IndicatorAssessor {
             : series
         guard let yT = target.value else { return qualitative(result, points: points, due: target.due, today: today) }
 
-        let numeric = points.filter { $0.value != nil }
         let y0: Double
         var basePeriod: Period
         if let b = indicator.baseline, let v = b.value {
             (y0, basePeriod) = (v, b.period)
-        } else if let first = numeric.first {
+        } else if let first = points.first(where: { $0.value != nil }) {
             (y0, basePeriod) = (first.value!, first.period)
             result.flags.insert(.baselineFromFirstObservation)
         } else {
@@ -56,10 +55,10 @@ public enum IndicatorAssessor {
         }
 
         if tT < today {
-            return final(result, indicator: indicator, target: target, yT: yT, points: numeric)
+            return final(result, indicator: indicator, target: target, yT: yT, points: points)
         }
 
-        guard let latest = numeric.last, latest.t > t0, let yi = latest.value else {
+        guard let latest = points.last(where: { $0.value != nil }), latest.t > t0, let yi = latest.value else {
             result.reason = .noValueAfterBaseline
             return result
         }
@@ -93,22 +92,23 @@ public enum IndicatorAssessor {
         var result = start
         result.isFinal = true
         let due = target.due
-        let upToDue = points.filter { $0.t <= due.end.ordinal }
-        let inDuePeriod = upToDue.filter { $0.period.end >= due.start }
+        let dueEnd = due.end.ordinal, dueStart = due.start
+        // The last numeric value for a period ending within the due period.
+        let atDue = points.last { $0.value != nil && $0.t <= dueEnd && $0.period.end >= dueStart }
         if indicator.accumulation == .cumulative {
             // A running total only grows: reaching the target at any time before the due date counts,
             // and a total below the target after the due date proves it was missed.
-            if let reached = upToDue.first(where: { target.comparator.isMet($0.value!, target: yT) }) {
+            if let reached = points.first(where: { $0.t <= dueEnd && $0.value.map { target.comparator.isMet($0, target: yT) } == true }) {
                 result.status = .achieved
                 result.latest = reached
                 return result
             }
-            if let last = inDuePeriod.last {
+            if let atDue {
                 result.status = .missed
-                result.latest = last
+                result.latest = atDue
                 return result
             }
-            if let later = points.last(where: { $0.t > due.end.ordinal }), !target.comparator.isMet(later.value!, target: yT),
+            if let later = points.last(where: { $0.t > dueEnd && $0.value != nil }), !target.comparator.isMet(later.value!, target: yT),
                indicator.direction != .maintain {
                 result.status = .missed
                 result.latest = later
@@ -118,7 +118,7 @@ public enum IndicatorAssessor {
             result.reason = .noValueForDuePeriod
             return result
         }
-        guard let atDue = inDuePeriod.last else {
+        guard let atDue else {
             result.reason = .noValueForDuePeriod
             return result
         }
@@ -147,23 +147,35 @@ public enum IndicatorAssessor {
 enum PerPeriodSeries {
     /// Values for whole periods of `granularity`, summed from finer reports; a report for the
     /// whole period is used as is. Only periods that have ended by `today` are included.
+    /// `points` are in period order, so each bucket's points are contiguous.
     static func aggregate(_ points: [SeriesPoint], into granularity: Period.Granularity, today: Int) -> [SeriesPoint] {
-        var exact: [Period: SeriesPoint] = [:]
-        var sums: [Period: SeriesPoint] = [:]
+        var out: [SeriesPoint] = []
+        var bucket: Period?
+        var sum: SeriesPoint?
+        var exact: SeriesPoint?
+        func flush() {
+            if let b = bucket, b.end.ordinal <= today, let point = exact ?? sum { out.append(point) }
+            sum = nil
+            exact = nil
+        }
         for p in points {
-            guard let bucket = p.period.containing(granularity) else { continue }
-            if bucket == p.period {
-                exact[bucket] = p
+            guard let b = p.period.containing(granularity) else { continue }
+            if b != bucket {
+                flush()
+                bucket = b
+            }
+            if b == p.period {
+                exact = p
             } else if let v = p.value {
-                var s = sums[bucket] ?? SeriesPoint(period: bucket, value: 0, status: .final, factId: p.factId)
+                var s = sum ?? SeriesPoint(period: b, value: 0, status: .final, factId: p.factId)
                 s.value! += v
                 if p.status == .provisional { s.status = .provisional }
                 s.factId = max(s.factId, p.factId)
-                sums[bucket] = s
+                sum = s
             }
         }
-        for (k, v) in exact { sums[k] = v }
-        return sums.values.filter { $0.t < today || $0.t == today }.sorted { $0.period < $1.period }
+        flush()
+        return out
     }
 }
 

@@ -1,69 +1,133 @@
+/// Observations as parallel columns of plain numbers, one entry per fact (about 65 bytes each):
+/// the compact form the assessment scans, and the form a store or a benchmark fills directly
+/// without building millions of structs.
+public struct ObservationColumns: Sendable {
+    /// Position of the indicator in `PlanIndex.indicators`, or -1 for an indicator the plan does not have.
+    public var indicator: [Int32] = []
+    public var periodKey: [Int64] = []
+    public var periodStart: [Int32] = []
+    public var periodEnd: [Int32] = []
+    /// NaN when the fact carries words instead of a number.
+    public var value: [Double] = []
+    /// Index into `texts`, or -1.
+    public var textIndex: [Int32] = []
+    public var texts: [String] = []
+    public var provisional: [Bool] = []
+    public var recordedAt: [Int64] = []
+    /// `Int64.max` while not approved.
+    public var approvedAt: [Int64] = []
+    public var id: [Int64] = []
+    /// -1 when the fact supersedes nothing.
+    public var supersedes: [Int64] = []
+
+    public init() {}
+
+    public var count: Int { id.count }
+
+    public mutating func reserve(_ n: Int) {
+        indicator.reserveCapacity(n); periodKey.reserveCapacity(n); periodStart.reserveCapacity(n); periodEnd.reserveCapacity(n)
+        value.reserveCapacity(n); textIndex.reserveCapacity(n); provisional.reserveCapacity(n); recordedAt.reserveCapacity(n)
+        approvedAt.reserveCapacity(n); id.reserveCapacity(n); supersedes.reserveCapacity(n)
+    }
+
+    public mutating func append(indicator: Int32, period: Period, value: Double?, text: String?, provisional: Bool,
+                                recordedAt: Int64, approvedAt: Int64?, id: Int64, supersedes: Int64?) {
+        self.indicator.append(indicator)
+        periodKey.append(period.key)
+        periodStart.append(Int32(period.start.ordinal))
+        periodEnd.append(Int32(period.end.ordinal))
+        self.value.append(value ?? .nan)
+        if let text {
+            textIndex.append(Int32(texts.count))
+            texts.append(text)
+        } else {
+            textIndex.append(-1)
+        }
+        self.provisional.append(provisional)
+        self.recordedAt.append(recordedAt)
+        self.approvedAt.append(approvedAt ?? .max)
+        self.id.append(id)
+        self.supersedes.append(supersedes ?? -1)
+    }
+
+    public init(_ observations: [Observation], index: PlanIndex) {
+        reserve(observations.count)
+        for o in observations {
+            append(indicator: Int32(index.indicatorIndex[o.indicatorId] ?? -1), period: o.period, value: o.value, text: o.text,
+                   provisional: o.status == .provisional, recordedAt: o.record.recordedAt.seconds,
+                   approvedAt: o.record.approvedAt?.seconds, id: o.record.id, supersedes: o.record.supersedes)
+        }
+    }
+
+    /// Whether entries are already grouped by indicator (non-decreasing), as a store returns them.
+    var isGrouped: Bool {
+        var previous: Int32 = .min
+        for i in indicator {
+            if i < previous { return false }
+            previous = i
+        }
+        return true
+    }
+
+    /// The columns reordered by `order`.
+    func gathered(_ order: [Int32]) -> ObservationColumns {
+        var c = ObservationColumns()
+        c.indicator = order.map { indicator[Int($0)] }
+        c.periodKey = order.map { periodKey[Int($0)] }
+        c.periodStart = order.map { periodStart[Int($0)] }
+        c.periodEnd = order.map { periodEnd[Int($0)] }
+        c.value = order.map { value[Int($0)] }
+        c.textIndex = order.map { textIndex[Int($0)] }
+        c.texts = texts
+        c.provisional = order.map { provisional[Int($0)] }
+        c.recordedAt = order.map { recordedAt[Int($0)] }
+        c.approvedAt = order.map { approvedAt[Int($0)] }
+        c.id = order.map { id[Int($0)] }
+        c.supersedes = order.map { supersedes[Int($0)] }
+        return c
+    }
+}
+
 /// Observations grouped by indicator in compact columns, so that assessing 100,000 indicators
 /// over millions of facts is a linear scan with no per-fact allocation.
 ///
-/// Built once per fact set (a counting sort by indicator); `series(for:asOf:)` then resolves
-/// the current revision of each period as of any date.
+/// Built once per fact set; input already grouped by indicator (as a store returns it) is used
+/// as is, anything else is grouped by a counting sort. `series(for:asOf:)` then resolves the
+/// current revision of each period as of any date.
 public struct ObservationTable: Sendable {
-    public let observations: [Observation]
-    /// Observations whose indicator is not in the plan (for example, dropped in a later version).
-    public let unmatched: [Int]
+    /// How many observations name an indicator the plan does not have.
+    public let unmatchedCount: Int
     private let offsets: [Int]
-    private let source: [Int32]
-    private let periodEnd: [Int32]
-    private let periodStart: [Int32]
-    private let periodKey: [Int64]
-    private let recordedAt: [Int64]
-    private let approvedAt: [Int64]
-    private let factId: [Int64]
-    private let supersedes: [Int64]
+    private let c: ObservationColumns
 
     public init(_ observations: [Observation], index: PlanIndex) {
-        let indicatorOf: [Int] = observations.map { index.indicatorIndex[$0.indicatorId] ?? -1 }
-        self.init(observations, indicatorOf: indicatorOf, indicatorCount: index.indicators.count)
+        self.init(columns: ObservationColumns(observations, index: index), indicatorCount: index.indicators.count)
     }
 
-    /// Builds the table when each observation's indicator position is already known (`-1` for none).
-    public init(_ observations: [Observation], indicatorOf: [Int], indicatorCount: Int) {
-        self.observations = observations
+    public init(columns: ObservationColumns, indicatorCount: Int) {
         var counts = [Int](repeating: 0, count: indicatorCount + 1)
-        var unmatched: [Int] = []
-        for (i, ind) in indicatorOf.enumerated() {
-            if ind < 0 { unmatched.append(i) } else { counts[ind + 1] += 1 }
+        var unmatched = 0
+        for ind in columns.indicator {
+            if ind < 0 || Int(ind) >= indicatorCount { unmatched += 1 } else { counts[Int(ind) + 1] += 1 }
         }
         for i in 0..<indicatorCount { counts[i + 1] += counts[i] }
-        offsets = counts
+        unmatchedCount = unmatched
+        if unmatched == 0 && columns.isGrouped {
+            offsets = counts
+            c = columns
+            return
+        }
         var next = Array(counts.dropLast())
-        let n = counts[indicatorCount]
-        var source = [Int32](repeating: 0, count: n)
-        for (i, ind) in indicatorOf.enumerated() where ind >= 0 {
-            source[next[ind]] = Int32(i)
-            next[ind] += 1
+        var order = [Int32](repeating: 0, count: counts[indicatorCount])
+        for (i, ind) in columns.indicator.enumerated() where ind >= 0 && Int(ind) < indicatorCount {
+            order[next[Int(ind)]] = Int32(i)
+            next[Int(ind)] += 1
         }
-        self.source = source
-        self.unmatched = unmatched
-        var periodEnd = [Int32](repeating: 0, count: n), periodStart = periodEnd
-        var periodKey = [Int64](repeating: 0, count: n), recordedAt = periodKey, approvedAt = periodKey
-        var factId = periodKey, supersedes = periodKey
-        for j in 0..<n {
-            let o = observations[Int(source[j])]
-            periodEnd[j] = Int32(o.period.end.ordinal)
-            periodStart[j] = Int32(o.period.start.ordinal)
-            periodKey[j] = o.period.key
-            recordedAt[j] = o.record.recordedAt.seconds
-            approvedAt[j] = o.record.approvedAt?.seconds ?? .max
-            factId[j] = o.record.id
-            supersedes[j] = o.record.supersedes ?? -1
-        }
-        self.periodEnd = periodEnd
-        self.periodStart = periodStart
-        self.periodKey = periodKey
-        self.recordedAt = recordedAt
-        self.approvedAt = approvedAt
-        self.factId = factId
-        self.supersedes = supersedes
+        offsets = counts
+        c = columns.gathered(order)
     }
 
-    public var count: Int { observations.count }
+    public var count: Int { c.count + unmatchedCount }
 
     /// The current value of each period of indicator `i`, as known on `asOf`, in period order.
     ///
@@ -77,35 +141,44 @@ public struct ObservationTable: Sendable {
         let today = Int32(asOf.day.ordinal)
         scratch.removeAll(keepingCapacity: true)
         var anySupersedes = false
-        for j in range where recordedAt[j] < cutoff && approvedAt[j] < cutoff && periodEnd[j] <= today {
-            scratch.append(j)
-            if supersedes[j] >= 0 { anySupersedes = true }
+        var sorted = true
+        c.recordedAt.withUnsafeBufferPointer { recorded in
+            c.approvedAt.withUnsafeBufferPointer { approved in
+                c.periodEnd.withUnsafeBufferPointer { end in
+                    for j in range where recorded[j] < cutoff && approved[j] < cutoff && end[j] <= today {
+                        if sorted, let last = scratch.last, !precedes(last, j) { sorted = false }
+                        scratch.append(j)
+                        if c.supersedes[j] >= 0 { anySupersedes = true }
+                    }
+                }
+            }
         }
         if anySupersedes {
-            let replaced = Set(scratch.compactMap { supersedes[$0] >= 0 ? supersedes[$0] : nil })
-            scratch.removeAll { replaced.contains(factId[$0]) }
+            let replaced = Set(scratch.compactMap { c.supersedes[$0] >= 0 ? c.supersedes[$0] : nil })
+            scratch.removeAll { replaced.contains(c.id[$0]) }
         }
         guard !scratch.isEmpty else { return [] }
-        scratch.sort { a, b in
-            if periodEnd[a] != periodEnd[b] { return periodEnd[a] < periodEnd[b] }
-            if periodStart[a] != periodStart[b] { return periodStart[a] > periodStart[b] }
-            if periodKey[a] != periodKey[b] { return periodKey[a] < periodKey[b] }
-            if recordedAt[a] != recordedAt[b] { return recordedAt[a] < recordedAt[b] }
-            return factId[a] < factId[b]
-        }
+        if !sorted { scratch.sort { precedes($0, $1) } }
         var points: [SeriesPoint] = []
         points.reserveCapacity(scratch.count)
         for (k, j) in scratch.enumerated() {
-            if k + 1 < scratch.count, periodKey[scratch[k + 1]] == periodKey[j] { continue }
-            let o = observations[Int(source[j])]
-            points.append(SeriesPoint(period: o.period, value: o.value, text: o.text, status: o.status, factId: o.record.id))
+            if k + 1 < scratch.count, c.periodKey[scratch[k + 1]] == c.periodKey[j] { continue }
+            let v = c.value[j]
+            points.append(SeriesPoint(period: Period(key: c.periodKey[j]), value: v.isNaN ? nil : v,
+                                      text: c.textIndex[j] >= 0 ? c.texts[Int(c.textIndex[j])] : nil,
+                                      status: c.provisional[j] ? .provisional : .final, factId: c.id[j], t: Int(c.periodEnd[j])))
         }
         return points
     }
 
-    /// Every observation of indicator `i`, whatever its state, for the table of values and revisions.
-    public func all(for i: Int) -> [Observation] {
-        (offsets[i]..<offsets[i + 1]).map { observations[Int(source[$0])] }
+    /// Period order (end, then longer periods last), then the revision order for one period.
+    @inline(__always)
+    private func precedes(_ a: Int, _ b: Int) -> Bool {
+        if c.periodEnd[a] != c.periodEnd[b] { return c.periodEnd[a] < c.periodEnd[b] }
+        if c.periodStart[a] != c.periodStart[b] { return c.periodStart[a] > c.periodStart[b] }
+        if c.periodKey[a] != c.periodKey[b] { return c.periodKey[a] < c.periodKey[b] }
+        if c.recordedAt[a] != c.recordedAt[b] { return c.recordedAt[a] < c.recordedAt[b] }
+        return c.id[a] < c.id[b]
     }
 }
 
@@ -113,5 +186,20 @@ extension Period {
     /// A number unique to the period, ordered like the periods of one granularity.
     var key: Int64 {
         (Int64(granularity.rawValue) << 40) | (Int64(year) << 16) | (Int64(index) << 8) | Int64(dayOfMonth)
+    }
+
+    /// The period a `key` stands for.
+    init(key: Int64) {
+        let g = Granularity(rawValue: Int(key >> 40)) ?? .year
+        let year = Int((key >> 16) & 0xFFFFFF)
+        let index = Int((key >> 8) & 0xFF)
+        let day = Int(key & 0xFF)
+        switch g {
+        case .year: self = .year(year)!
+        case .half: self = .half(year, index)!
+        case .quarter: self = .quarter(year, index)!
+        case .month: self = .month(year, index)!
+        case .day: self = .day(year, index, day)!
+        }
     }
 }

@@ -25,6 +25,13 @@ public struct PlanAssessment: Sendable {
             .sorted { (indicators[$0].status, $0) < (indicators[$1].status, $1) }
     }
 
+    /// The status of a 성과지표 table row: the worst of its parts (a two-part cell such as 4개/1개),
+    /// so a red part is never hidden behind a green one.
+    public func rowStatus(_ rowKey: String, index: PlanIndex) -> IndicatorStatus? {
+        let parts = index.indicators.indices.filter { index.indicators[$0].rowKey == rowKey }.map { indicators[$0].status }
+        return parts.filter(\.isAssessable).min() ?? parts.min()
+    }
+
     /// Tasks and reforms past their due period and not done, in plan order.
     public var lateTasks: [Int] { tasks.indices.filter { tasks[$0].status == .late } }
 }
@@ -42,9 +49,9 @@ public enum Assessor {
         scratch.reserveCapacity(64)
         var indicators: [IndicatorAssessment] = []
         indicators.reserveCapacity(index.indicators.count)
-        for (i, indicator) in index.indicators.enumerated() {
+        for i in index.indicators.indices {
             let series = table.series(for: i, asOf: asOf, scratch: &scratch)
-            indicators.append(IndicatorAssessor.assess(indicator, series: series, asOf: asOf))
+            indicators.append(IndicatorAssessor.assess(index.indicators[i], series: series, asOf: asOf))
         }
 
         let budgetByProject = Dictionary(grouping: facts.budget, by: \.projectId)
@@ -68,6 +75,6 @@ public enum Assessor {
         for r in pillars { plan.merge(r) }
         return PlanAssessment(planId: index.plan.id, asOf: asOf, indicators: indicators, budget: budget, jobs: jobs,
                               tasks: tasks, projects: projects, pillars: pillars, plan: plan,
-                              unmatchedObservations: table.unmatched.count)
+                              unmatchedObservations: table.unmatchedCount)
     }
 }

@@ -13,6 +13,9 @@ public struct RollUp: Hashable, Sendable {
     public var budgetExecutedToDate: Int64 = 0
     public var jobsCommitted: Int64 = 0
     public var jobsToDate: Int64 = 0
+    /// Budget and jobs commitments by status, counted apart from indicators.
+    public var budgetStatuses: [IndicatorStatus: Int] = [:]
+    public var jobsStatuses: [IndicatorStatus: Int] = [:]
 
     public init() {}
 
@@ -46,11 +49,13 @@ public struct RollUp: Hashable, Sendable {
         budgetCommitted += b.progress.committed ?? 0
         budgetAllocatedToDate += b.allocatedToDate
         budgetExecutedToDate += b.executedToDate
+        budgetStatuses[b.progress.status, default: 0] += 1
     }
 
     mutating func add(jobs j: JobsAssessment) {
         jobsCommitted += j.progress.committed ?? 0
         jobsToDate += j.progress.toDate
+        jobsStatuses[j.progress.status, default: 0] += 1
     }
 
     mutating func merge(_ o: RollUp) {
@@ -63,5 +68,7 @@ public struct RollUp: Hashable, Sendable {
         budgetExecutedToDate += o.budgetExecutedToDate
         jobsCommitted += o.jobsCommitted
         jobsToDate += o.jobsToDate
+        budgetStatuses.merge(o.budgetStatuses, uniquingKeysWith: +)
+        jobsStatuses.merge(o.jobsStatuses, uniquingKeysWith: +)
     }
 }

@@ -5,15 +5,15 @@ public struct SeriesPoint: Hashable, Sendable {
     public var text: String?
     public var status: ValueStatus
     public var factId: Int64
+    /// The day ordinal at which the value stands: its period's last day.
+    public let t: Int
 
-    public init(period: Period, value: Double?, text: String? = nil, status: ValueStatus = .final, factId: Int64 = 0) {
+    public init(period: Period, value: Double?, text: String? = nil, status: ValueStatus = .final, factId: Int64 = 0, t: Int? = nil) {
         self.period = period
         self.value = value
         self.text = text
         self.status = status
         self.factId = factId
+        self.t = t ?? period.end.ordinal
     }
-
-    /// The day ordinal at which the value stands: its period's last day.
-    public var t: Int { period.end.ordinal }
 }

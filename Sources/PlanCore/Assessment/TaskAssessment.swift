@@ -19,7 +19,9 @@ public struct TaskAssessment: Hashable, Sendable {
         switch latest?.progress {
         case .done:
             status = .done
-            if let due, let latest { completedLate = latest.asOfDay > due.end }
+            // The first report of completion dates it; reporting "done" again later does not make it late.
+            let firstDone = known.filter { $0.progress == .done }.min { ($0.asOfDay, $0.record.id) < ($1.asOfDay, $1.record.id) }
+            if let due, let firstDone { completedLate = firstDone.asOfDay > due.end }
         case .inProgress:
             status = overdue ? .late : .onSchedule
         case .notStarted, nil:

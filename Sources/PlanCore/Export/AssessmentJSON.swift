@@ -42,8 +42,10 @@ public enum AssessmentJSON {
                 ("allocatedToDate", .int(r.budgetAllocatedToDate)),
                 ("executedToDate", .int(r.budgetExecutedToDate)),
                 ("executionRate", .number(r.budgetExecutionRate)),
+                ("statuses", .object(IndicatorStatus.allCases.map { ($0.rawValue, .int(Int64(r.budgetStatuses[$0] ?? 0))) })),
             ])),
-            ("jobs", .object([("committed", .int(r.jobsCommitted)), ("toDate", .int(r.jobsToDate))])),
+            ("jobs", .object([("committed", .int(r.jobsCommitted)), ("toDate", .int(r.jobsToDate)),
+                              ("statuses", .object(IndicatorStatus.allCases.map { ($0.rawValue, .int(Int64(r.jobsStatuses[$0] ?? 0))) }))])),
         ]
     }
 
@@ -70,6 +72,8 @@ public enum AssessmentJSON {
             ("p", .number(a.path?.p)),
             ("s", .number(a.path?.s)),
             ("projected", .number(a.path?.projected)),
+            ("actualGrowthRate", .number(a.path?.actualRate)),
+            ("requiredGrowthRate", .number(a.path?.requiredRate)),
             ("final", .bool(a.isFinal)),
             ("reason", .string(a.reason?.rawValue)),
             ("flags", .array(a.sortedFlags.map { .string($0.rawValue) })),
@@ -112,10 +116,11 @@ public enum AssessmentJSON {
                 .object([("fiscalYear", .int(Int64(y.fiscalYear))), ("allocated", .int(y.allocated)), ("executed", .int(y.executed)),
                          ("rate", .number(y.rate)), ("status", .string(y.status.rawValue))])
             })),
+            ("basis", .string(b.basis.rawValue)),
             ("allocatedToDate", .int(b.allocatedToDate)),
             ("executedToDate", .int(b.executedToDate)),
             ("executionRate", .number(b.executionRate)),
-        ] + commitment(b.progress, kind: .budget))
+        ] + commitment(b.progress, kind: b.basis == .treasury ? .budget : .budgetTotalCost))
     }
 
     public static func jobs(_ j: JobsAssessment) -> JSONValue {

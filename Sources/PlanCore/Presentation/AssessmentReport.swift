@@ -21,7 +21,7 @@ public enum AssessmentReport {
         for (i, p) in index.projects.enumerated() {
             out.append("  \(p.id) \(p.title[l])")
             out.append("     " + statusLine(a.projects[i], l, colour: colour))
-            out.append("     " + AssessmentExplanation.commitment(a.budget[i].progress, kind: .budget, l))
+            out.append("     " + AssessmentExplanation.budget(a.budget[i], l))
             out.append("     " + AssessmentExplanation.commitment(a.jobs[i].progress, kind: .jobs, l))
         }
         out.append("")

@@ -1,0 +1,78 @@
+import Crypto
+import PlanCore
+
+/// A value of one immutable fact column, rendered the same way whether it comes from the
+/// entry being written or from the row read back, so a digest can be recomputed later.
+public enum DigestValue: Hashable, Sendable {
+    case null
+    case int(Int64)
+    case real(Double)
+    case text(String)
+
+    func write(into hasher: inout SHA256) {
+        switch self {
+        case .null: hasher.update(data: [0x00])
+        case .int(let i): hasher.update(data: Array("i\(i)".utf8))
+        case .real(let d): hasher.update(data: Array("r\(JSONValue.number(d).compact)".utf8))
+        case .text(let s): hasher.update(data: Array(("t" + s).utf8))
+        }
+    }
+}
+
+/// SHA-256 over the immutable columns of a run of facts, in id order: what an audit event
+/// commits to when it creates facts.
+public struct FactDigest {
+    private var hasher = SHA256()
+    public private(set) var count = 0
+
+    public init() {}
+
+    public mutating func add(_ row: [DigestValue]) {
+        for (i, v) in row.enumerated() {
+            if i > 0 { hasher.update(data: [0x1F]) }
+            v.write(into: &hasher)
+        }
+        hasher.update(data: [0x1E])
+        count += 1
+    }
+
+    public func finalize() -> String { hasher.finalize().hex }
+}
+
+extension FactKind {
+    /// The type each immutable column is rendered as (see `immutableColumns`).
+    public enum ColumnType: Sendable { case int, real, text }
+
+    public var immutableColumnTypes: [ColumnType] {
+        immutableColumns.map { column in
+            switch column {
+            case "id", "recorded_at", "supersedes", "plan_version", "import_id", "fiscal_year", "allocated", "executed", "year", "jobs":
+                return .int
+            case "value": return .real
+            default: return .text
+            }
+        }
+    }
+}
+
+extension StoredFact {
+    /// The immutable columns in `FactKind.immutableColumns` order.
+    public var digestRow: [DigestValue] {
+        func text(_ s: String?) -> DigestValue { s.map { .text($0) } ?? .null }
+        func int(_ i: Int64?) -> DigestValue { i.map { .int($0) } ?? .null }
+        let common: [DigestValue] = [
+            .int(id), .text(entry.valueStatus.rawValue), text(entry.source), text(entry.note), .int(recordedAt.seconds),
+            .text(recordedBy), int(entry.supersedes), int(planVersion), int(importId),
+        ]
+        switch entry.draft {
+        case let .observation(indicatorId, period, value, t):
+            return [.text(indicatorId), .text(period.iso), value.map { .real($0) } ?? .null, text(t)] + common
+        case let .budget(projectId, fiscalYear, allocated, executed):
+            return [.text(projectId), .int(Int64(fiscalYear)), .int(allocated), .int(executed)] + common
+        case let .jobs(projectId, year, jobs):
+            return [.text(projectId), .int(Int64(year)), .int(jobs)] + common
+        case let .taskStatus(taskId, day, progress, evidence):
+            return [.text(taskId), .text(day.iso), .text(progress.rawValue), .text(evidence)] + common
+        }
+    }
+}

@@ -1,0 +1,69 @@
+import Foundation
+import PlanCore
+
+/// The columns of each import file (`docs/import-formats.md`), with the Korean headers a
+/// spreadsheet template uses as aliases.
+public struct ImportFormat: Sendable {
+    public let kind: FactKind
+    public let columns: [String]
+    public let required: [String]
+
+    public static func of(_ kind: FactKind) -> ImportFormat {
+        switch kind {
+        case .observation:
+            return ImportFormat(kind: kind, columns: ["indicator_id", "period", "value", "status", "source", "note"],
+                                required: ["indicator_id", "period", "value"])
+        case .budget:
+            return ImportFormat(kind: kind, columns: ["project_id", "fiscal_year", "allocated", "executed", "status", "source", "note"],
+                                required: ["project_id", "fiscal_year", "allocated", "executed"])
+        case .jobs:
+            return ImportFormat(kind: kind, columns: ["project_id", "year", "jobs", "status", "source", "note"],
+                                required: ["project_id", "year", "jobs"])
+        case .taskStatus:
+            return ImportFormat(kind: kind, columns: ["task_id", "date", "progress", "evidence", "source", "note"],
+                                required: ["task_id", "date", "progress", "evidence"])
+        }
+    }
+
+    /// Korean column names accepted in place of the English ones.
+    public static let koreanAliases: [String: String] = [
+        "지표id": "indicator_id", "지표 id": "indicator_id", "지표": "indicator_id", "기간": "period", "값": "value", "실적": "value",
+        "상태": "status", "출처": "source", "비고": "note", "메모": "note", "사업id": "project_id", "프로젝트id": "project_id",
+        "프로젝트": "project_id", "회계연도": "fiscal_year", "배정액": "allocated", "예산액": "allocated", "집행액": "executed",
+        "연도": "year", "일자리": "jobs", "과제id": "task_id", "과제": "task_id", "기준일": "date", "일자": "date",
+        "추진상태": "progress", "진행상황": "progress", "근거": "evidence",
+    ]
+
+    /// The canonical name of a header cell, or nil when it is not a column of this format.
+    public func column(for header: String) -> String? {
+        let key = header.trimmingCharacters(in: .whitespaces).lowercased()
+        if columns.contains(key) { return key }
+        if let alias = Self.koreanAliases[key.replacingOccurrences(of: "_", with: "")], columns.contains(alias) { return alias }
+        return nil
+    }
+
+    /// The blank template a reporter downloads: the header, in Korean or English.
+    public func templateHeader(korean: Bool) -> [String] {
+        guard korean else { return columns }
+        let reverse = Dictionary(Self.koreanAliases.map { ($1, $0) }, uniquingKeysWith: { a, b in a.count <= b.count ? a : b })
+        let preferred: [String: String] = [
+            "indicator_id": "지표ID", "period": "기간", "value": "값", "status": "상태", "source": "출처", "note": "비고",
+            "project_id": "사업ID", "fiscal_year": "회계연도", "allocated": "배정액", "executed": "집행액", "year": "연도",
+            "jobs": "일자리", "task_id": "과제ID", "date": "기준일", "progress": "추진상태", "evidence": "근거",
+        ]
+        return columns.map { preferred[$0] ?? reverse[$0] ?? $0 }
+    }
+}
+
+extension TaskStatusReport.Progress {
+    /// Reads `notStarted`, `inProgress`, `done` or their Korean words (미착수, 추진 중, 완료).
+    public init?(reading s: String) {
+        let t = s.trimmingCharacters(in: .whitespaces)
+        switch t.lowercased().replacingOccurrences(of: " ", with: "").replacingOccurrences(of: "_", with: "") {
+        case "notstarted", "미착수", "착수전": self = .notStarted
+        case "inprogress", "추진중", "진행중", "추진": self = .inProgress
+        case "done", "완료", "완료됨": self = .done
+        default: return nil
+        }
+    }
+}

@@ -1,0 +1,287 @@
+import Foundation
+import PlanCore
+
+/// Reads an import file row by row, validating each row against the plan, and hands out only
+/// valid entries. Every problem is recorded as `FILE:LINE:COLUMN: message` (the first
+/// `maxErrors` kept, all counted); the store writes nothing if any was found.
+///
+/// Used by one thread at a time: the store's writer pulls rows inside its transaction.
+public final class ImportRowSource: @unchecked Sendable {
+    public let kind: FactKind
+    public let fileName: String
+    public let encoding: TextEncoding
+    public private(set) var diagnostics: [Diagnostic] = []
+    public private(set) var errorCount = 0
+    public private(set) var rowsRead = 0
+    public let maxErrors: Int
+
+    private let chunks: TextChunks
+    private var reader: CSVReader<TextChunks>
+    private let index: PlanIndex
+    private let format: ImportFormat
+    private var at: [String: Int] = [:]
+    private var headerCount = 0
+    private var done = false
+    private var seen: [Int: Int32] = [:]
+    private let today: CalendarDay
+
+    public var bytesRead: Int { chunks.bytesRead }
+    public var hasErrors: Bool { errorCount > 0 }
+
+    public convenience init(path: String, fileName: String? = nil, kind: FactKind, index: PlanIndex, today: CalendarDay, maxErrors: Int = 100) throws(TextChunks.Failure) {
+        try self.init(chunks: TextChunks(path: path), fileName: fileName ?? path, kind: kind, index: index, today: today, maxErrors: maxErrors)
+    }
+
+    public convenience init(bytes: [UInt8], fileName: String, kind: FactKind, index: PlanIndex, today: CalendarDay, maxErrors: Int = 100) throws(TextChunks.Failure) {
+        try self.init(chunks: TextChunks(bytes: bytes), fileName: fileName, kind: kind, index: index, today: today, maxErrors: maxErrors)
+    }
+
+    init(chunks: TextChunks, fileName: String, kind: FactKind, index: PlanIndex, today: CalendarDay, maxErrors: Int) {
+        self.chunks = chunks
+        self.reader = CSVReader(chunks, limits: .init(maxFields: 64, maxFieldBytes: 64 * 1024))
+        self.kind = kind
+        self.fileName = fileName
+        self.encoding = chunks.encoding
+        self.index = index
+        self.format = ImportFormat.of(kind)
+        self.today = today
+        self.maxErrors = maxErrors
+        readHeader()
+    }
+
+    private func fail(_ line: Int, _ column: Int, _ message: String) {
+        errorCount += 1
+        if diagnostics.count < maxErrors {
+            diagnostics.append(Diagnostic(file: fileName, line: line, column: column, message: message))
+        }
+    }
+
+    private func readHeader() {
+        let header: CSVReader<TextChunks>.Record?
+        do {
+            header = try reader.next()
+        } catch {
+            fail(error.line, error.column, error.message)
+            done = true
+            return
+        }
+        guard let header else {
+            if let f = chunks.failure { fail(1, 1, f.message) } else {
+                fail(1, 1, "the file is empty; it needs a header row: \(format.columns.joined(separator: ","))")
+            }
+            done = true
+            return
+        }
+        headerCount = header.fields.count
+        for (i, cell) in header.fields.enumerated() {
+            guard let name = format.column(for: cell) else {
+                fail(header.line, header.positions[i].column, "unknown column '\(cell)' (a \(kind.importName) file has: \(format.columns.joined(separator: ", ")))")
+                continue
+            }
+            if at[name] != nil {
+                fail(header.line, header.positions[i].column, "column '\(name)' appears twice")
+            } else {
+                at[name] = i
+            }
+        }
+        for name in format.required where at[name] == nil {
+            fail(header.line, 1, "missing column '\(name)'")
+        }
+        if hasErrors { done = true }
+    }
+
+    /// The next valid row, or nil at the end (or after a file-level error).
+    public func next() -> FactEntry? {
+        while !done {
+            let record: CSVReader<TextChunks>.Record?
+            do {
+                record = try reader.next()
+            } catch {
+                fail(error.line, error.column, error.message)
+                done = true
+                return nil
+            }
+            guard let record else {
+                if let f = chunks.failure { fail(0, 0, f.message) }
+                done = true
+                return nil
+            }
+            rowsRead += 1
+            if record.fields.count != headerCount {
+                let what = record.fields.count < headerCount ? "is missing fields (truncated?)" : "has extra fields"
+                fail(record.line, record.positions.last?.column ?? 1, "this row \(what): \(record.fields.count) fields, the header has \(headerCount)")
+                continue
+            }
+            let before = errorCount
+            if let entry = validate(record), errorCount == before { return entry }
+        }
+        return nil
+    }
+
+    private func field(_ r: CSVReader<TextChunks>.Record, _ name: String) -> (text: String, column: Int)? {
+        guard let i = at[name] else { return nil }
+        return (r.fields[i].trimmingCharacters(in: .whitespaces), r.positions[i].column)
+    }
+
+    private func optional(_ r: CSVReader<TextChunks>.Record, _ name: String) -> String? {
+        guard let f = field(r, name), !f.text.isEmpty else { return nil }
+        return f.text
+    }
+
+    private func valueStatus(_ r: CSVReader<TextChunks>.Record) -> ValueStatus {
+        guard let (s, col) = field(r, "status"), !s.isEmpty else { return .final }
+        switch s.lowercased() {
+        case "final", "확정", "확정치": return .final
+        case "provisional", "잠정", "잠정치": return .provisional
+        default:
+            fail(r.line, col, "status '\(s)' is not provisional or final (잠정 or 확정)")
+            return .final
+        }
+    }
+
+    private func duplicate(_ r: CSVReader<TextChunks>.Record, key: some Hashable, what: String) {
+        var h = Hasher()
+        h.combine(key)
+        let k = h.finalize()
+        if let first = seen[k] {
+            fail(r.line, 1, "duplicate row: the same \(what) as line \(first)")
+        } else {
+            seen[k] = Int32(r.line)
+        }
+    }
+
+    private func period(_ r: CSVReader<TextChunks>.Record, _ name: String) -> Period? {
+        guard let (s, col) = field(r, name) else { return nil }
+        do {
+            let p = try PeriodParser.period(s)
+            if p.start > today {
+                fail(r.line, col, "period \(p.iso) has not started yet (today is \(today.iso))")
+                return nil
+            }
+            return p
+        } catch {
+            fail(r.line, col, "\(error)")
+            return nil
+        }
+    }
+
+    private func year(_ r: CSVReader<TextChunks>.Record, _ name: String) -> Int? {
+        guard let (s, col) = field(r, name) else { return nil }
+        let digits = s.hasSuffix("년") ? String(s.dropLast()) : s
+        guard let y = Int(digits), (1900...2100).contains(y) else {
+            fail(r.line, col, "'\(s)' is not a year (e.g. 2021)")
+            return nil
+        }
+        if y > today.year {
+            fail(r.line, col, "year \(y) has not started yet")
+            return nil
+        }
+        return y
+    }
+
+    private func amount(_ r: CSVReader<TextChunks>.Record, _ name: String, unitKind: PlanCore.Unit.Kind) -> Int64? {
+        guard let (s, col) = field(r, name) else { return nil }
+        do {
+            let q = try KoreanNumberParser.parse(s)
+            if let u = q.unit, u.kind != unitKind {
+                fail(r.line, col, "'\(s)' is in '\(u.symbol)' but \(name) is \(unitKind == .money ? "money (원)" : "a count")")
+                return nil
+            }
+            guard q.upper == nil, q.from == nil, q.comparator == nil, q.value >= 0, q.value == q.value.rounded() else {
+                fail(r.line, col, "\(name) must be a whole number of zero or more, not '\(s)'")
+                return nil
+            }
+            return Int64(q.value)
+        } catch {
+            fail(r.line, col, "\(error) — \(name) takes a number")
+            return nil
+        }
+    }
+
+    private func validate(_ r: CSVReader<TextChunks>.Record) -> FactEntry? {
+        let status = valueStatus(r)
+        let source = optional(r, "source"), note = optional(r, "note")
+        switch kind {
+        case .observation:
+            let (id, idCol) = field(r, "indicator_id")!
+            let indicator = index.indicator(id)
+            if indicator == nil {
+                let hint = closest(id, index.indicators.map(\.id)).map { "; did you mean '\($0)'?" } ?? ""
+                fail(r.line, idCol, "unknown indicator '\(id)'\(hint)")
+            }
+            let p = period(r, "period")
+            var value: ObservationValue.Read?
+            if let indicator, let (v, col) = field(r, "value") {
+                switch ObservationValue.read(v, for: indicator) {
+                case .success(let read): value = read
+                case .failure(let e): fail(r.line, col, e.message)
+                }
+            }
+            guard let indicator, let p, let value else { return nil }
+            duplicate(r, key: [indicator.id, p.iso], what: "indicator and period")
+            switch value {
+            case .number(let n): return FactEntry(.observation(indicatorId: indicator.id, period: p, value: n, text: nil), valueStatus: status, source: source, note: note)
+            case .text(let t): return FactEntry(.observation(indicatorId: indicator.id, period: p, value: nil, text: t), valueStatus: status, source: source, note: note)
+            }
+        case .budget:
+            let project = knownProject(r)
+            let y = year(r, "fiscal_year")
+            let allocated = amount(r, "allocated", unitKind: .money)
+            let executed = amount(r, "executed", unitKind: .money)
+            guard let project, let y, let allocated, let executed else { return nil }
+            duplicate(r, key: [project, String(y)], what: "project and fiscal year")
+            return FactEntry(.budget(projectId: project, fiscalYear: y, allocated: allocated, executed: executed), valueStatus: status, source: source, note: note)
+        case .jobs:
+            let project = knownProject(r)
+            let y = year(r, "year")
+            let jobs = amount(r, "jobs", unitKind: .count)
+            guard let project, let y, let jobs else { return nil }
+            duplicate(r, key: [project, String(y)], what: "project and year")
+            return FactEntry(.jobs(projectId: project, year: y, jobs: jobs), valueStatus: status, source: source, note: note)
+        case .taskStatus:
+            let (id, idCol) = field(r, "task_id")!
+            let task = index.task(id)
+            if task == nil {
+                let hint = closest(id, index.tasks.map(\.id)).map { "; did you mean '\($0)'?" } ?? ""
+                fail(r.line, idCol, "unknown task '\(id)'\(hint)")
+            }
+            let day = period(r, "date").map(\.end)
+            var progress: TaskStatusReport.Progress?
+            if let (s, col) = field(r, "progress") {
+                progress = TaskStatusReport.Progress(reading: s)
+                if progress == nil { fail(r.line, col, "progress '\(s)' is not notStarted, inProgress or done (미착수, 추진 중, 완료)") }
+            }
+            let evidence = field(r, "evidence")
+            if let e = evidence, e.text.isEmpty { fail(r.line, e.column, "evidence is required: a sentence or a link that shows the status") }
+            guard let task, let day, let progress, let evidence, !evidence.text.isEmpty else { return nil }
+            duplicate(r, key: [task.id, day.iso], what: "task and date")
+            return FactEntry(.taskStatus(taskId: task.id, day: day, progress: progress, evidence: evidence.text), valueStatus: status, source: source, note: note)
+        }
+    }
+
+    private func knownProject(_ r: CSVReader<TextChunks>.Record) -> String? {
+        let (id, col) = field(r, "project_id")!
+        guard index.project(id) != nil else {
+            fail(r.line, col, "unknown project '\(id)' (projects are \(index.projects.first?.id ?? "")…\(index.projects.last?.id ?? ""))")
+            return nil
+        }
+        return id
+    }
+
+    private func closest(_ word: String, _ candidates: [String]) -> String? {
+        guard candidates.count < 5_000 else { return nil }
+        return candidates.min { distance(word, $0) < distance(word, $1) }.flatMap { distance(word, $0) <= 3 ? $0 : nil }
+    }
+
+    private func distance(_ a: String, _ b: String) -> Int {
+        let a = Array(a), b = Array(b)
+        if a.isEmpty || b.isEmpty { return max(a.count, b.count) }
+        var prev = Array(0...b.count), cur = prev
+        for i in 1...a.count {
+            cur[0] = i
+            for j in 1...b.count { cur[j] = min(prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + (a[i - 1] == b[j - 1] ? 0 : 1)) }
+            swap(&prev, &cur)
+        }
+        return prev[b.count]
+    }
+}

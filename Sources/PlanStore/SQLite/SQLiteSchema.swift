@@ -1,0 +1,136 @@
+/// The SQLite schema, as versioned forward-only migrations. Each runs in one transaction.
+enum SQLiteSchema {
+    struct Migration {
+        var version: Int
+        var name: String
+        var sql: String
+    }
+
+    static let migrations: [Migration] = [
+        Migration(version: 1, name: "plans, organizations, imports, facts and the audit chain", sql: initial),
+    ]
+
+    static let factStateCheck = "state IN ('draft','submitted','approved','returned')"
+
+    /// Columns shared by every fact table after its own value columns.
+    static let commonColumns = """
+        value_status TEXT NOT NULL CHECK (value_status IN ('provisional','final')),
+        source TEXT,
+        note TEXT,
+        recorded_at INTEGER NOT NULL,
+        recorded_by TEXT NOT NULL,
+        plan_version INTEGER REFERENCES plan_versions(id),
+        import_id INTEGER REFERENCES imports(id),
+        state TEXT NOT NULL CHECK (\(factStateCheck)),
+        submitted_at INTEGER,
+        decided_at INTEGER,
+        decided_by TEXT,
+        return_reason TEXT
+        """
+
+    /// Triggers that make a fact table append-only: no DELETE, no change of a value column,
+    /// and workflow state only forward (draft → submitted → approved | returned).
+    static func appendOnly(_ kind: FactKind) -> String {
+        let t = kind.table
+        let changed = (kind.immutableColumns + (kind == .observation ? ["period_end"] : []))
+            .map { "NEW.\($0) IS NOT OLD.\($0)" }.joined(separator: " OR ")
+        return """
+        CREATE TRIGGER \(t)_no_delete BEFORE DELETE ON \(t)
+        BEGIN SELECT RAISE(ABORT, 'facts are append-only: \(t) cannot be deleted; record a revision instead'); END;
+        CREATE TRIGGER \(t)_values_fixed BEFORE UPDATE ON \(t) WHEN \(changed)
+        BEGIN SELECT RAISE(ABORT, 'facts are append-only: a value of \(t) never changes; record a revision instead'); END;
+        CREATE TRIGGER \(t)_state_forward BEFORE UPDATE OF state ON \(t)
+        WHEN NOT ((OLD.state = 'draft' AND NEW.state = 'submitted') OR (OLD.state = 'submitted' AND NEW.state IN ('approved','returned')))
+        BEGIN SELECT RAISE(ABORT, 'a fact''s workflow state only moves forward'); END;
+        """
+    }
+
+    static let initial = """
+    CREATE TABLE plan_versions (
+        id INTEGER PRIMARY KEY,
+        plan_id TEXT NOT NULL,
+        sha256 TEXT NOT NULL UNIQUE,
+        file_name TEXT NOT NULL,
+        content BLOB NOT NULL,
+        loaded_at INTEGER NOT NULL,
+        loaded_by TEXT NOT NULL
+    );
+    CREATE TABLE organizations (
+        id TEXT PRIMARY KEY,
+        name_ko TEXT NOT NULL,
+        name_en TEXT,
+        created_at INTEGER NOT NULL
+    );
+    CREATE TABLE imports (
+        id INTEGER PRIMARY KEY,
+        kind TEXT NOT NULL,
+        file_name TEXT NOT NULL,
+        sha256 TEXT NOT NULL,
+        rows INTEGER NOT NULL,
+        encoding TEXT NOT NULL,
+        at INTEGER NOT NULL,
+        by TEXT NOT NULL,
+        approved INTEGER NOT NULL
+    );
+    CREATE INDEX imports_by_content ON imports(kind, sha256);
+    CREATE TABLE observations (
+        id INTEGER PRIMARY KEY,
+        indicator_id TEXT NOT NULL,
+        period TEXT NOT NULL,
+        period_end INTEGER NOT NULL,
+        value REAL,
+        text TEXT,
+        supersedes INTEGER REFERENCES observations(id),
+        \(commonColumns),
+        CHECK (value IS NOT NULL OR text IS NOT NULL)
+    );
+    CREATE INDEX observations_by_indicator ON observations(indicator_id, period_end);
+    CREATE INDEX observations_waiting ON observations(state) WHERE state IN ('draft','submitted');
+    CREATE TABLE budget_executions (
+        id INTEGER PRIMARY KEY,
+        project_id TEXT NOT NULL,
+        fiscal_year INTEGER NOT NULL,
+        allocated INTEGER NOT NULL CHECK (allocated >= 0),
+        executed INTEGER NOT NULL CHECK (executed >= 0),
+        supersedes INTEGER REFERENCES budget_executions(id),
+        \(commonColumns)
+    );
+    CREATE INDEX budget_by_project ON budget_executions(project_id, fiscal_year);
+    CREATE TABLE jobs_reports (
+        id INTEGER PRIMARY KEY,
+        project_id TEXT NOT NULL,
+        year INTEGER NOT NULL,
+        jobs INTEGER NOT NULL CHECK (jobs >= 0),
+        supersedes INTEGER REFERENCES jobs_reports(id),
+        \(commonColumns)
+    );
+    CREATE INDEX jobs_by_project ON jobs_reports(project_id, year);
+    CREATE TABLE task_status_reports (
+        id INTEGER PRIMARY KEY,
+        task_id TEXT NOT NULL,
+        as_of_day TEXT NOT NULL,
+        progress TEXT NOT NULL CHECK (progress IN ('notStarted','inProgress','done')),
+        evidence TEXT NOT NULL,
+        supersedes INTEGER REFERENCES task_status_reports(id),
+        \(commonColumns)
+    );
+    CREATE INDEX task_status_by_task ON task_status_reports(task_id, as_of_day);
+    \(FactKind.allCases.map(appendOnly).joined(separator: "\n"))
+    CREATE TABLE audit_events (
+        seq INTEGER PRIMARY KEY,
+        at INTEGER NOT NULL,
+        actor TEXT NOT NULL,
+        action TEXT NOT NULL,
+        entity TEXT NOT NULL,
+        before TEXT NOT NULL,
+        after TEXT NOT NULL,
+        prev_hash TEXT NOT NULL,
+        hash TEXT NOT NULL
+    );
+    CREATE INDEX audit_by_entity ON audit_events(entity);
+    CREATE TRIGGER audit_no_delete BEFORE DELETE ON audit_events
+    BEGIN SELECT RAISE(ABORT, 'the audit chain is append-only'); END;
+    CREATE TRIGGER audit_no_update BEFORE UPDATE ON audit_events
+    BEGIN SELECT RAISE(ABORT, 'the audit chain is append-only'); END;
+    """
+}

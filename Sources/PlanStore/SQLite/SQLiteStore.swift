@@ -1,0 +1,323 @@
+import Crypto
+import Foundation
+import GRDB
+import PlanCore
+
+/// The zero-setup store: one SQLite file in WAL mode with foreign keys on, written through
+/// GRDB with prepared statements. Every acknowledged write is durable (`synchronous = FULL`)
+/// and survives `kill -9`.
+public final class SQLiteStore: Store, AuditSource {
+    public let path: String
+    let pool: DatabasePool
+    public var backendName: String { "sqlite" }
+
+    public init(path: String) throws {
+        self.path = path
+        var config = Configuration()
+        config.foreignKeysEnabled = true
+        config.busyMode = .timeout(10)
+        config.prepareDatabase { db in
+            try db.execute(sql: "PRAGMA synchronous = FULL")
+        }
+        pool = try DatabasePool(path: path, configuration: config)
+    }
+
+    public func shutdown() async {
+        try? pool.close()
+    }
+
+    // MARK: Migrations
+
+    @discardableResult
+    public func migrate() async throws -> [String] {
+        try await pool.write { db in
+            try db.execute(sql: "CREATE TABLE IF NOT EXISTS schema_migrations (version INTEGER PRIMARY KEY, name TEXT NOT NULL, applied_at INTEGER NOT NULL)")
+        }
+        var applied: [String] = []
+        for m in SQLiteSchema.migrations {
+            let done = try await pool.write { db in
+                if try Int.fetchOne(db, sql: "SELECT 1 FROM schema_migrations WHERE version = ?", arguments: [m.version]) != nil { return true }
+                try db.execute(sql: m.sql)
+                try db.execute(sql: "INSERT INTO schema_migrations (version, name, applied_at) VALUES (?, ?, ?)",
+                               arguments: [m.version, m.name, Int64(Date().timeIntervalSince1970)])
+                return false
+            }
+            if !done { applied.append("\(m.version): \(m.name)") }
+        }
+        return applied
+    }
+
+    // MARK: Audit
+
+    /// Appends one event to the chain inside the caller's transaction.
+    @discardableResult
+    static func appendAudit(_ db: Database, at: Timestamp, actor: Actor, action: String, entity: String,
+                            before: JSONValue = .null, after: JSONValue) throws -> AuditEvent {
+        let last = try Row.fetchOne(db, sql: "SELECT seq, hash FROM audit_events ORDER BY seq DESC LIMIT 1")
+        let seq: Int64 = (last?["seq"] ?? 0) + 1
+        let prev: String = last?["hash"] ?? AuditEvent.genesis
+        let e = AuditEvent.next(seq: seq, prev: prev, at: at, actor: actor, action: action, entity: entity, before: before, after: after)
+        try db.execute(sql: "INSERT INTO audit_events (seq, at, actor, action, entity, before, after, prev_hash, hash) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                       arguments: [e.seq, e.at.seconds, e.actor, e.action, e.entity, e.before.compact, e.after.compact, e.prevHash, e.hash])
+        return e
+    }
+
+    static func decodeAudit(_ row: Row) throws -> AuditEvent {
+        let beforeText: String = row["before"], afterText: String = row["after"]
+        return AuditEvent(seq: row["seq"], at: Timestamp(seconds: row["at"]), actor: row["actor"], action: row["action"],
+                          entity: row["entity"], before: (try? JSONValue.parse(beforeText)) ?? .string(beforeText),
+                          after: (try? JSONValue.parse(afterText)) ?? .string(afterText), prevHash: row["prev_hash"], hash: row["hash"])
+    }
+
+    public func auditEvents(after seq: Int64, limit: Int) async throws -> [AuditEvent] {
+        try await pool.read { db in
+            try Row.fetchAll(db, sql: "SELECT * FROM audit_events WHERE seq > ? ORDER BY seq LIMIT ?", arguments: [seq, limit]).map(Self.decodeAudit)
+        }
+    }
+
+    func allAuditEvents() async throws -> [AuditEvent] {
+        try await pool.read { db in try Row.fetchAll(db, sql: "SELECT * FROM audit_events ORDER BY seq").map(Self.decodeAudit) }
+    }
+
+    func factDigest(_ kind: FactKind, from: Int64, to: Int64) async throws -> (count: Int, digest: String) {
+        try await pool.read { db in
+            var digest = FactDigest()
+            let rows = try Row.fetchCursor(db, sql: "SELECT * FROM \(kind.table) WHERE id BETWEEN ? AND ? ORDER BY id", arguments: [from, to])
+            while let row = try rows.next() { digest.add(SQLiteFactCodec.digestRow(row, kind)) }
+            return (digest.count, digest.finalize())
+        }
+    }
+
+    func factStates(_ kind: FactKind) async throws -> [FactStateRow] {
+        try await pool.read { db in
+            try Row.fetchAll(db, sql: "SELECT id, state, decided_at, decided_by, return_reason FROM \(kind.table) ORDER BY id").map { row in
+                let s: String = row["state"]
+                return FactStateRow(id: row["id"], state: ApprovalState(rawValue: s) ?? .draft, decidedAt: row["decided_at"],
+                                    decidedBy: row["decided_by"], returnReason: row["return_reason"])
+            }
+        }
+    }
+
+    public func verifyAudit() async throws -> AuditVerification {
+        try await AuditVerifier.verify(self)
+    }
+
+    // MARK: Plans
+
+    public func loadPlan(bytes: [UInt8], fileName: String, plan: Plan, actor: Actor) async throws -> PlanLoadOutcome {
+        let sha = SHA256.hash(data: bytes).hex
+        let now = Timestamp.now
+        return try await pool.write { db in
+            if let row = try Row.fetchOne(db, sql: "SELECT id, plan_id, sha256, file_name, loaded_at, loaded_by FROM plan_versions WHERE sha256 = ?", arguments: [sha]) {
+                return PlanLoadOutcome(version: Self.decodeVersion(row), isNew: false)
+            }
+            try db.execute(sql: "INSERT INTO plan_versions (plan_id, sha256, file_name, content, loaded_at, loaded_by) VALUES (?, ?, ?, ?, ?, ?)",
+                           arguments: [plan.id, sha, fileName, Data(bytes), now.seconds, actor.id])
+            let id = db.lastInsertedRowID
+            var added: [JSONValue] = []
+            for o in plan.organizations {
+                try db.execute(sql: "INSERT OR IGNORE INTO organizations (id, name_ko, name_en, created_at) VALUES (?, ?, ?, ?)",
+                               arguments: [o.id, o.name.ko, o.name.en, now.seconds])
+                if db.changesCount > 0 { added.append(.string(o.id)) }
+            }
+            try Self.appendAudit(db, at: now, actor: actor, action: "plan.load", entity: "plan_versions#\(id)", after: .object([
+                ("planId", .string(plan.id)), ("version", .int(id)), ("sha256", .string(sha)), ("fileName", .string(fileName)),
+                ("organizationsAdded", .array(added)),
+            ]))
+            return PlanLoadOutcome(version: PlanVersion(id: id, planId: plan.id, sha256: sha, fileName: fileName, loadedAt: now, loadedBy: actor.id), isNew: true)
+        }
+    }
+
+    static func decodeVersion(_ row: Row) -> PlanVersion {
+        PlanVersion(id: row["id"], planId: row["plan_id"], sha256: row["sha256"], fileName: row["file_name"],
+                    loadedAt: Timestamp(seconds: row["loaded_at"]), loadedBy: row["loaded_by"])
+    }
+
+    public func planVersions() async throws -> [PlanVersion] {
+        try await pool.read { db in
+            try Row.fetchAll(db, sql: "SELECT id, plan_id, sha256, file_name, loaded_at, loaded_by FROM plan_versions ORDER BY id").map(Self.decodeVersion)
+        }
+    }
+
+    public func planFile(version: Int64) async throws -> [UInt8]? {
+        try await pool.read { db in
+            try Data.fetchOne(db, sql: "SELECT content FROM plan_versions WHERE id = ?", arguments: [version]).map { [UInt8]($0) }
+        }
+    }
+
+    // MARK: Facts
+
+    public func append(_ entries: [FactEntry], state: ApprovalState, actor: Actor, at: Timestamp) async throws -> [Int64] {
+        guard !entries.isEmpty else { return [] }
+        return try await pool.write { db in
+            let version = try Int64.fetchOne(db, sql: "SELECT MAX(id) FROM plan_versions")
+            var ids: [Int64] = []
+            var created: [JSONValue] = []
+            var superseded: [JSONValue] = []
+            for kind in FactKind.allCases {
+                let group = entries.filter { $0.draft.kind == kind }
+                guard !group.isEmpty else { continue }
+                let statement = try db.cachedStatement(sql: SQLiteFactCodec.insertSQL(kind))
+                var digest = FactDigest()
+                var kindIds: [Int64] = []
+                for entry in group {
+                    if let old = entry.supersedes {
+                        guard try Int.fetchOne(db, sql: "SELECT 1 FROM \(kind.table) WHERE id = ?", arguments: [old]) != nil else {
+                            throw StoreError.notFound("\(kind.table) #\(old), which this revision supersedes")
+                        }
+                        superseded.append(.string("\(kind.table)#\(old)"))
+                    }
+                    var fact = StoredFact(id: 0, entry: entry, recordedAt: at, recordedBy: actor.id, planVersion: version, importId: nil,
+                                          state: state, submittedAt: state == .draft ? nil : at,
+                                          decidedAt: state == .approved ? at : nil, decidedBy: state == .approved ? actor.id : nil)
+                    try statement.execute(arguments: SQLiteFactCodec.arguments(fact))
+                    fact.id = db.lastInsertedRowID
+                    digest.add(fact.digestRow)
+                    kindIds.append(fact.id)
+                }
+                created.append(AuditPayload.created(kind, from: kindIds.first!, to: kindIds.last!, count: kindIds.count,
+                                                    digest: digest.finalize(), state: state, at: at, by: actor))
+                ids += kindIds
+            }
+            let kind = entries[0].draft.kind
+            try Self.appendAudit(db, at: at, actor: actor, action: "fact.record", entity: AuditPayload.entity(kind, ids: ids),
+                                 before: superseded.isEmpty ? .null : .object([("supersedes", .array(superseded))]),
+                                 after: .object([("created", .array(created))]))
+            return ids
+        }
+    }
+
+    public func transition(_ kind: FactKind, ids: [Int64], to state: ApprovalState, actor: Actor, reason: String?, at: Timestamp) async throws {
+        guard !ids.isEmpty else { return }
+        if state == .returned && (reason ?? "").trimmingCharacters(in: .whitespaces).isEmpty {
+            throw StoreError.invalid("a returned value needs a reason")
+        }
+        try await pool.write { db in
+            var fromStates: Set<String> = []
+            for id in ids {
+                guard let current = try String.fetchOne(db, sql: "SELECT state FROM \(kind.table) WHERE id = ?", arguments: [id]) else {
+                    throw StoreError.notFound("\(kind.table) #\(id)")
+                }
+                guard let s = ApprovalState(rawValue: current), s.canMove(to: state) else {
+                    throw StoreError.conflict("\(kind.table) #\(id) is already '\(current)' and cannot become '\(state.rawValue)'")
+                }
+                fromStates.insert(current)
+                switch state {
+                case .submitted:
+                    try db.execute(sql: "UPDATE \(kind.table) SET state = 'submitted', submitted_at = ? WHERE id = ?", arguments: [at.seconds, id])
+                case .approved, .returned:
+                    try db.execute(sql: "UPDATE \(kind.table) SET state = ?, decided_at = ?, decided_by = ?, return_reason = ? WHERE id = ?",
+                                   arguments: [state.rawValue, at.seconds, actor.id, state == .returned ? reason : nil, id])
+                case .draft:
+                    throw StoreError.invalid("nothing moves back to draft")
+                }
+            }
+            try Self.appendAudit(db, at: at, actor: actor, action: AuditPayload.action(state), entity: AuditPayload.entity(kind, ids: ids),
+                                 before: .object([("state", .array(fromStates.sorted().map { .string($0) }))]),
+                                 after: .object([("moved", AuditPayload.moved(kind, ids: ids, state: state, at: at, by: actor, reason: state == .returned ? reason : nil))]))
+        }
+    }
+
+    public func fact(_ kind: FactKind, id: Int64) async throws -> StoredFact? {
+        try await pool.read { db in
+            try Row.fetchOne(db, sql: "SELECT * FROM \(kind.table) WHERE id = ?", arguments: [id]).map { try SQLiteFactCodec.decode($0, kind) }
+        }
+    }
+
+    public func facts(_ kind: FactKind, states: Set<ApprovalState>?) async throws -> [StoredFact] {
+        try await pool.read { db in
+            var sql = "SELECT * FROM \(kind.table)"
+            if let states { sql += " WHERE state IN (\(states.map { "'\($0.rawValue)'" }.sorted().joined(separator: ",")))" }
+            return try Row.fetchAll(db, sql: sql + " ORDER BY id").map { try SQLiteFactCodec.decode($0, kind) }
+        }
+    }
+
+    public func publishedFacts() async throws -> FactSet {
+        try await pool.read { db in
+            var set = FactSet()
+            for kind in FactKind.allCases {
+                let rows = try Row.fetchCursor(db, sql: "SELECT * FROM \(kind.table) WHERE state = 'approved' ORDER BY id")
+                while let row = try rows.next() { try SQLiteFactCodec.decode(row, kind).appendTo(&set) }
+            }
+            return set
+        }
+    }
+
+    // MARK: Imports
+
+    public func findImport(kind: FactKind, sha256: String) async throws -> ImportRecord? {
+        try await pool.read { db in
+            try Row.fetchOne(db, sql: "SELECT * FROM imports WHERE kind = ? AND sha256 = ? ORDER BY id LIMIT 1", arguments: [kind.rawValue, sha256])
+                .map(Self.decodeImport)
+        }
+    }
+
+    static func decodeImport(_ row: Row) -> ImportRecord {
+        let kind: String = row["kind"]
+        return ImportRecord(id: row["id"], kind: FactKind(rawValue: kind) ?? .observation, fileName: row["file_name"], sha256: row["sha256"],
+                            rows: row["rows"], at: Timestamp(seconds: row["at"]), by: row["by"])
+    }
+
+    public func importFacts(_ batch: ImportBatch, rows: ImportRowSource) async throws -> ImportSummary {
+        let clock = ContinuousClock()
+        let started = clock.now
+        let state: ApprovalState = batch.approve ? .approved : .submitted
+        let result: (Int64, Int, Int64?, Int64?) = try await pool.write { db in
+            try db.execute(sql: "INSERT INTO imports (kind, file_name, sha256, rows, encoding, at, by, approved) VALUES (?, ?, ?, 0, ?, ?, ?, ?)",
+                           arguments: [batch.kind.rawValue, batch.fileName, batch.sha256, batch.encoding.rawValue, batch.at.seconds,
+                                       batch.actor.id, batch.approve])
+            let importId = db.lastInsertedRowID
+            let statement = try db.makeStatement(sql: SQLiteFactCodec.insertSQL(batch.kind))
+            var digest = FactDigest()
+            var first: Int64?, last: Int64?
+            var fact = StoredFact(id: 0, entry: FactEntry(.jobs(projectId: "", year: 0, jobs: 0)), recordedAt: batch.at,
+                                  recordedBy: batch.actor.id, planVersion: batch.planVersion, importId: importId, state: state,
+                                  submittedAt: batch.at, decidedAt: batch.approve ? batch.at : nil, decidedBy: batch.approve ? batch.actor.id : nil)
+            while let entry = rows.next() {
+                guard !rows.hasErrors else { continue }
+                fact.entry = entry
+                try statement.execute(arguments: SQLiteFactCodec.arguments(fact))
+                fact.id = db.lastInsertedRowID
+                digest.add(fact.digestRow)
+                if first == nil { first = fact.id }
+                last = fact.id
+            }
+            if rows.hasErrors {
+                throw StoreError.importRejected(diagnostics: rows.diagnostics, total: rows.errorCount)
+            }
+            try db.execute(sql: "UPDATE imports SET rows = ? WHERE id = ?", arguments: [digest.count, importId])
+            var created: [JSONValue] = []
+            if let first, let last {
+                created.append(AuditPayload.created(batch.kind, from: first, to: last, count: digest.count, digest: digest.finalize(),
+                                                    state: state, at: batch.at, by: batch.actor))
+            }
+            try Self.appendAudit(db, at: batch.at, actor: batch.actor, action: "import.\(batch.kind.importName)", entity: "imports#\(importId)",
+                                 after: .object([
+                                    ("import", .object([("id", .int(importId)), ("fileName", .string(batch.fileName)),
+                                                        ("sha256", .string(batch.sha256)), ("encoding", .string(batch.encoding.rawValue)),
+                                                        ("rows", .int(Int64(digest.count)))])),
+                                    ("created", .array(created)),
+                                 ]))
+            return (importId, digest.count, first, last)
+        }
+        let elapsed = started.duration(to: clock.now)
+        return ImportSummary(importId: result.0, rows: result.1, firstId: result.2, lastId: result.3, state: state, encoding: batch.encoding,
+                             seconds: Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18)
+    }
+
+    // MARK: Backup
+
+    public func backup(to destination: String) async throws {
+        guard !FileManager.default.fileExists(atPath: destination) else {
+            throw StoreError.invalid("\(destination) already exists; choose a new file name")
+        }
+        try await pool.read { db in
+            try db.execute(sql: "VACUUM INTO ?", arguments: [destination])
+        }
+    }
+}
+
+extension Timestamp {
+    /// The current instant.
+    public static var now: Timestamp { Timestamp(seconds: Int64(Date().timeIntervalSince1970)) }
+}
