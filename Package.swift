@@ -100,6 +100,11 @@ let package = Package(
             swiftSettings: strict
         ),
         .testTarget(
+            name: "PlanStoreTests",
+            dependencies: ["PlanCore", "PlanStore", .product(name: "GRDB", package: "GRDB.swift"), .product(name: "PostgresNIO", package: "postgres-nio")],
+            swiftSettings: strict
+        ),
+        .testTarget(
             name: "PlanWebTests",
             dependencies: [
                 "PlanWeb",

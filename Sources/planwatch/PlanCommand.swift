@@ -6,7 +6,7 @@ struct PlanCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "plan",
         abstract: "Check, show and export plan files.",
-        subcommands: [PlanCheck.self, PlanShow.self, PlanExport.self]
+        subcommands: [PlanCheck.self, PlanShow.self, PlanExport.self, PlanLoad.self, PlanDiffCommand.self]
     )
 }
 
@@ -107,3 +107,82 @@ struct PlanExport: ParsableCommand {
 }
 
 extension Language: ExpressibleByArgument {}
+
+struct PlanLoad: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "load",
+        abstract: "Store a plan file as a plan version (the same file again is a no-op; a changed file is a new version).",
+        discussion: "The file is validated first; a file with errors is not stored."
+    )
+
+    @Argument(help: ArgumentHelp("The plan file.", valueName: "FILE"))
+    var file: String
+
+    @OptionGroup var store: StoreOptions
+
+    @Option(name: .customLong("as"), help: ArgumentHelp("Record the load as done by this user.", valueName: "USER"))
+    var user: String?
+
+    func run() async throws {
+        let result = PlanLoader.load(path: file)
+        guard let plan = result.plan else {
+            for d in result.diagnostics { Output.err(d.description) }
+            throw ExitCode(1)
+        }
+        let bytes = [UInt8](FileManager.default.contents(atPath: file) ?? Data())
+        let s = try await store.open()
+        let outcome = try await s.loadPlan(bytes: bytes, fileName: (file as NSString).lastPathComponent, plan: plan, actor: CommandLineActor.resolve(user))
+        await s.shutdown()
+        let v = outcome.version
+        if outcome.isNew {
+            Output.out("stored '\(plan.id)' from \(file) as plan version \(v.id) (sha256 \(v.sha256.prefix(12)))")
+        } else {
+            Output.out("unchanged: \(file) is already plan version \(v.id) (stored \(v.loadedAt.koreanDay.iso) by \(v.loadedBy))")
+        }
+    }
+}
+
+struct PlanDiffCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "diff",
+        abstract: "List what changed between two plans, item by item.",
+        discussion: "OLD and NEW are plan files, or stored versions written @N (e.g. @1) read from --db."
+    )
+
+    @Argument(help: "The older plan: a file or @VERSION.")
+    var old: String
+
+    @Argument(help: "The newer plan: a file or @VERSION.")
+    var new: String
+
+    @OptionGroup var store: StoreOptions
+
+    func run() async throws {
+        let a = try await read(old)
+        let b = try await read(new)
+        let changes = PlanDiff.changes(from: a, to: b)
+        if changes.isEmpty {
+            Output.out("no changes between \(old) and \(new)")
+            return
+        }
+        for c in changes { Output.out(c.description) }
+        let added = changes.filter { $0.kind == .added }.count, removed = changes.filter { $0.kind == .removed }.count
+        Output.out("\(changes.count) changes: \(added) added, \(removed) removed, \(changes.count - added - removed) changed")
+    }
+
+    func read(_ ref: String) async throws -> Plan {
+        if ref.hasPrefix("@"), let version = Int64(ref.dropFirst()) {
+            let s = try await store.open()
+            let bytes = try await s.planFile(version: version)
+            await s.shutdown()
+            guard let bytes else { throw CLIFailure("no stored plan version \(version)") }
+            return try PlanLoader.load(data: Data(bytes), file: ref).get()
+        }
+        let result = PlanLoader.load(path: ref)
+        guard let plan = result.plan else {
+            for d in result.errors.prefix(20) { Output.err(d.description) }
+            throw ExitCode(1)
+        }
+        return plan
+    }
+}

@@ -7,6 +7,19 @@ struct PlanOption: ParsableArguments {
     @Option(name: .long, help: ArgumentHelp("The plan file.", discussion: "Defaults to Plans/digital-new-deal.yaml, or to the copy bundled with planwatch when run elsewhere.", valueName: "FILE"))
     var plan: String?
 
+    /// The plan file's bytes and a name to record it under.
+    func bytes() throws -> ([UInt8], String) {
+        if let plan {
+            guard let data = FileManager.default.contents(atPath: plan) else { throw CLIFailure("cannot read \(plan)") }
+            return ([UInt8](data), (plan as NSString).lastPathComponent)
+        }
+        if let local = BundledPlan.localDefaultPath(), let data = FileManager.default.contents(atPath: local) {
+            return ([UInt8](data), (local as NSString).lastPathComponent)
+        }
+        guard let data = BundledPlan.data() else { throw CLIFailure("no built-in plan") }
+        return ([UInt8](data), (BundledPlan.defaultRelativePath as NSString).lastPathComponent)
+    }
+
     /// Loads the plan, printing every diagnostic to stderr when it does not load.
     func load() throws -> Plan {
         let result = plan.map { PlanLoader.load(path: $0) } ?? BundledPlan.loadDefault()

@@ -26,6 +26,8 @@ public final class ImportRowSource: @unchecked Sendable {
     private let today: CalendarDay
 
     public var bytesRead: Int { chunks.bytesRead }
+    /// Called every 50,000 rows with (rows read, bytes read), from the thread doing the import.
+    public var onProgress: (@Sendable (Int, Int) -> Void)?
     public var hasErrors: Bool { errorCount > 0 }
 
     public convenience init(path: String, fileName: String? = nil, kind: FactKind, index: PlanIndex, today: CalendarDay, maxErrors: Int = 100) throws(TextChunks.Failure) {
@@ -107,6 +109,7 @@ public final class ImportRowSource: @unchecked Sendable {
                 return nil
             }
             rowsRead += 1
+            if rowsRead % 50_000 == 0 { onProgress?(rowsRead, chunks.bytesRead) }
             if record.fields.count != headerCount {
                 let what = record.fields.count < headerCount ? "is missing fields (truncated?)" : "has extra fields"
                 fail(record.line, record.positions.last?.column ?? 1, "this row \(what): \(record.fields.count) fields, the header has \(headerCount)")

@@ -305,6 +305,11 @@ public final class SQLiteStore: Store, AuditSource {
                              seconds: Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18)
     }
 
+    /// Runs SQL behind the store's back. Only tests use it, to prove that tampering is caught.
+    func executeRaw(_ sql: String) async throws {
+        try await pool.writeWithoutTransaction { db in try db.execute(sql: sql) }
+    }
+
     // MARK: Backup
 
     public func backup(to destination: String) async throws {

@@ -1,0 +1,365 @@
+import Crypto
+import Foundation
+import Logging
+import NIOCore
+import PlanCore
+import PostgresNIO
+
+/// The store for shared deployments: PostgreSQL through a pooled `PostgresClient`, with COPY
+/// for bulk imports. Writers serialize on a transaction-level advisory lock, so several
+/// `planwatch serve` processes can share one database and one audit chain.
+public final class PostgresStore: Store, AuditSource {
+    let client: PostgresClient
+    let logger: Logger
+    private let runner: Task<Void, Never>
+    public var backendName: String { "postgres" }
+
+    /// The advisory lock every mutating transaction takes first.
+    static let writeLock: Int64 = 0x504C_414E_5741_5443
+
+    public init(settings: DatabaseURL.PostgresSettings, logger: Logger = Logger(label: "planwatch.postgres")) {
+        var config = PostgresClient.Configuration(host: settings.host, port: settings.port, username: settings.user,
+                                                  password: settings.password, database: settings.database, tls: .disable)
+        config.options.maximumConnections = 20
+        if let schema = settings.schema {
+            config.options.additionalStartupParameters = [("search_path", schema)]
+        }
+        let client = PostgresClient(configuration: config, backgroundLogger: logger)
+        self.client = client
+        self.logger = logger
+        runner = Task { await client.run() }
+    }
+
+    public func shutdown() async {
+        runner.cancel()
+        await runner.value
+    }
+
+    /// Runs `body` in a transaction; with `write`, after taking the writers' lock.
+    func transaction<T: Sendable>(write: Bool = true, _ body: @escaping @Sendable (PostgresConnection) async throws -> T) async throws -> T {
+        do {
+            return try await client.withTransaction(logger: logger) { conn in
+                if write { try await conn.query("SELECT pg_advisory_xact_lock(\(Self.writeLock))", logger: self.logger) }
+                return try await body(conn)
+            }
+        } catch let e as PostgresTransactionError {
+            throw e.closureError ?? e.commitError ?? e.beginError ?? e
+        }
+    }
+
+    static func q(_ sql: String, _ values: [(any PostgresDynamicTypeEncodable)?] = []) -> PostgresQuery {
+        var binds = PostgresBindings()
+        for v in values {
+            if let v { binds.append(v, context: .default) } else { binds.appendNull() }
+        }
+        return PostgresQuery(unsafeSQL: sql, binds: binds)
+    }
+
+    func rows(_ conn: PostgresConnection, _ sql: String, _ values: [(any PostgresDynamicTypeEncodable)?] = []) async throws -> [PostgresRandomAccessRow] {
+        var out: [PostgresRandomAccessRow] = []
+        for try await row in try await conn.query(Self.q(sql, values), logger: logger) { out.append(row.makeRandomAccess()) }
+        return out
+    }
+
+    func rows(_ sql: String, _ values: [(any PostgresDynamicTypeEncodable)?] = []) async throws -> [PostgresRandomAccessRow] {
+        var out: [PostgresRandomAccessRow] = []
+        for try await row in try await client.query(Self.q(sql, values), logger: logger) { out.append(row.makeRandomAccess()) }
+        return out
+    }
+
+    func exec(_ conn: PostgresConnection, _ sql: String, _ values: [(any PostgresDynamicTypeEncodable)?] = []) async throws {
+        try await conn.query(Self.q(sql, values), logger: logger)
+    }
+
+    func nextId(_ conn: PostgresConnection, _ table: String, column: String = "id") async throws -> Int64 {
+        let r = try await rows(conn, "SELECT COALESCE(MAX(\(column)), 0) + 1 AS next FROM \(table)")
+        return try r[0]["next"].decode(Int64.self)
+    }
+
+    // MARK: Migrations
+
+    @discardableResult
+    public func migrate() async throws -> [String] {
+        try await transaction { conn in
+            try await self.exec(conn, "CREATE TABLE IF NOT EXISTS schema_migrations (version INTEGER PRIMARY KEY, name TEXT NOT NULL, applied_at BIGINT NOT NULL)")
+            var applied: [String] = []
+            for m in PostgresSchema.migrations {
+                let done = try await self.rows(conn, "SELECT 1 AS one FROM schema_migrations WHERE version = $1", [m.version])
+                guard done.isEmpty else { continue }
+                for statement in PostgresSchema.statements(m.sql) { try await self.exec(conn, statement) }
+                try await self.exec(conn, "INSERT INTO schema_migrations (version, name, applied_at) VALUES ($1, $2, $3)",
+                                    [m.version, m.name, Int64(Date().timeIntervalSince1970)])
+                applied.append("\(m.version): \(m.name)")
+            }
+            return applied
+        }
+    }
+
+    // MARK: Audit
+
+    @discardableResult
+    func appendAudit(_ conn: PostgresConnection, at: Timestamp, actor: Actor, action: String, entity: String,
+                     before: JSONValue = .null, after: JSONValue) async throws -> AuditEvent {
+        let last = try await rows(conn, "SELECT seq, hash FROM audit_events ORDER BY seq DESC LIMIT 1")
+        let seq = try (last.first?["seq"].decode(Int64.self) ?? 0) + 1
+        let prev = try last.first?["hash"].decode(String.self) ?? AuditEvent.genesis
+        let e = AuditEvent.next(seq: seq, prev: prev, at: at, actor: actor, action: action, entity: entity, before: before, after: after)
+        try await exec(conn, "INSERT INTO audit_events (seq, at, actor, action, entity, before, after, prev_hash, hash) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)",
+                       [e.seq, e.at.seconds, e.actor, e.action, e.entity, e.before.compact, e.after.compact, e.prevHash, e.hash])
+        return e
+    }
+
+    static func decodeAudit(_ r: PostgresRandomAccessRow) throws -> AuditEvent {
+        let beforeText = try r["before"].decode(String.self), afterText = try r["after"].decode(String.self)
+        return AuditEvent(seq: try r["seq"].decode(Int64.self), at: Timestamp(seconds: try r["at"].decode(Int64.self)),
+                          actor: try r["actor"].decode(String.self), action: try r["action"].decode(String.self),
+                          entity: try r["entity"].decode(String.self), before: (try? JSONValue.parse(beforeText)) ?? .string(beforeText),
+                          after: (try? JSONValue.parse(afterText)) ?? .string(afterText), prevHash: try r["prev_hash"].decode(String.self),
+                          hash: try r["hash"].decode(String.self))
+    }
+
+    public func auditEvents(after seq: Int64, limit: Int) async throws -> [AuditEvent] {
+        try await rows("SELECT * FROM audit_events WHERE seq > $1 ORDER BY seq LIMIT $2", [seq, Int64(limit)]).map(Self.decodeAudit)
+    }
+
+    func allAuditEvents() async throws -> [AuditEvent] {
+        try await rows("SELECT * FROM audit_events ORDER BY seq").map(Self.decodeAudit)
+    }
+
+    func factDigest(_ kind: FactKind, from: Int64, to: Int64) async throws -> (count: Int, digest: String) {
+        var digest = FactDigest()
+        let columns = kind.immutableColumns.joined(separator: ", ")
+        for try await row in try await client.query(Self.q("SELECT \(columns) FROM \(kind.table) WHERE id BETWEEN $1 AND $2 ORDER BY id", [from, to]), logger: logger) {
+            digest.add(try PostgresFactCodec.digestRow(row.makeRandomAccess(), kind))
+        }
+        return (digest.count, digest.finalize())
+    }
+
+    func factStates(_ kind: FactKind) async throws -> [FactStateRow] {
+        var out: [FactStateRow] = []
+        for try await row in try await client.query(Self.q("SELECT id, state, decided_at, decided_by, return_reason FROM \(kind.table) ORDER BY id"), logger: logger) {
+            let r = row.makeRandomAccess()
+            out.append(FactStateRow(id: try r["id"].decode(Int64.self), state: ApprovalState(rawValue: try r["state"].decode(String.self)) ?? .draft,
+                                    decidedAt: try r["decided_at"].decode(Int64?.self), decidedBy: try r["decided_by"].decode(String?.self),
+                                    returnReason: try r["return_reason"].decode(String?.self)))
+        }
+        return out
+    }
+
+    public func verifyAudit() async throws -> AuditVerification {
+        try await AuditVerifier.verify(self)
+    }
+
+    // MARK: Plans
+
+    static func decodeVersion(_ r: PostgresRandomAccessRow) throws -> PlanVersion {
+        PlanVersion(id: try r["id"].decode(Int64.self), planId: try r["plan_id"].decode(String.self), sha256: try r["sha256"].decode(String.self),
+                    fileName: try r["file_name"].decode(String.self), loadedAt: Timestamp(seconds: try r["loaded_at"].decode(Int64.self)),
+                    loadedBy: try r["loaded_by"].decode(String.self))
+    }
+
+    public func loadPlan(bytes: [UInt8], fileName: String, plan: Plan, actor: Actor) async throws -> PlanLoadOutcome {
+        let sha = SHA256.hash(data: bytes).hex
+        let now = Timestamp.now
+        return try await transaction { conn in
+            let existing = try await self.rows(conn, "SELECT id, plan_id, sha256, file_name, loaded_at, loaded_by FROM plan_versions WHERE sha256 = $1", [sha])
+            if let row = existing.first { return PlanLoadOutcome(version: try Self.decodeVersion(row), isNew: false) }
+            let id = try await self.nextId(conn, "plan_versions")
+            var buffer = ByteBuffer()
+            buffer.writeBytes(bytes)
+            try await self.exec(conn, "INSERT INTO plan_versions (id, plan_id, sha256, file_name, content, loaded_at, loaded_by) VALUES ($1, $2, $3, $4, $5, $6, $7)",
+                                [id, plan.id, sha, fileName, buffer, now.seconds, actor.id])
+            var added: [JSONValue] = []
+            for o in plan.organizations {
+                let inserted = try await self.rows(conn, "INSERT INTO organizations (id, name_ko, name_en, created_at) VALUES ($1, $2, $3, $4) ON CONFLICT (id) DO NOTHING RETURNING id",
+                                                   [o.id, o.name.ko, o.name.en, now.seconds])
+                if !inserted.isEmpty { added.append(.string(o.id)) }
+            }
+            try await self.appendAudit(conn, at: now, actor: actor, action: "plan.load", entity: "plan_versions#\(id)", after: .object([
+                ("planId", .string(plan.id)), ("version", .int(id)), ("sha256", .string(sha)), ("fileName", .string(fileName)),
+                ("organizationsAdded", .array(added)),
+            ]))
+            return PlanLoadOutcome(version: PlanVersion(id: id, planId: plan.id, sha256: sha, fileName: fileName, loadedAt: now, loadedBy: actor.id), isNew: true)
+        }
+    }
+
+    public func planVersions() async throws -> [PlanVersion] {
+        try await rows("SELECT id, plan_id, sha256, file_name, loaded_at, loaded_by FROM plan_versions ORDER BY id").map(Self.decodeVersion)
+    }
+
+    public func planFile(version: Int64) async throws -> [UInt8]? {
+        try await rows("SELECT content FROM plan_versions WHERE id = $1", [version]).first.map { row in
+            let buffer = try row["content"].decode(ByteBuffer.self)
+            return Array(buffer.readableBytesView)
+        }
+    }
+
+    // MARK: Facts
+
+    public func append(_ entries: [FactEntry], state: ApprovalState, actor: Actor, at: Timestamp) async throws -> [Int64] {
+        guard !entries.isEmpty else { return [] }
+        return try await transaction { conn in
+            let version = try await self.rows(conn, "SELECT MAX(id) AS v FROM plan_versions").first?["v"].decode(Int64?.self) ?? nil
+            var ids: [Int64] = []
+            var created: [JSONValue] = []
+            var superseded: [JSONValue] = []
+            for kind in FactKind.allCases {
+                let group = entries.filter { $0.draft.kind == kind }
+                guard !group.isEmpty else { continue }
+                var next = try await self.nextId(conn, kind.table)
+                var digest = FactDigest()
+                let first = next
+                for entry in group {
+                    if let old = entry.supersedes {
+                        guard try await !self.rows(conn, "SELECT 1 AS one FROM \(kind.table) WHERE id = $1", [old]).isEmpty else {
+                            throw StoreError.notFound("\(kind.table) #\(old), which this revision supersedes")
+                        }
+                        superseded.append(.string("\(kind.table)#\(old)"))
+                    }
+                    let fact = StoredFact(id: next, entry: entry, recordedAt: at, recordedBy: actor.id, planVersion: version, importId: nil,
+                                          state: state, submittedAt: state == .draft ? nil : at,
+                                          decidedAt: state == .approved ? at : nil, decidedBy: state == .approved ? actor.id : nil)
+                    let (sql, values) = PostgresFactCodec.insert(fact)
+                    try await self.exec(conn, sql, values)
+                    digest.add(fact.digestRow)
+                    ids.append(next)
+                    next += 1
+                }
+                created.append(AuditPayload.created(kind, from: first, to: next - 1, count: group.count, digest: digest.finalize(),
+                                                    state: state, at: at, by: actor))
+            }
+            try await self.appendAudit(conn, at: at, actor: actor, action: "fact.record", entity: AuditPayload.entity(entries[0].draft.kind, ids: ids),
+                                       before: superseded.isEmpty ? .null : .object([("supersedes", .array(superseded))]),
+                                       after: .object([("created", .array(created))]))
+            return ids
+        }
+    }
+
+    public func transition(_ kind: FactKind, ids: [Int64], to state: ApprovalState, actor: Actor, reason: String?, at: Timestamp) async throws {
+        guard !ids.isEmpty else { return }
+        if state == .returned && (reason ?? "").trimmingCharacters(in: .whitespaces).isEmpty {
+            throw StoreError.invalid("a returned value needs a reason")
+        }
+        if state == .draft { throw StoreError.invalid("nothing moves back to draft") }
+        try await transaction { conn in
+            var fromStates: Set<String> = []
+            for id in ids {
+                let found = try await self.rows(conn, "SELECT state FROM \(kind.table) WHERE id = $1", [id])
+                guard let current = try found.first?["state"].decode(String.self) else { throw StoreError.notFound("\(kind.table) #\(id)") }
+                guard let s = ApprovalState(rawValue: current), s.canMove(to: state) else {
+                    throw StoreError.conflict("\(kind.table) #\(id) is already '\(current)' and cannot become '\(state.rawValue)'")
+                }
+                fromStates.insert(current)
+                if state == .submitted {
+                    try await self.exec(conn, "UPDATE \(kind.table) SET state = 'submitted', submitted_at = $1 WHERE id = $2", [at.seconds, id])
+                } else {
+                    try await self.exec(conn, "UPDATE \(kind.table) SET state = $1, decided_at = $2, decided_by = $3, return_reason = $4 WHERE id = $5",
+                                        [state.rawValue, at.seconds, actor.id, state == .returned ? reason : nil, id])
+                }
+            }
+            try await self.appendAudit(conn, at: at, actor: actor, action: AuditPayload.action(state), entity: AuditPayload.entity(kind, ids: ids),
+                                       before: .object([("state", .array(fromStates.sorted().map { .string($0) }))]),
+                                       after: .object([("moved", AuditPayload.moved(kind, ids: ids, state: state, at: at, by: actor, reason: state == .returned ? reason : nil))]))
+        }
+    }
+
+    public func fact(_ kind: FactKind, id: Int64) async throws -> StoredFact? {
+        try await rows("SELECT * FROM \(kind.table) WHERE id = $1", [id]).first.map { try PostgresFactCodec.decode($0, kind) }
+    }
+
+    public func facts(_ kind: FactKind, states: Set<ApprovalState>?) async throws -> [StoredFact] {
+        var sql = "SELECT * FROM \(kind.table)"
+        if let states { sql += " WHERE state IN (\(states.map { "'\($0.rawValue)'" }.sorted().joined(separator: ",")))" }
+        return try await rows(sql + " ORDER BY id").map { try PostgresFactCodec.decode($0, kind) }
+    }
+
+    public func publishedFacts() async throws -> FactSet {
+        var set = FactSet()
+        for kind in FactKind.allCases {
+            for try await row in try await client.query(Self.q("SELECT * FROM \(kind.table) WHERE state = 'approved' ORDER BY id"), logger: logger) {
+                try PostgresFactCodec.decode(row.makeRandomAccess(), kind).appendTo(&set)
+            }
+        }
+        return set
+    }
+
+    // MARK: Imports
+
+    public func findImport(kind: FactKind, sha256: String) async throws -> ImportRecord? {
+        try await rows("SELECT * FROM imports WHERE kind = $1 AND sha256 = $2 ORDER BY id LIMIT 1", [kind.rawValue, sha256]).first.map { r in
+            ImportRecord(id: try r["id"].decode(Int64.self), kind: FactKind(rawValue: try r["kind"].decode(String.self)) ?? .observation,
+                         fileName: try r["file_name"].decode(String.self), sha256: try r["sha256"].decode(String.self),
+                         rows: Int(try r["rows"].decode(Int64.self)), at: Timestamp(seconds: try r["at"].decode(Int64.self)), by: try r["by"].decode(String.self))
+        }
+    }
+
+    public func importFacts(_ batch: ImportBatch, rows source: ImportRowSource) async throws -> ImportSummary {
+        let clock = ContinuousClock()
+        let started = clock.now
+        let state: ApprovalState = batch.approve ? .approved : .submitted
+        let kind = batch.kind
+        let result: (Int64, Int, Int64?, Int64?) = try await transaction { conn in
+            let importId = try await self.nextId(conn, "imports")
+            try await self.exec(conn, "INSERT INTO imports (id, kind, file_name, sha256, rows, encoding, at, by, approved) VALUES ($1, $2, $3, $4, 0, $5, $6, $7, $8)",
+                                [importId, kind.rawValue, batch.fileName, batch.sha256, batch.encoding.rawValue, batch.at.seconds, batch.actor.id, batch.approve])
+            let first = try await self.nextId(conn, kind.table)
+            // COPY the validated rows into a staging table, then insert them in one statement, so
+            // the table's constraints check every row in SQL before anything is committed.
+            try await self.exec(conn, "CREATE TEMP TABLE staging (LIKE \(kind.table) INCLUDING DEFAULTS) ON COMMIT DROP")
+            var digest = FactDigest()
+            var fact = StoredFact(id: first, entry: FactEntry(.jobs(projectId: "", year: 0, jobs: 0)), recordedAt: batch.at,
+                                  recordedBy: batch.actor.id, planVersion: batch.planVersion, importId: importId, state: state,
+                                  submittedAt: batch.at, decidedAt: batch.approve ? batch.at : nil, decidedBy: batch.approve ? batch.actor.id : nil)
+            let columns = PostgresFactCodec.copyColumns(kind)
+            try await conn.copyFrom(table: "staging", columns: columns, logger: self.logger) { writer in
+                var buffer = ByteBuffer()
+                buffer.reserveCapacity(1 << 20)
+                while let entry = source.next() {
+                    guard !source.hasErrors else { continue }
+                    fact.entry = entry
+                    PostgresFactCodec.copyLine(fact, into: &buffer)
+                    digest.add(fact.digestRow)
+                    fact.id += 1
+                    if buffer.readableBytes > 1 << 20 {
+                        try await writer.write(buffer)
+                        buffer.clear()
+                    }
+                }
+                if source.hasErrors {
+                    throw StoreError.importRejected(diagnostics: source.diagnostics, total: source.errorCount)
+                }
+                if buffer.readableBytes > 0 { try await writer.write(buffer) }
+            }
+            try await self.exec(conn, "INSERT INTO \(kind.table) SELECT * FROM staging ORDER BY id")
+            let count = digest.count
+            try await self.exec(conn, "UPDATE imports SET rows = $1 WHERE id = $2", [Int64(count), importId])
+            var created: [JSONValue] = []
+            if count > 0 {
+                created.append(AuditPayload.created(kind, from: first, to: first + Int64(count) - 1, count: count, digest: digest.finalize(),
+                                                    state: state, at: batch.at, by: batch.actor))
+            }
+            try await self.appendAudit(conn, at: batch.at, actor: batch.actor, action: "import.\(kind.importName)", entity: "imports#\(importId)",
+                                       after: .object([
+                                        ("import", .object([("id", .int(importId)), ("fileName", .string(batch.fileName)),
+                                                            ("sha256", .string(batch.sha256)), ("encoding", .string(batch.encoding.rawValue)),
+                                                            ("rows", .int(Int64(count)))])),
+                                        ("created", .array(created)),
+                                       ]))
+            return (importId, count, count > 0 ? first : nil, count > 0 ? first + Int64(count) - 1 : nil)
+        }
+        let elapsed = started.duration(to: clock.now)
+        return ImportSummary(importId: result.0, rows: result.1, firstId: result.2, lastId: result.3, state: state, encoding: batch.encoding,
+                             seconds: Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18)
+    }
+
+    /// Runs SQL behind the store's back. Only tests use it, to prove that tampering is caught.
+    func executeRaw(_ sql: String) async throws {
+        try await client.query(PostgresQuery(unsafeSQL: sql), logger: logger)
+    }
+
+    // MARK: Backup
+
+    public func backup(to destination: String) async throws {
+        throw StoreError.unsupported("back up PostgreSQL with pg_dump (see docs/deploy.md); planwatch backup writes SQLite files")
+    }
+}

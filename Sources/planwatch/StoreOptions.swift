@@ -1,0 +1,57 @@
+import ArgumentParser
+import Foundation
+import PlanCore
+import PlanStore
+
+/// `--db URL`, shared by every command that reads or writes the store.
+struct StoreOptions: ParsableArguments {
+    @Option(name: .long, help: ArgumentHelp("sqlite:PATH or postgres://user:password@host:port/db (default: $PLANWATCH_DB, else sqlite:planwatch.sqlite).", valueName: "URL"))
+    var db: String?
+
+    /// Opens the store and brings its schema up to date.
+    func open() async throws -> any Store {
+        let url: DatabaseURL
+        do { url = try DatabaseURL.resolve(db) } catch { throw ValidationError("\(error)") }
+        let store: any Store
+        do {
+            store = try StoreFactory.open(url)
+            try await store.migrate()
+        } catch {
+            throw CLIFailure("cannot open \(url): \(error)")
+        }
+        return store
+    }
+}
+
+/// The plan the store works with: the latest stored version, loading the default plan first
+/// into an empty store.
+struct CurrentPlan {
+    var plan: Plan
+    var index: PlanIndex
+    var version: PlanVersion
+
+    static func resolve(_ store: any Store, planOption: PlanOption, actor: Actor, quiet: Bool = false) async throws -> CurrentPlan {
+        if planOption.plan == nil, let latest = try await store.planVersions().last, let bytes = try await store.planFile(version: latest.id) {
+            let result = PlanLoader.load(data: Data(bytes), file: "stored plan version \(latest.id) (\(latest.fileName))")
+            let plan = try result.get()
+            return CurrentPlan(plan: plan, index: PlanIndex(plan), version: latest)
+        }
+        let (bytes, name) = try planOption.bytes()
+        let plan = try planOption.load()
+        let outcome = try await store.loadPlan(bytes: bytes, fileName: name, plan: plan, actor: actor)
+        if outcome.isNew && !quiet {
+            Output.err("loaded plan '\(plan.id)' from \(name) as version \(outcome.version.id)")
+        }
+        return CurrentPlan(plan: plan, index: PlanIndex(plan), version: outcome.version)
+    }
+}
+
+/// `--as USER`: who the command acts as; `cli:<OS user>` when not given.
+enum CommandLineActor {
+    static func resolve(_ name: String?) -> Actor {
+        if let name, !name.isEmpty { return Actor("user:\(name)") }
+        let env = ProcessInfo.processInfo.environment
+        let user = env["USER"] ?? env["LOGNAME"] ?? getpwuid(geteuid()).flatMap { $0.pointee.pw_name.map { String(cString: $0) } } ?? "uid\(geteuid())"
+        return .commandLine(user: user)
+    }
+}

@@ -1,0 +1,234 @@
+import Foundation
+import PlanCore
+import Testing
+@testable import PlanStore
+
+/// The same behaviour, checked on every backend.
+@Suite("Store conformance", .serialized)
+struct StoreConformanceTests {
+    typealias F = Fixtures
+    let reporter = Actor("user:reporter"), coordinator = Actor("user:coordinator")
+
+    @Test("migrations are versioned and idempotent", arguments: Backend.all)
+    func migrations(backend: Backend) async throws {
+        try await backend.withStore { store in
+            let applied = try await store.migrate()
+            #expect(applied.isEmpty)
+        }
+    }
+
+    @Test("a plan file is a version; the same bytes are a no-op; a changed file is a new version and the old is kept", arguments: Backend.all)
+    func planVersions(backend: Backend) async throws {
+        try await backend.withStore { store in
+            let first = try await store.loadPlan(bytes: F.planBytes, fileName: "dnd.yaml", plan: F.plan, actor: .system)
+            #expect(first.isNew && first.version.id == 1)
+            let again = try await store.loadPlan(bytes: F.planBytes, fileName: "dnd.yaml", plan: F.plan, actor: .system)
+            #expect(!again.isNew && again.version.id == 1)
+            var changed = F.planBytes
+            changed += Array("\n# revised\n".utf8)
+            let second = try await store.loadPlan(bytes: changed, fileName: "dnd-2021.yaml", plan: F.plan, actor: .system)
+            #expect(second.isNew && second.version.id == 2)
+            let versions = try await store.planVersions()
+            let file = try await store.planFile(version: 1)
+            let events = try await store.auditEvents(after: 0, limit: 10)
+            #expect(versions.map(\.id) == [1, 2])
+            #expect(file == F.planBytes)
+            #expect(events.map(\.action) == ["plan.load", "plan.load"])
+        }
+    }
+
+    @Test("submitted values are not published; approval publishes them with its time", arguments: Backend.all)
+    func workflow(backend: Backend) async throws {
+        try await backend.withStore { store in
+            let ids = try await store.append([F.observation("1-4.gci-rank", "2021", 10)], state: .submitted, actor: reporter, at: F.t("2022-01-10"))
+            let unpublished = try await store.publishedFacts().observations
+            #expect(unpublished.isEmpty)
+            try await store.transition(.observation, ids: ids, to: .approved, actor: coordinator, reason: nil, at: F.t("2022-01-12"))
+            let published = try await store.publishedFacts().observations
+            #expect(published.count == 1 && published[0].record.approvedAt == F.t("2022-01-12") && published[0].value == 10)
+            let stored = try await store.fact(.observation, id: ids[0])
+            #expect(stored?.state == .approved && stored?.decidedBy == "user:coordinator" && stored?.recordedBy == "user:reporter")
+            // As of the day before approval, the value did not count.
+            let before = Assessor.assess(F.index, facts: try await store.publishedFacts(), asOf: AsOf(CalendarDay(iso: "2022-01-11")!))
+            #expect(before.indicators[F.index.indicatorIndex["1-4.gci-rank"]!].latest == nil)
+        }
+    }
+
+    @Test("two approvals of one value: exactly one wins, the other gets a conflict", arguments: Backend.all)
+    func doubleApproval(backend: Backend) async throws {
+        try await backend.withStore { store in
+            let ids = try await store.append([F.observation("1-4.gci-rank", "2021", 10)], state: .submitted, actor: reporter, at: F.t("2022-01-10"))
+            let results = await withTaskGroup(of: Result<Void, StoreError>.self) { group in
+                for name in ["a", "b"] {
+                    group.addTask {
+                        do {
+                            try await store.transition(.observation, ids: ids, to: .approved, actor: Actor("user:\(name)"), reason: nil, at: F.t("2022-01-12"))
+                            return .success(())
+                        } catch let e as StoreError {
+                            return .failure(e)
+                        } catch {
+                            return .failure(.invalid("\(error)"))
+                        }
+                    }
+                }
+                var all: [Result<Void, StoreError>] = []
+                for await r in group { all.append(r) }
+                return all
+            }
+            #expect(results.filter { if case .success = $0 { return true } else { return false } }.count == 1)
+            #expect(results.contains { if case .failure(.conflict(let m)) = $0 { return m.contains("already 'approved'") } else { return false } })
+            let approvals = try await store.auditEvents(after: 0, limit: 10).filter { $0.action == "fact.approve" }
+            #expect(approvals.count == 1)
+        }
+    }
+
+    @Test("returning needs a reason; a returned value is final and is corrected by a new revision", arguments: Backend.all)
+    func returned(backend: Backend) async throws {
+        try await backend.withStore { store in
+            let ids = try await store.append([F.observation("1-4.gci-rank", "2021", 10)], state: .submitted, actor: reporter, at: F.t("2022-01-10"))
+            await #expect(throws: StoreError.invalid("a returned value needs a reason")) {
+                try await store.transition(.observation, ids: ids, to: .returned, actor: coordinator, reason: " ", at: F.t("2022-01-11"))
+            }
+            try await store.transition(.observation, ids: ids, to: .returned, actor: coordinator, reason: "출처를 적어 주세요", at: F.t("2022-01-11"))
+            let returnedFact = try await store.fact(.observation, id: ids[0])
+            #expect(returnedFact?.returnReason == "출처를 적어 주세요")
+            await #expect(throws: StoreError.self) {
+                try await store.transition(.observation, ids: ids, to: .approved, actor: coordinator, reason: nil, at: F.t("2022-01-12"))
+            }
+            let fixed = try await store.append([F.observation("1-4.gci-rank", "2021", 11, supersedes: ids[0])], state: .submitted, actor: reporter, at: F.t("2022-01-13"))
+            try await store.transition(.observation, ids: fixed, to: .approved, actor: coordinator, reason: nil, at: F.t("2022-01-14"))
+            let published = try await store.publishedFacts().observations
+            let verification = try await store.verifyAudit()
+            #expect(published.map(\.value) == [11])
+            #expect(verification.isIntact)
+        }
+    }
+
+    @Test("a revision keeps the old value, and the as-of rules pick the right one", arguments: Backend.all)
+    func revisions(backend: Backend) async throws {
+        try await backend.withStore { store in
+            let first = try await store.append([F.observation("1-4.gci-rank", "2021", 10)], state: .approved, actor: coordinator, at: F.t("2022-01-10"))
+            _ = try await store.append([F.observation("1-4.gci-rank", "2021", 9, supersedes: first[0])], state: .approved, actor: coordinator, at: F.t("2022-03-01"))
+            let facts = try await store.publishedFacts()
+            #expect(facts.observations.count == 2)
+            let i = F.index.indicatorIndex["1-4.gci-rank"]!
+            #expect(Assessor.assess(F.index, facts: facts, asOf: AsOf(CalendarDay(iso: "2022-02-01")!)).indicators[i].latest?.value == 10)
+            #expect(Assessor.assess(F.index, facts: facts, asOf: AsOf(CalendarDay(iso: "2022-03-01")!)).indicators[i].latest?.value == 9)
+        }
+    }
+
+    @Test("facts are append-only: no UPDATE of a value, no DELETE, no state going back", arguments: Backend.all)
+    func appendOnly(backend: Backend) async throws {
+        try await backend.withStore { store in
+            let ids = try await store.append([F.observation("1-4.gci-rank", "2021", 10)], state: .approved, actor: coordinator, at: F.t("2022-01-10"))
+            for sql in ["UPDATE observations SET value = 3 WHERE id = \(ids[0])",
+                        "DELETE FROM observations WHERE id = \(ids[0])",
+                        "UPDATE observations SET state = 'submitted' WHERE id = \(ids[0])",
+                        "DELETE FROM audit_events", "UPDATE audit_events SET actor = 'x'"] {
+                await #expect(throws: (any Error).self, "\(sql)") { try await executeRaw(store, sql) }
+            }
+            let kept = try await store.fact(.observation, id: ids[0])
+            #expect(kept?.entry == F.observation("1-4.gci-rank", "2021", 10))
+        }
+    }
+
+    @Test("the audit chain verifies, and a row edited behind the store's back is caught at its event", arguments: Backend.all)
+    func tamper(backend: Backend) async throws {
+        try await backend.withStore { store in
+            _ = try await store.loadPlan(bytes: F.planBytes, fileName: "dnd.yaml", plan: F.plan, actor: .system)
+            let ids = try await store.append([F.observation("1-4.gci-rank", "2021", 10), F.observation("2-1.school-wifi", "2021", 60)],
+                                             state: .submitted, actor: reporter, at: F.t("2022-01-10"))
+            try await store.transition(.observation, ids: [ids[0]], to: .approved, actor: coordinator, reason: nil, at: F.t("2022-01-12"))
+            let ok = try await store.verifyAudit()
+            #expect(ok.isIntact && ok.events == 3 && ok.facts == 2)
+            let disable = store.backendName == "sqlite" ? "DROP TRIGGER observations_values_fixed" : "ALTER TABLE observations DISABLE TRIGGER USER"
+            try await executeRaw(store, disable)
+            try await executeRaw(store, "UPDATE observations SET value = 99 WHERE id = \(ids[1])")
+            let broken = try await store.verifyAudit()
+            #expect(broken.firstProblem?.seq == 2 && broken.firstProblem?.message.contains("values were changed") == true, "\(String(describing: broken.firstProblem))")
+            try await executeRaw(store, "UPDATE observations SET value = 60 WHERE id = \(ids[1])")
+            let repaired = try await store.verifyAudit()
+            #expect(repaired.isIntact)
+            // A forged approval is caught too: the chain never approved the second value.
+            if store.backendName == "sqlite" { try await executeRaw(store, "DROP TRIGGER observations_state_forward") }
+            try await executeRaw(store, "UPDATE observations SET state = 'approved', decided_at = 1, decided_by = 'user:mallory' WHERE id = \(ids[1])")
+            let forged = try await store.verifyAudit()
+            #expect(forged.firstProblem?.message.contains("the chain says 'submitted'") == true, "\(String(describing: forged.firstProblem))")
+        }
+    }
+
+    @Test("an edited audit event breaks the chain at that event", arguments: Backend.all)
+    func tamperEvent(backend: Backend) async throws {
+        try await backend.withStore { store in
+            for year in ["2020", "2021", "2022"] {
+                _ = try await store.append([F.observation("1-4.gci-rank", year, 10)], state: .approved, actor: coordinator, at: F.t("2023-01-10"))
+            }
+            let disable = store.backendName == "sqlite" ? "DROP TRIGGER audit_no_update" : "ALTER TABLE audit_events DISABLE TRIGGER USER"
+            try await executeRaw(store, disable)
+            try await executeRaw(store, "UPDATE audit_events SET actor = 'user:mallory' WHERE seq = 2")
+            let v = try await store.verifyAudit()
+            #expect(v.firstProblem?.seq == 2 && v.firstProblem?.message.contains("content was changed") == true)
+        }
+    }
+
+    func importFile(_ store: any Store, _ path: String, kind: FactKind = .observation, approve: Bool = false, again: Bool = false) async throws -> ImportSummary {
+        let importer = Importer(store: store, index: F.index, planVersion: nil)
+        return try await importer.run(.init(kind: kind, path: path, actor: reporter, approve: approve, again: again, today: F.today))
+    }
+
+    @Test("imports land whole, in one transaction, audited; the same file twice is refused unless --again", arguments: Backend.all)
+    func imports(backend: Backend) async throws {
+        try await backend.withStore { store in
+            let path = F.file("""
+            indicator_id,period,value,status,source,note
+            1-4.gci-rank,2021,10위,final,ITU,
+            1-1.public-data-opened,2021,"12만",provisional,공공데이터포털,"쉼표, 따옴표""가 든 메모"
+            1-3.5g-network,2021,3개 부처 시범 도입,,,
+
+            """)
+            let summary = try await importFile(store, path)
+            #expect(summary.rows == 3 && summary.state == .submitted && summary.encoding == .utf8)
+            let facts = try await store.facts(.observation, states: nil)
+            #expect(facts.map(\.entry.note) == [nil, "쉼표, 따옴표\"가 든 메모", nil])
+            #expect(facts[1].entry.valueStatus == .provisional && facts[1].importId == summary.importId)
+            await #expect(throws: StoreError.self) { _ = try await importFile(store, path) }
+            let again = try await importFile(store, path, approve: true, again: true)
+            let published = try await store.publishedFacts().observations
+            #expect(again.state == .approved && published.count == 3)
+            let v = try await store.verifyAudit()
+            #expect(v.isIntact && v.facts == 6 && v.events == 2)
+        }
+    }
+
+    @Test("budget, jobs and task status files import too", arguments: Backend.all)
+    func otherKinds(backend: Backend) async throws {
+        try await backend.withStore { store in
+            _ = try await importFile(store, F.file("project_id,fiscal_year,allocated,executed\n1-1,2020,1.1조원,1조원\n1-1,2021,\"1,000,000,000,000\",9000억원\n"), kind: .budget, approve: true)
+            _ = try await importFile(store, F.file("사업ID,연도,일자리\n1-1,2020,3만\n"), kind: .jobs, approve: true)
+            _ = try await importFile(store, F.file("task_id,date,progress,evidence\n1-1.data-control-tower,2020-11-20,완료,https://example.go.kr/notice/1\n"), kind: .taskStatus, approve: true)
+            let facts = try await store.publishedFacts()
+            #expect(facts.budget.map(\.executed) == [1_000_000_000_000, 900_000_000_000])
+            #expect(facts.jobs.map(\.jobs) == [30_000])
+            #expect(facts.taskStatuses.map(\.progress) == [.done])
+            // Imported just now, so known as of today (and not as of any earlier day).
+            let a = Assessor.assess(F.index, facts: facts, asOf: AsOf(Timestamp.now.koreanDay))
+            #expect(a.tasks[F.index.taskIndex["1-1.data-control-tower"]!].status == .done)
+            #expect(a.budget[0].executedToDate == 1_900_000_000_000)
+            let verification = try await store.verifyAudit()
+            #expect(verification.isIntact)
+        }
+    }
+
+    @Test("a CSV saved from Korean Excel in CP949 lands, Hangul intact", arguments: Backend.all)
+    func cp949(backend: Backend) async throws {
+        try await backend.withStore { store in
+            let text = "지표ID,기간,값,상태,출처,비고\r\n1-4.gci-rank,2021,10위,확정,국제전기통신연합,한글 메모\r\n"
+            let bytes = F.cp949(text)
+            #expect(String(validating: bytes, as: UTF8.self) == nil, "the fixture must not be UTF-8")
+            let summary = try await importFile(store, F.file(bytes))
+            #expect(summary.encoding == .cp949 && summary.rows == 1)
+            let fact = try await store.facts(.observation, states: nil)[0]
+            #expect(fact.entry.source == "국제전기통신연합" && fact.entry.note == "한글 메모")
+        }
+    }
+}
