@@ -5,7 +5,7 @@ struct BackupCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "backup",
         abstract: "Write an online, consistent backup of the database to FILE.",
-        discussion: "SQLite: a compact copy made while the server keeps running (VACUUM INTO). Restore by stopping the server and putting the file in place of planwatch.sqlite (docs/operations.md). PostgreSQL: a pg_dump custom-format archive."
+        discussion: "SQLite: a consistent copy made with SQLite's backup API while the server keeps running. Restore by stopping the server and putting the file in place of planwatch.sqlite (docs/operations.md). PostgreSQL: a pg_dump custom-format archive."
     )
 
     @Argument(help: ArgumentHelp("The backup file to create (must not exist).", valueName: "FILE"))

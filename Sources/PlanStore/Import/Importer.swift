@@ -58,7 +58,7 @@ public struct Importer: Sendable {
         do {
             rows = try ImportRowSource(path: request.path, fileName: request.fileName, kind: request.kind, index: index, today: request.today)
         } catch {
-            throw StoreError.importRejected(diagnostics: [Diagnostic(file: request.fileName, line: 1, column: 1, message: error.message)], total: 1)
+            throw StoreError.importRejected(diagnostics: [Diagnostic(file: request.fileName, line: error.line, column: 1, message: error.message)], total: 1)
         }
         rows.onProgress = progress
         let batch = ImportBatch(kind: request.kind, fileName: request.fileName, sha256: sha, encoding: rows.encoding, actor: request.actor,

@@ -5,6 +5,7 @@ import Foundation
 public final class TextChunks: IteratorProtocol, @unchecked Sendable {
     public struct Failure: Error, Sendable, CustomStringConvertible {
         public var message: String
+        public var line: Int = 1
         public var description: String { message }
     }
 
@@ -29,7 +30,7 @@ public final class TextChunks: IteratorProtocol, @unchecked Sendable {
         let isWhole = sample.count < Self.chunkSize
         switch TextEncoding.detect(sample, isWholeFile: isWhole) {
         case .success(let e): encoding = e
-        case .failure(let f): throw Failure(message: f.description)
+        case .failure(let f): throw Failure(message: f.description, line: f.line)
         }
         converter = encoding == .cp949 ? CP949Converter() : nil
         first = sample
@@ -40,7 +41,7 @@ public final class TextChunks: IteratorProtocol, @unchecked Sendable {
         handle = nil
         switch TextEncoding.detect(bytes, isWholeFile: true) {
         case .success(let e): encoding = e
-        case .failure(let f): throw Failure(message: f.description)
+        case .failure(let f): throw Failure(message: f.description, line: f.line)
         }
         converter = encoding == .cp949 ? CP949Converter() : nil
         first = bytes

@@ -14,8 +14,16 @@ public enum TextEncoding: String, Sendable, Hashable {
     public struct DetectionFailure: Error, Sendable, CustomStringConvertible {
         public var offset: Int
         public var byte: UInt8
+        public var line: Int
+        /// Set when the file is UTF-8 up to the bad byte (Korean text and all), so it is a broken UTF-8 file.
+        public var brokenUTF8: Bool
+
         public var description: String {
-            "the file is neither UTF-8 nor CP949 (Korean Excel): byte 0x\(String(byte, radix: 16, uppercase: true)) at offset \(offset) fits neither; save it as \"CSV UTF-8\" and try again"
+            let hex = "0x" + String(byte, radix: 16, uppercase: true)
+            if brokenUTF8 {
+                return "invalid UTF-8 at byte offset \(offset) (byte \(hex)); the file mixes encodings — save it again as \"CSV UTF-8\""
+            }
+            return "the file is neither UTF-8 nor CP949 (Korean Excel): byte \(hex) at offset \(offset) fits neither; save it as \"CSV UTF-8\" and try again"
         }
     }
 
@@ -27,10 +35,21 @@ public enum TextEncoding: String, Sendable, Hashable {
         if bad == sample.count || (!isWholeFile && sample.count - bad < 4 && TextDecodingCheck.isTruncatedSequence(Array(sample[bad...]))) {
             return .success(.utf8)
         }
+        // Korean text before the bad byte that is valid UTF-8 means a UTF-8 file with a broken byte,
+        // not a CP949 file: CP949 Hangul is never valid UTF-8.
+        if sample[..<bad].contains(where: { $0 >= 0x80 }) {
+            return .failure(DetectionFailure(offset: bad, byte: sample[bad], line: line(at: bad, in: sample), brokenUTF8: true))
+        }
         if let failure = CP949Converter.check(sample, isWholeFile: isWholeFile) {
-            return .failure(DetectionFailure(offset: failure, byte: sample[failure]))
+            return .failure(DetectionFailure(offset: failure, byte: sample[failure], line: line(at: failure, in: sample), brokenUTF8: false))
         }
         return .success(.cp949)
+    }
+}
+
+extension TextEncoding {
+    static func line(at offset: Int, in bytes: [UInt8]) -> Int {
+        bytes[..<offset].reduce(1) { $0 + ($1 == 0x0A ? 1 : 0) }
     }
 }
 

@@ -11,6 +11,7 @@ import PostgresNIO
 public final class PostgresStore: Store, AuditSource {
     let client: PostgresClient
     let logger: Logger
+    let settings: DatabaseURL.PostgresSettings
     private let runner: Task<Void, Never>
     public var backendName: String { "postgres" }
 
@@ -27,6 +28,7 @@ public final class PostgresStore: Store, AuditSource {
         let client = PostgresClient(configuration: config, backgroundLogger: logger)
         self.client = client
         self.logger = logger
+        self.settings = settings
         runner = Task { await client.run() }
     }
 
@@ -359,7 +361,39 @@ public final class PostgresStore: Store, AuditSource {
 
     // MARK: Backup
 
+    /// Runs `pg_dump` (custom format) while the server keeps running; restore with `pg_restore`
+    /// (docs/operations.md).
     public func backup(to destination: String) async throws {
-        throw StoreError.unsupported("back up PostgreSQL with pg_dump (see docs/deploy.md); planwatch backup writes SQLite files")
+        guard !FileManager.default.fileExists(atPath: destination) else {
+            throw StoreError.invalid("\(destination) already exists; choose a new file name")
+        }
+        guard let pgDump = Self.tool("pg_dump") else {
+            throw StoreError.unsupported("pg_dump is not installed; install the PostgreSQL client (apt-get install postgresql-client)")
+        }
+        let p = Process()
+        p.executableURL = URL(fileURLWithPath: pgDump)
+        var arguments = ["--format=custom", "--file=\(destination)", "--host=\(settings.host)", "--port=\(settings.port)",
+                         "--username=\(settings.user)", "--dbname=\(settings.database)", "--no-password"]
+        if let schema = settings.schema { arguments.append("--schema=\(schema)") }
+        p.arguments = arguments
+        var env = ProcessInfo.processInfo.environment
+        if let password = settings.password { env["PGPASSWORD"] = password }
+        p.environment = env
+        let errors = Pipe()
+        p.standardError = errors
+        try p.run()
+        p.waitUntilExit()
+        guard p.terminationStatus == 0 else {
+            let message = String(decoding: errors.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+            throw StoreError.invalid("pg_dump failed: \(message.trimmingCharacters(in: .whitespacesAndNewlines))")
+        }
+    }
+
+    /// A PostgreSQL client program, from PATH or the Debian install folder.
+    static func tool(_ name: String) -> String? {
+        let path = ProcessInfo.processInfo.environment["PATH"] ?? "/usr/bin:/bin"
+        let dirs = path.split(separator: ":").map(String.init)
+            + ((try? FileManager.default.contentsOfDirectory(atPath: "/usr/lib/postgresql")) ?? []).sorted().reversed().map { "/usr/lib/postgresql/\($0)/bin" }
+        return dirs.map { "\($0)/\(name)" }.first { FileManager.default.isExecutableFile(atPath: $0) }
     }
 }

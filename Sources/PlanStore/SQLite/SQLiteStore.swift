@@ -316,9 +316,10 @@ public final class SQLiteStore: Store, AuditSource {
         guard !FileManager.default.fileExists(atPath: destination) else {
             throw StoreError.invalid("\(destination) already exists; choose a new file name")
         }
-        try await pool.read { db in
-            try db.execute(sql: "VACUUM INTO ?", arguments: [destination])
-        }
+        // SQLite's backup API copies a consistent snapshot while writers go on (WAL).
+        let copy = try DatabaseQueue(path: destination)
+        try pool.backup(to: copy)
+        try copy.close()
     }
 }
 
