@@ -2,11 +2,11 @@ import ArgumentParser
 import Foundation
 import PlanCore
 
-struct AssessCommand: ParsableCommand {
+struct AssessCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "assess",
         abstract: "Judge every commitment on track or not, as of a date (method: docs/method.md).",
-        discussion: "Reads observations from a facts CSV (docs/facts-csv.md). The same plan, facts and date always give the same answer."
+        discussion: "Reads the published facts from the store (--db), or observations from a facts CSV (--facts, docs/facts-csv.md). The same plan, facts and date always give the same answer."
     )
 
     enum Format: String, ExpressibleByArgument, CaseIterable {
@@ -27,11 +27,21 @@ struct AssessCommand: ParsableCommand {
     @Option(name: .long, help: "Language of the table: ko or en.")
     var lang: Language = .ko
 
-    func run() throws {
+    @OptionGroup var store: StoreOptions
+
+    func run() async throws {
         let day = try AsOfOption.parse(asOf)
-        let plan = try planOption.load()
-        let index = PlanIndex(plan)
         var factSet = FactSet()
+        let index: PlanIndex
+        if facts == nil {
+            let s = try await store.open()
+            let current = try await CurrentPlan.resolve(s, planOption: planOption, actor: CommandLineActor.resolve(nil))
+            factSet = try await s.publishedFacts()
+            await s.shutdown()
+            index = current.index
+        } else {
+            index = PlanIndex(try planOption.load())
+        }
         if let facts {
             guard let data = FileManager.default.contents(atPath: facts) else {
                 throw CLIFailure("cannot read \(facts): \(FileManager.default.fileExists(atPath: facts) ? "permission denied" : "no such file")")
