@@ -184,7 +184,7 @@ public struct ObservationTable: Sendable {
 
 extension Period {
     /// A number unique to the period, ordered like the periods of one granularity.
-    var key: Int64 {
+    public var key: Int64 {
         (Int64(granularity.rawValue) << 40) | (Int64(year) << 16) | (Int64(index) << 8) | Int64(dayOfMonth)
     }
 

@@ -79,7 +79,7 @@ public indirect enum JSONValue: Hashable, Sendable {
         }
     }
 
-    static func format(_ d: Double) -> String {
+    public static func format(_ d: Double) -> String {
         guard d.isFinite else { return "null" }
         if d == d.rounded(), abs(d) < 9_007_199_254_740_992 { return String(Int64(d)) }
         return "\(d)"

@@ -8,6 +8,10 @@ public enum ObservationValue {
 
     /// The value, or a message saying what is wrong with it.
     public static func read(_ raw: String, for indicator: Indicator) -> Result<Read, ValueError> {
+        if indicator.measure != .qualitative, let v = KoreanNumberParser.plainNumber(raw) {
+            guard indicator.bounds.contains(v) else { return .failure(outOfRange(v, indicator)) }
+            return .success(.number(v))
+        }
         let s = raw.trimmingSpaces
         guard !s.isEmpty else { return .failure(ValueError("the value is empty")) }
         let takesWords = indicator.measure == .qualitative || indicator.targets.contains { $0.isQualitative }
@@ -20,15 +24,19 @@ public enum ObservationValue {
             if q.upper != nil || q.from != nil || q.comparator != nil {
                 return .failure(ValueError("'\(s)' is not a single value"))
             }
-            if !indicator.bounds.contains(q.value) {
-                let range = [indicator.bounds.min.map { "≥ \($0.formatted)" }, indicator.bounds.max.map { "≤ \($0.formatted)" }].compactMap { $0 }.joined(separator: " and ")
-                return .failure(ValueError("\(q.value.formatted) is outside the natural range of \(indicator.id) (\(range))"))
-            }
+            if !indicator.bounds.contains(q.value) { return .failure(outOfRange(q.value, indicator)) }
             return .success(.number(q.value))
         } catch {
             if takesWords { return .success(.text(s)) }
             return .failure(ValueError("\(error) — \(indicator.id) takes a number\(indicator.unit.map { " in \($0.symbol)" } ?? "")"))
         }
+    }
+}
+
+extension ObservationValue {
+    static func outOfRange(_ v: Double, _ indicator: Indicator) -> ValueError {
+        let range = [indicator.bounds.min.map { "≥ \($0.formatted)" }, indicator.bounds.max.map { "≤ \($0.formatted)" }].compactMap { $0 }.joined(separator: " and ")
+        return ValueError("\(v.formatted) is outside the natural range of \(indicator.id) (\(range))")
     }
 }
 

@@ -32,6 +32,7 @@ public enum KoreanNumberParser {
     ]
 
     public static func parse(_ text: String) throws(Failure) -> Quantity {
+        if let v = plainNumber(text) { return Quantity(value: v) }
         var s = Substring(text.trimmingSpaces)
         guard !s.isEmpty else { throw .empty }
 
@@ -76,6 +77,39 @@ public enum KoreanNumberParser {
         }
         let q = try core(s, whole: text)
         return Quantity(value: q.value, unit: q.unit, comparator: comparator, period: period, remark: remark)
+    }
+
+    /// Digits with an optional minus and decimal point and no grouping, read straight from the
+    /// bytes: the common case in machine-written files. Nil for anything else.
+    static func plainNumber(_ text: String) -> Double? {
+        text.utf8.withContiguousStorageIfAvailable { b -> Double? in
+            guard !b.isEmpty, b.count <= 17 else { return nil }
+            var i = 0
+            var negative = false
+            if b[0] == 45 {
+                negative = true
+                i = 1
+            }
+            var mantissa: Int64 = 0
+            var digits = 0, fraction = 0
+            var point = false
+            while i < b.count {
+                let c = b[i]
+                if c >= 48 && c <= 57 {
+                    mantissa = mantissa * 10 + Int64(c - 48)
+                    digits += 1
+                    if point { fraction += 1 }
+                } else if c == 46 && !point && digits > 0 {
+                    point = true
+                } else {
+                    return nil
+                }
+                i += 1
+            }
+            guard digits > 0, !(point && fraction == 0) else { return nil }
+            let v = fraction == 0 ? Double(mantissa) : Double(mantissa) / pow10(fraction)
+            return negative ? -v : v
+        } ?? nil
     }
 
     /// Reads a plain number, as typed into a form or a spreadsheet cell, with no unit allowed.

@@ -32,6 +32,7 @@ public enum PeriodParser {
 
     /// Parses a period or a time phrase.
     public static func expression(_ text: String) throws(Failure) -> PeriodExpression {
+        if let p = try fastISO(text) { return .within(p) }
         var s = Substring(text.trimmingSpaces)
         guard !s.isEmpty else { throw .empty }
         while s.first == "(" && s.last == ")" { s = s.dropFirst().dropLast().trimmingSpacesSub }
@@ -147,6 +148,40 @@ public enum PeriodParser {
         guard i == scalars.count else { throw .unreadable(whole) }
         guard let day = Period.day(year, a, d) else { throw .impossible(whole) }
         return day
+    }
+
+    /// The ISO-like forms read straight from the bytes, for imports of millions of rows;
+    /// nil when the text is anything else (including surrounding spaces).
+    static func fastISO(_ text: String) throws(Failure) -> Period? {
+        let result = text.utf8.withContiguousStorageIfAvailable { b -> Result<Period?, Failure> in
+            func digit(_ i: Int) -> Int? { b[i] >= 48 && b[i] <= 57 ? Int(b[i] - 48) : nil }
+            func number(_ from: Int, _ count: Int) -> Int? {
+                var n = 0
+                for i in from..<(from + count) {
+                    guard let d = digit(i) else { return nil }
+                    n = n * 10 + d
+                }
+                return n
+            }
+            func checked(_ p: Period?) -> Result<Period?, Failure> { p.map { .success($0) } ?? .failure(.impossible(text)) }
+            guard b.count >= 4, let year = number(0, 4) else { return .success(nil) }
+            switch b.count {
+            case 4:
+                return checked(Period.year(year))
+            case 7 where b[4] == 45:
+                if b[5] == 72 || b[5] == 81, let n = digit(6) {
+                    return checked(b[5] == 72 ? Period.half(year, n) : Period.quarter(year, n))
+                }
+                guard let m = number(5, 2) else { return .success(nil) }
+                return checked(Period.month(year, m))
+            case 10 where b[4] == 45 && b[7] == 45:
+                guard let m = number(5, 2), let d = number(8, 2) else { return .success(nil) }
+                return checked(Period.day(year, m, d))
+            default:
+                return .success(nil)
+            }
+        }
+        return try result?.get() ?? nil
     }
 
     /// `2020`, `2020-H2`, `2020-Q3`, `2020-06`, `2020-06-30`; nil when the text is not ISO-shaped.

@@ -9,12 +9,19 @@ public enum DigestValue: Hashable, Sendable {
     case real(Double)
     case text(String)
 
-    func write(into hasher: inout SHA256) {
+    func append(to line: inout [UInt8]) {
         switch self {
-        case .null: hasher.update(data: [0x00])
-        case .int(let i): hasher.update(data: Array("i\(i)".utf8))
-        case .real(let d): hasher.update(data: Array("r\(JSONValue.number(d).compact)".utf8))
-        case .text(let s): hasher.update(data: Array(("t" + s).utf8))
+        case .null:
+            line.append(0x00)
+        case .int(let i):
+            line.append(UInt8(ascii: "i"))
+            line.append(contentsOf: String(i).utf8)
+        case .real(let d):
+            line.append(UInt8(ascii: "r"))
+            line.append(contentsOf: JSONValue.format(d).utf8)
+        case .text(let s):
+            line.append(UInt8(ascii: "t"))
+            line.append(contentsOf: s.utf8)
         }
     }
 }
@@ -27,13 +34,22 @@ public struct FactDigest {
 
     public init() {}
 
+    private var line: [UInt8] = []
+
     public mutating func add(_ row: [DigestValue]) {
+        line.removeAll(keepingCapacity: true)
         for (i, v) in row.enumerated() {
-            if i > 0 { hasher.update(data: [0x1F]) }
-            v.write(into: &hasher)
+            if i > 0 { line.append(0x1F) }
+            v.append(to: &line)
         }
-        hasher.update(data: [0x1E])
+        line.append(0x1E)
+        hasher.update(data: line)
         count += 1
+    }
+
+    /// Adds a fact's immutable columns (the same bytes as `add(fact.digestRow)`, without the array).
+    public mutating func add(_ fact: StoredFact) {
+        add(fact.digestRow)
     }
 
     public func finalize() -> String { hasher.finalize().hex }

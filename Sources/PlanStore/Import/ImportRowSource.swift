@@ -123,7 +123,10 @@ public final class ImportRowSource: @unchecked Sendable {
 
     private func field(_ r: CSVReader<TextChunks>.Record, _ name: String) -> (text: String, column: Int)? {
         guard let i = at[name] else { return nil }
-        return (r.fields[i].trimmingCharacters(in: .whitespaces), r.positions[i].column)
+        let raw = r.fields[i]
+        let trimmed = raw.utf8.first == 0x20 || raw.utf8.last == 0x20 || raw.utf8.first == 0x09 || raw.utf8.last == 0x09
+            ? raw.trimmingCharacters(in: .whitespaces) : raw
+        return (trimmed, r.positions[i].column)
     }
 
     private func optional(_ r: CSVReader<TextChunks>.Record, _ name: String) -> String? {
@@ -142,9 +145,10 @@ public final class ImportRowSource: @unchecked Sendable {
         }
     }
 
-    private func duplicate(_ r: CSVReader<TextChunks>.Record, key: some Hashable, what: String) {
+    private func duplicate(_ r: CSVReader<TextChunks>.Record, key: String, _ second: Int64, what: String) {
         var h = Hasher()
         h.combine(key)
+        h.combine(second)
         let k = h.finalize()
         if let first = seen[k] {
             fail(r.line, 1, "duplicate row: the same \(what) as line \(first)")
@@ -221,7 +225,7 @@ public final class ImportRowSource: @unchecked Sendable {
                 }
             }
             guard let indicator, let p, let value else { return nil }
-            duplicate(r, key: [indicator.id, p.iso], what: "indicator and period")
+            duplicate(r, key: indicator.id, p.key, what: "indicator and period")
             switch value {
             case .number(let n): return FactEntry(.observation(indicatorId: indicator.id, period: p, value: n, text: nil), valueStatus: status, source: source, note: note)
             case .text(let t): return FactEntry(.observation(indicatorId: indicator.id, period: p, value: nil, text: t), valueStatus: status, source: source, note: note)
@@ -232,14 +236,14 @@ public final class ImportRowSource: @unchecked Sendable {
             let allocated = amount(r, "allocated", unitKind: .money)
             let executed = amount(r, "executed", unitKind: .money)
             guard let project, let y, let allocated, let executed else { return nil }
-            duplicate(r, key: [project, String(y)], what: "project and fiscal year")
+            duplicate(r, key: project, Int64(y), what: "project and fiscal year")
             return FactEntry(.budget(projectId: project, fiscalYear: y, allocated: allocated, executed: executed), valueStatus: status, source: source, note: note)
         case .jobs:
             let project = knownProject(r)
             let y = year(r, "year")
             let jobs = amount(r, "jobs", unitKind: .count)
             guard let project, let y, let jobs else { return nil }
-            duplicate(r, key: [project, String(y)], what: "project and year")
+            duplicate(r, key: project, Int64(y), what: "project and year")
             return FactEntry(.jobs(projectId: project, year: y, jobs: jobs), valueStatus: status, source: source, note: note)
         case .taskStatus:
             let (id, idCol) = field(r, "task_id")!
@@ -257,7 +261,7 @@ public final class ImportRowSource: @unchecked Sendable {
             let evidence = field(r, "evidence")
             if let e = evidence, e.text.isEmpty { fail(r.line, e.column, "evidence is required: a sentence or a link that shows the status") }
             guard let task, let day, let progress, let evidence, !evidence.text.isEmpty else { return nil }
-            duplicate(r, key: [task.id, day.iso], what: "task and date")
+            duplicate(r, key: task.id, Int64(day.ordinal), what: "task and date")
             return FactEntry(.taskStatus(taskId: task.id, day: day, progress: progress, evidence: evidence.text), valueStatus: status, source: source, note: note)
         }
     }

@@ -66,14 +66,21 @@ enum SQLiteFactCodec {
 
     /// The immutable columns of a stored row, typed as the digest renders them.
     static func digestRow(_ row: Row, _ kind: FactKind) -> [DigestValue] {
-        zip(kind.immutableColumns, kind.immutableColumnTypes).map { column, type in
-            let v: DatabaseValue = row[column]
-            if v.isNull { return .null }
+        var out: [DigestValue] = []
+        out.reserveCapacity(kind.immutableColumns.count)
+        for (column, type) in zip(kind.immutableColumns, kind.immutableColumnTypes) {
             switch type {
-            case .int: return (Int64.fromDatabaseValue(v)).map { .int($0) } ?? .null
-            case .real: return (Double.fromDatabaseValue(v)).map { .real($0) } ?? .null
-            case .text: return (String.fromDatabaseValue(v)).map { .text($0) } ?? .null
+            case .int:
+                let v: Int64? = row[column]
+                out.append(v.map(DigestValue.int) ?? .null)
+            case .real:
+                let v: Double? = row[column]
+                out.append(v.map(DigestValue.real) ?? .null)
+            case .text:
+                let v: String? = row[column]
+                out.append(v.map(DigestValue.text) ?? .null)
             }
         }
+        return out
     }
 }

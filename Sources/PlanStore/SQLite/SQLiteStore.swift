@@ -267,7 +267,7 @@ public final class SQLiteStore: Store, AuditSource {
                            arguments: [batch.kind.rawValue, batch.fileName, batch.sha256, batch.encoding.rawValue, batch.at.seconds,
                                        batch.actor.id, batch.approve])
             let importId = db.lastInsertedRowID
-            let statement = try db.makeStatement(sql: SQLiteFactCodec.insertSQL(batch.kind))
+            let writer = try SQLiteFactWriter(db, kind: batch.kind)
             var digest = FactDigest()
             var first: Int64?, last: Int64?
             var fact = StoredFact(id: 0, entry: FactEntry(.jobs(projectId: "", year: 0, jobs: 0)), recordedAt: batch.at,
@@ -276,9 +276,8 @@ public final class SQLiteStore: Store, AuditSource {
             while let entry = rows.next() {
                 guard !rows.hasErrors else { continue }
                 fact.entry = entry
-                try statement.execute(arguments: SQLiteFactCodec.arguments(fact))
-                fact.id = db.lastInsertedRowID
-                digest.add(fact.digestRow)
+                fact.id = try writer.insert(fact)
+                digest.add(fact)
                 if first == nil { first = fact.id }
                 last = fact.id
             }
