@@ -9,13 +9,34 @@ public enum DigestValue: Hashable, Sendable {
     case real(Double)
     case text(String)
 
+    /// Decimal digits of `i`, without making a String.
+    static func appendDecimal(_ i: Int64, to line: inout [UInt8]) {
+        if i < 0 { line.append(UInt8(ascii: "-")) }
+        var m = i.magnitude
+        if m == 0 {
+            line.append(UInt8(ascii: "0"))
+            return
+        }
+        var digits: (UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8) =
+            (0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0)
+        var n = 0
+        withUnsafeMutableBytes(of: &digits) { d in
+            while m > 0 {
+                d[n] = UInt8(m % 10) + 48
+                m /= 10
+                n += 1
+            }
+            for k in stride(from: n - 1, through: 0, by: -1) { line.append(d[k]) }
+        }
+    }
+
     func append(to line: inout [UInt8]) {
         switch self {
         case .null:
             line.append(0x00)
         case .int(let i):
             line.append(UInt8(ascii: "i"))
-            line.append(contentsOf: String(i).utf8)
+            Self.appendDecimal(i, to: &line)
         case .real(let d):
             line.append(UInt8(ascii: "r"))
             line.append(contentsOf: JSONValue.format(d).utf8)

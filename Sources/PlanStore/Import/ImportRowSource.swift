@@ -211,24 +211,25 @@ public final class ImportRowSource: @unchecked Sendable {
         switch kind {
         case .observation:
             let (id, idCol) = field(r, "indicator_id")!
-            let indicator = index.indicator(id)
-            if indicator == nil {
+            // The indicator is used in place (by position), never copied: this runs a million times.
+            let position = index.indicatorIndex[id]
+            if position == nil {
                 let hint = closest(id, index.indicators.map(\.id)).map { "; did you mean '\($0)'?" } ?? ""
                 fail(r.line, idCol, "unknown indicator '\(id)'\(hint)")
             }
             let p = period(r, "period")
             var value: ObservationValue.Read?
-            if let indicator, let (v, col) = field(r, "value") {
-                switch ObservationValue.read(v, for: indicator) {
+            if let position, let (v, col) = field(r, "value") {
+                switch ObservationValue.read(v, for: index.indicators[position]) {
                 case .success(let read): value = read
                 case .failure(let e): fail(r.line, col, e.message)
                 }
             }
-            guard let indicator, let p, let value else { return nil }
-            duplicate(r, key: indicator.id, p.key, what: "indicator and period")
+            guard position != nil, let p, let value else { return nil }
+            duplicate(r, key: id, p.key, what: "indicator and period")
             switch value {
-            case .number(let n): return FactEntry(.observation(indicatorId: indicator.id, period: p, value: n, text: nil), valueStatus: status, source: source, note: note)
-            case .text(let t): return FactEntry(.observation(indicatorId: indicator.id, period: p, value: nil, text: t), valueStatus: status, source: source, note: note)
+            case .number(let n): return FactEntry(.observation(indicatorId: id, period: p, value: n, text: nil), valueStatus: status, source: source, note: note)
+            case .text(let t): return FactEntry(.observation(indicatorId: id, period: p, value: nil, text: t), valueStatus: status, source: source, note: note)
             }
         case .budget:
             let project = knownProject(r)

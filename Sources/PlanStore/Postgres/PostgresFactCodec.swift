@@ -51,6 +51,10 @@ enum PostgresFactCodec {
                 buffer.writeStaticString("\\N")
                 return
             }
+            if !s.utf8.contains(where: { $0 == 0x5C || $0 == 0x09 || $0 == 0x0A || $0 == 0x0D }) {
+                buffer.writeString(s)
+                return
+            }
             for b in s.utf8 {
                 switch b {
                 case 0x5C: buffer.writeStaticString("\\\\")

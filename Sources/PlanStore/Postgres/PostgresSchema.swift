@@ -19,8 +19,8 @@ enum PostgresSchema {
         note TEXT,
         recorded_at BIGINT NOT NULL,
         recorded_by TEXT NOT NULL,
-        plan_version BIGINT REFERENCES plan_versions(id),
-        import_id BIGINT REFERENCES imports(id),
+        plan_version BIGINT,
+        import_id BIGINT,
         state TEXT NOT NULL CHECK (state IN ('draft','submitted','approved','returned')),
         submitted_at BIGINT,
         decided_at BIGINT,
@@ -91,7 +91,6 @@ enum PostgresSchema {
         \(commonColumns),
         CHECK (value IS NOT NULL OR text IS NOT NULL)
     );
-    CREATE INDEX observations_by_indicator ON observations(indicator_id, period_end);
     CREATE INDEX observations_waiting ON observations(state) WHERE state IN ('draft','submitted');
     CREATE TABLE budget_executions (
         id BIGINT PRIMARY KEY,

@@ -305,34 +305,37 @@ public final class PostgresStore: Store, AuditSource {
             try await self.exec(conn, "INSERT INTO imports (id, kind, file_name, sha256, rows, encoding, at, by, approved) VALUES ($1, $2, $3, $4, 0, $5, $6, $7, $8)",
                                 [importId, kind.rawValue, batch.fileName, batch.sha256, batch.encoding.rawValue, batch.at.seconds, batch.actor.id, batch.approve])
             let first = try await self.nextId(conn, kind.table)
-            // COPY the validated rows into a staging table, then insert them in one statement, so
-            // the table's constraints check every row in SQL before anything is committed.
-            try await self.exec(conn, "CREATE TEMP TABLE staging (LIKE \(kind.table) INCLUDING DEFAULTS) ON COMMIT DROP")
-            var digest = FactDigest()
-            var fact = StoredFact(id: first, entry: FactEntry(.jobs(projectId: "", year: 0, jobs: 0)), recordedAt: batch.at,
-                                  recordedBy: batch.actor.id, planVersion: batch.planVersion, importId: importId, state: state,
-                                  submittedAt: batch.at, decidedAt: batch.approve ? batch.at : nil, decidedBy: batch.approve ? batch.actor.id : nil)
+            // Rows are validated in Swift (the same rules as SQLite), then COPY'd straight into the
+            // fact table inside the transaction, where its constraints check every row again.
+            // A staging table would copy every row twice for no extra check (BENCHMARKS.md).
+            let template = StoredFact(id: first, entry: FactEntry(.jobs(projectId: "", year: 0, jobs: 0)), recordedAt: batch.at,
+                                      recordedBy: batch.actor.id, planVersion: batch.planVersion, importId: importId, state: state,
+                                      submittedAt: batch.at, decidedAt: batch.approve ? batch.at : nil, decidedBy: batch.approve ? batch.actor.id : nil)
+            let pipeline = ImportPipeline(rows: source, template: template, firstId: first)
+            pipeline.start()
             let columns = PostgresFactCodec.copyColumns(kind)
-            try await conn.copyFrom(table: "staging", columns: columns, logger: self.logger) { writer in
-                var buffer = ByteBuffer()
-                buffer.reserveCapacity(1 << 20)
-                while let entry = source.next() {
-                    guard !source.hasErrors else { continue }
-                    fact.entry = entry
-                    PostgresFactCodec.copyLine(fact, into: &buffer)
-                    digest.add(fact.digestRow)
-                    fact.id += 1
-                    if buffer.readableBytes > 1 << 20 {
-                        try await writer.write(buffer)
-                        buffer.clear()
+            do {
+                try await conn.copyFrom(table: kind.table, columns: columns, logger: self.logger) { writer in
+                    var buffer = ByteBuffer()
+                    buffer.reserveCapacity(1 << 20)
+                    while let facts = pipeline.next() {
+                        for fact in facts { PostgresFactCodec.copyLine(fact, into: &buffer) }
+                        if buffer.readableBytes > 1 << 20 {
+                            try await writer.write(buffer)
+                            buffer.clear()
+                        }
                     }
+                    pipeline.drain()
+                    if source.hasErrors {
+                        throw StoreError.importRejected(diagnostics: source.diagnostics, total: source.errorCount)
+                    }
+                    if buffer.readableBytes > 0 { try await writer.write(buffer) }
                 }
-                if source.hasErrors {
-                    throw StoreError.importRejected(diagnostics: source.diagnostics, total: source.errorCount)
-                }
-                if buffer.readableBytes > 0 { try await writer.write(buffer) }
+            } catch {
+                pipeline.cancel()
+                throw error
             }
-            try await self.exec(conn, "INSERT INTO \(kind.table) SELECT * FROM staging ORDER BY id")
+            let digest = pipeline.digest
             let count = digest.count
             try await self.exec(conn, "UPDATE imports SET rows = $1 WHERE id = $2", [Int64(count), importId])
             var created: [JSONValue] = []

@@ -3,7 +3,7 @@ import PlanCore
 
 /// Reads and writes fact rows of each kind for `SQLiteStore`.
 enum SQLiteFactCodec {
-    static func insertSQL(_ kind: FactKind) -> String {
+    static func insertSQL(_ kind: FactKind, withId: Bool = false) -> String {
         let own: [String]
         switch kind {
         case .observation: own = ["indicator_id", "period", "period_end", "value", "text"]
@@ -11,7 +11,7 @@ enum SQLiteFactCodec {
         case .jobs: own = ["project_id", "year", "jobs"]
         case .taskStatus: own = ["task_id", "as_of_day", "progress", "evidence"]
         }
-        let columns = own + ["supersedes", "value_status", "source", "note", "recorded_at", "recorded_by", "plan_version",
+        let columns = (withId ? ["id"] : []) + own + ["supersedes", "value_status", "source", "note", "recorded_at", "recorded_by", "plan_version",
                              "import_id", "state", "submitted_at", "decided_at", "decided_by"]
         return "INSERT INTO \(kind.table) (\(columns.joined(separator: ", "))) VALUES (\(columns.map { _ in "?" }.joined(separator: ", ")))"
     }

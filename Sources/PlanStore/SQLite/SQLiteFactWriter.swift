@@ -12,11 +12,11 @@ struct SQLiteFactWriter {
 
     init(_ db: Database, kind: FactKind) throws {
         self.db = db
-        statement = try db.makeStatement(sql: SQLiteFactCodec.insertSQL(kind))
+        statement = try db.makeStatement(sql: SQLiteFactCodec.insertSQL(kind, withId: true))
     }
 
-    /// Inserts `fact` and returns its new id.
-    func insert(_ f: StoredFact) throws -> Int64 {
+    /// Inserts `fact` with its id.
+    func insert(_ f: StoredFact) throws {
         let s = statement.sqliteStatement
         sqlite3_reset(s)
         var i: Int32 = 1
@@ -36,6 +36,7 @@ struct SQLiteFactWriter {
             if let v { sqlite3_bind_double(s, i, v) } else { sqlite3_bind_null(s, i) }
             i += 1
         }
+        int(f.id)
         switch f.entry.draft {
         case let .observation(indicatorId, period, value, t):
             text(indicatorId); text(period.iso); int(Int64(period.end.ordinal)); real(value); text(t)
@@ -53,6 +54,5 @@ struct SQLiteFactWriter {
         guard code == SQLITE_DONE else {
             throw DatabaseError(resultCode: ResultCode(rawValue: code), message: String(cString: sqlite3_errmsg(db.sqliteConnection)))
         }
-        return sqlite3_last_insert_rowid(db.sqliteConnection)
     }
 }

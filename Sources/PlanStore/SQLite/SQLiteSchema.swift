@@ -19,8 +19,8 @@ enum SQLiteSchema {
         note TEXT,
         recorded_at INTEGER NOT NULL,
         recorded_by TEXT NOT NULL,
-        plan_version INTEGER REFERENCES plan_versions(id),
-        import_id INTEGER REFERENCES imports(id),
+        plan_version INTEGER,
+        import_id INTEGER,
         state TEXT NOT NULL CHECK (\(factStateCheck)),
         submitted_at INTEGER,
         decided_at INTEGER,
@@ -84,7 +84,6 @@ enum SQLiteSchema {
         \(commonColumns),
         CHECK (value IS NOT NULL OR text IS NOT NULL)
     );
-    CREATE INDEX observations_by_indicator ON observations(indicator_id, period_end);
     CREATE INDEX observations_waiting ON observations(state) WHERE state IN ('draft','submitted');
     CREATE TABLE budget_executions (
         id INTEGER PRIMARY KEY,

@@ -268,22 +268,27 @@ public final class SQLiteStore: Store, AuditSource {
                                        batch.actor.id, batch.approve])
             let importId = db.lastInsertedRowID
             let writer = try SQLiteFactWriter(db, kind: batch.kind)
-            var digest = FactDigest()
-            var first: Int64?, last: Int64?
-            var fact = StoredFact(id: 0, entry: FactEntry(.jobs(projectId: "", year: 0, jobs: 0)), recordedAt: batch.at,
-                                  recordedBy: batch.actor.id, planVersion: batch.planVersion, importId: importId, state: state,
-                                  submittedAt: batch.at, decidedAt: batch.approve ? batch.at : nil, decidedBy: batch.approve ? batch.actor.id : nil)
-            while let entry = rows.next() {
-                guard !rows.hasErrors else { continue }
-                fact.entry = entry
-                fact.id = try writer.insert(fact)
-                digest.add(fact)
-                if first == nil { first = fact.id }
-                last = fact.id
+            let firstId = (try Int64.fetchOne(db, sql: "SELECT MAX(id) FROM \(batch.kind.table)") ?? 0) + 1
+            let template = StoredFact(id: firstId, entry: FactEntry(.jobs(projectId: "", year: 0, jobs: 0)), recordedAt: batch.at,
+                                      recordedBy: batch.actor.id, planVersion: batch.planVersion, importId: importId, state: state,
+                                      submittedAt: batch.at, decidedAt: batch.approve ? batch.at : nil, decidedBy: batch.approve ? batch.actor.id : nil)
+            let pipeline = ImportPipeline(rows: rows, template: template, firstId: firstId)
+            pipeline.start()
+            do {
+                while let facts = pipeline.next() {
+                    for fact in facts { try writer.insert(fact) }
+                }
+            } catch {
+                pipeline.cancel()
+                throw error
             }
+            pipeline.drain()
             if rows.hasErrors {
                 throw StoreError.importRejected(diagnostics: rows.diagnostics, total: rows.errorCount)
             }
+            let digest = pipeline.digest
+            let first: Int64? = digest.count > 0 ? firstId : nil
+            let last: Int64? = digest.count > 0 ? firstId + Int64(digest.count) - 1 : nil
             try db.execute(sql: "UPDATE imports SET rows = ? WHERE id = ?", arguments: [digest.count, importId])
             var created: [JSONValue] = []
             if let first, let last {
