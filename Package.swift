@@ -7,7 +7,7 @@ let strict: [SwiftSetting] = [
 
 let package = Package(
     name: "planwatch",
-    platforms: [.macOS(.v14)],
+    platforms: [.macOS(.v15)],
     products: [
         .executable(name: "planwatch", targets: ["planwatch"]),
         .library(name: "PlanCore", targets: ["PlanCore"]),

@@ -5,10 +5,10 @@ import PackagePlugin
 /// default plan, templates and method page and runs from any directory without a resource folder.
 @main
 struct EmbedResources: BuildToolPlugin {
-    /// Folders (relative to the package root) embedded into each target.
+    /// Folders and files (relative to the package root) embedded into each target.
     static let folders: [String: [String]] = [
         "PlanCore": ["Plans"],
-        "PlanWeb": ["Sources/PlanWeb/Templates", "Sources/PlanWeb/Static", "docs"],
+        "PlanWeb": ["Sources/PlanWeb/Templates", "Sources/PlanWeb/Static", "Sources/PlanWeb/Localization", "Sources/PlanWeb/openapi.yaml", "docs", "Examples/demo"],
     ]
 
     func createBuildCommands(context: PluginContext, target: Target) throws -> [Command] {
@@ -17,6 +17,10 @@ struct EmbedResources: BuildToolPlugin {
         var inputs: [URL] = []
         for folder in folders {
             let dir = root.appending(path: folder)
+            if (try? dir.resourceValues(forKeys: [.isRegularFileKey]).isRegularFile) == true {
+                inputs.append(dir)
+                continue
+            }
             guard let e = FileManager.default.enumerator(at: dir, includingPropertiesForKeys: [.isRegularFileKey]) else { continue }
             for case let url as URL in e where (try? url.resourceValues(forKeys: [.isRegularFileKey]).isRegularFile) == true {
                 if url.lastPathComponent.hasPrefix(".") { continue }

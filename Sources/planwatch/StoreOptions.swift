@@ -8,10 +8,12 @@ struct StoreOptions: ParsableArguments {
     @Option(name: .long, help: ArgumentHelp("sqlite:PATH or postgres://user:password@host:port/db (default: $PLANWATCH_DB, else sqlite:planwatch.sqlite).", valueName: "URL"))
     var db: String?
 
-    /// Opens the store and brings its schema up to date.
-    func open() async throws -> any Store {
+    /// Opens the store and brings its schema up to date. `fallback` replaces the default
+    /// file when neither `--db` nor `$PLANWATCH_DB` names one.
+    func open(fallback: String? = nil) async throws -> any Store {
         let url: DatabaseURL
-        do { url = try DatabaseURL.resolve(db) } catch { throw ValidationError("\(error)") }
+        let named = db ?? ProcessInfo.processInfo.environment["PLANWATCH_DB"]
+        do { url = try DatabaseURL.resolve(named ?? fallback) } catch { throw ValidationError("\(error)") }
         let store: any Store
         do {
             store = try StoreFactory.open(url)

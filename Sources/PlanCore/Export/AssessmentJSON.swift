@@ -3,24 +3,31 @@
 /// plus roll-ups per plan, pillar and project.
 public enum AssessmentJSON {
     public static func document(_ a: PlanAssessment, index: PlanIndex) -> JSONValue {
-        .object([
+        document(a, index: index, indicators: Array(a.indicators.indices), page: nil)
+    }
+
+    /// The document with only some indicators (filtered and paged; roll-ups still cover the plan).
+    public static func document(_ a: PlanAssessment, index: PlanIndex, indicators positions: [Int],
+                                page: (offset: Int, limit: Int, total: Int)?) -> JSONValue {
+        .compactObject([
             ("planId", .string(a.planId)),
             ("asOf", .string(a.asOf.day.iso)),
             ("method", .string(PlanAssessment.methodVersion)),
-            ("rollups", .object([
+            ("rollups", .compactObject([
                 ("plan", rollUp(a.plan)),
                 ("pillars", .array(index.plan.pillars.enumerated().map { i, p in
-                    .object([("id", .string(p.id))] + rollUpPairs(a.pillars[i]))
+                    .compactObject([("id", .string(p.id))] + rollUpPairs(a.pillars[i]))
                 })),
                 ("projects", .array(index.projects.enumerated().map { i, p in
-                    .object([("id", .string(p.id))] + rollUpPairs(a.projects[i]))
+                    .compactObject([("id", .string(p.id))] + rollUpPairs(a.projects[i]))
                 })),
             ])),
-            ("indicators", .array(a.indicators.enumerated().map { i, ia in indicator(ia, index: index, position: i) })),
+            ("indicators", .array(positions.map { indicator(a.indicators[$0], index: index, position: $0) })),
             ("budget", .array(a.budget.map(budget))),
             ("jobs", .array(a.jobs.map(jobs))),
             ("tasks", .array(a.tasks.map(task))),
             ("unmatchedObservations", .int(Int64(a.unmatchedObservations))),
+            ("page", page.map { .object([("offset", .int(Int64($0.offset))), ("limit", .int(Int64($0.limit))), ("total", .int(Int64($0.total)))]) } ?? .null),
         ])
     }
 
@@ -37,14 +44,14 @@ public enum AssessmentJSON {
             ("missedMilestones", .int(Int64(r.missedMilestones))),
             ("investments", .object(TaskStatus.allCases.map { ($0.rawValue, .int(Int64(r.investments[$0] ?? 0))) })),
             ("reforms", .object(TaskStatus.allCases.map { ($0.rawValue, .int(Int64(r.reforms[$0] ?? 0))) })),
-            ("budget", .object([
+            ("budget", .compactObject([
                 ("committed", .int(r.budgetCommitted)),
                 ("allocatedToDate", .int(r.budgetAllocatedToDate)),
                 ("executedToDate", .int(r.budgetExecutedToDate)),
                 ("executionRate", .number(r.budgetExecutionRate)),
                 ("statuses", .object(IndicatorStatus.allCases.map { ($0.rawValue, .int(Int64(r.budgetStatuses[$0] ?? 0))) })),
             ])),
-            ("jobs", .object([("committed", .int(r.jobsCommitted)), ("toDate", .int(r.jobsToDate)),
+            ("jobs", .compactObject([("committed", .int(r.jobsCommitted)), ("toDate", .int(r.jobsToDate)),
                               ("statuses", .object(IndicatorStatus.allCases.map { ($0.rawValue, .int(Int64(r.jobsStatuses[$0] ?? 0))) }))])),
         ]
     }
@@ -64,7 +71,7 @@ public enum AssessmentJSON {
                                 ("comparator", .string(t.comparator.rawValue))])
             } ?? .null),
             ("baseline", a.baselinePeriod.map { p in
-                .object([("period", .string(p.iso)), ("value", .number(a.baselineValue)),
+                .compactObject([("period", .string(p.iso)), ("value", .number(a.baselineValue)),
                          ("fromFirstObservation", .bool(a.flags.contains(.baselineFromFirstObservation)))])
             } ?? .null),
             ("latest", a.latest.map(point) ?? .null),
@@ -77,7 +84,7 @@ public enum AssessmentJSON {
             ("final", .bool(a.isFinal)),
             ("reason", .string(a.reason?.rawValue)),
             ("flags", .array(a.sortedFlags.map { .string($0.rawValue) })),
-            ("explanation", .object([("ko", .string(explanation.ko)), ("en", .string(explanation.en))])),
+            ("explanation", .compactObject([("ko", .string(explanation.ko)), ("en", .string(explanation.en))])),
             ("passedMilestones", .array(a.passedMilestones.map { m in
                 .compactObject([("due", .string(m.due.iso)), ("status", .string(m.status.rawValue)),
                                 ("value", .number(m.value)), ("period", .string(m.valuePeriod?.iso))])
@@ -104,16 +111,16 @@ public enum AssessmentJSON {
                 .compactObject([("by", .string(v.by.iso)), ("committed", .int(v.committed)), ("status", .string(v.status.rawValue)),
                                 ("reached", v.reachedByThen.map { .int($0) } ?? .null)])
             })),
-            ("explanation", .object([("ko", .string(AssessmentExplanation.commitment(c, kind: kind, .ko))),
+            ("explanation", .compactObject([("ko", .string(AssessmentExplanation.commitment(c, kind: kind, .ko))),
                                      ("en", .string(AssessmentExplanation.commitment(c, kind: kind, .en)))])),
         ]
     }
 
     public static func budget(_ b: BudgetAssessment) -> JSONValue {
-        .object([
+        .compactObject([
             ("projectId", .string(b.projectId)),
             ("years", .array(b.years.map { y in
-                .object([("fiscalYear", .int(Int64(y.fiscalYear))), ("allocated", .int(y.allocated)), ("executed", .int(y.executed)),
+                .compactObject([("fiscalYear", .int(Int64(y.fiscalYear))), ("allocated", .int(y.allocated)), ("executed", .int(y.executed)),
                          ("rate", .number(y.rate)), ("status", .string(y.status.rawValue))])
             })),
             ("basis", .string(b.basis.rawValue)),
@@ -124,9 +131,9 @@ public enum AssessmentJSON {
     }
 
     public static func jobs(_ j: JobsAssessment) -> JSONValue {
-        .object([
+        .compactObject([
             ("projectId", .string(j.projectId)),
-            ("years", .array(j.years.map { .object([("year", .int(Int64($0.year))), ("jobs", .int($0.jobs))]) })),
+            ("years", .array(j.years.map { .compactObject([("year", .int(Int64($0.year))), ("jobs", .int($0.jobs))]) })),
         ] + commitment(j.progress, kind: .jobs))
     }
 
@@ -137,10 +144,10 @@ public enum AssessmentJSON {
             ("status", .string(t.status.rawValue)),
             ("due", .string(t.due?.iso)),
             ("latest", t.latest.map { r in
-                .object([("day", .string(r.asOfDay.iso)), ("progress", .string(r.progress.rawValue)), ("evidence", .string(r.evidence))])
+                .compactObject([("day", .string(r.asOfDay.iso)), ("progress", .string(r.progress.rawValue)), ("evidence", .string(r.evidence))])
             } ?? .null),
             ("completedLate", .bool(t.completedLate)),
-            ("explanation", .object([("ko", .string(AssessmentExplanation.task(t, .ko))), ("en", .string(AssessmentExplanation.task(t, .en)))])),
+            ("explanation", .compactObject([("ko", .string(AssessmentExplanation.task(t, .ko))), ("en", .string(AssessmentExplanation.task(t, .en)))])),
         ])
     }
 

@@ -34,6 +34,11 @@ public indirect enum JSONValue: Hashable, Sendable {
         return nil
     }
 
+    public var array: [JSONValue]? { if case .array(let a) = self { return a } else { return nil } }
+    public var string: String? { if case .string(let s) = self { return s } else { return nil } }
+    public var int: Int? { if case .int(let i) = self { return Int(i) } else { return nil } }
+    public var bool: Bool? { if case .bool(let b) = self { return b } else { return nil } }
+
     public var compact: String { render(pretty: false, sorted: false) }
     public var pretty: String { render(pretty: true, sorted: false) }
     /// Sorted keys, no spaces: the form that is hashed.

@@ -4,16 +4,16 @@
 public enum PlanJSON {
     public static func document(_ plan: Plan) -> JSONValue {
         let totals = PlanTotals(plan)
-        return .object([
+        return .compactObject([
             ("id", .string(plan.id)),
             ("title", text(plan.title)),
             ("summary", text(plan.summary)),
-            ("period", .object([("start", .string(plan.start.iso)), ("end", .string(plan.end.iso))])),
+            ("period", .compactObject([("start", .string(plan.start.iso)), ("end", .string(plan.end.iso))])),
             ("currency", .string(plan.currency)),
             ("source", text(plan.source)),
             ("sourceURL", .string(plan.sourceURL)),
             ("note", text(plan.note)),
-            ("totals", .object([
+            ("totals", .compactObject([
                 ("budget", .array(totals.budget.map(budget))),
                 ("jobs", .array(totals.jobs.map(jobs))),
                 ("indicatorRows", .int(Int64(totals.indicatorRows))),
@@ -29,7 +29,7 @@ public enum PlanJSON {
 
     public static func text(_ t: LocalizedText?) -> JSONValue {
         guard let t else { return .null }
-        return .object([("ko", .string(t.ko)), ("en", .string(t.en))])
+        return .compactObject([("ko", .string(t.ko)), ("en", .string(t.en))])
     }
 
     public static func organization(_ o: Organization) -> JSONValue {
@@ -37,7 +37,7 @@ public enum PlanJSON {
     }
 
     public static func pillar(_ p: Pillar) -> JSONValue {
-        .object([
+        .compactObject([
             ("id", .string(p.id)),
             ("title", text(p.title)),
             ("summary", text(p.summary)),
@@ -46,7 +46,7 @@ public enum PlanJSON {
     }
 
     public static func project(_ p: Project) -> JSONValue {
-        .object([
+        .compactObject([
             ("id", .string(p.id)),
             ("title", text(p.title)),
             ("summary", text(p.summary)),

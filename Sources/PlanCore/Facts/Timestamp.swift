@@ -1,3 +1,5 @@
+import Foundation
+
 /// An instant, in whole seconds since 1970-01-01T00:00:00Z: when a fact was recorded or approved.
 ///
 /// Plans are judged by calendar days in Korea, so a day D means the whole of D in Korea
@@ -71,4 +73,9 @@ public struct Timestamp: Hashable, Comparable, Sendable, CustomStringConvertible
         guard let sec, sec < 61 else { return nil }
         seconds = Int64(day.ordinal) * 86_400 + h * 3600 + m * 60 + sec - offset
     }
+}
+
+extension Timestamp {
+    /// The current instant.
+    public static var now: Timestamp { Timestamp(seconds: Int64(Date().timeIntervalSince1970)) }
 }

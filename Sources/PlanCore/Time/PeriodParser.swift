@@ -214,16 +214,16 @@ public enum PeriodParser {
 }
 
 extension Character {
-    var isASCIIDigit: Bool { isASCII && isNumber }
+    public var isASCIIDigit: Bool { isASCII && isNumber }
 }
 
 extension StringProtocol {
     /// Trims spaces, tabs and line breaks, including the no-break and ideographic spaces OCR leaves behind.
-    var trimmingSpaces: String {
+    public var trimmingSpaces: String {
         String(trimmingSpacesSub)
     }
 
-    var trimmingSpacesSub: Substring {
+    public var trimmingSpacesSub: Substring {
         let isSpace: (Character) -> Bool = { $0.isWhitespace }
         var s = Substring(self)
         while let f = s.first, isSpace(f) { s = s.dropFirst() }

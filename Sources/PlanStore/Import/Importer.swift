@@ -51,18 +51,34 @@ public struct Importer: Sendable {
     /// Runs the import. `progress` is called every 50,000 rows with (rows, bytes) from the writer.
     public func run(_ request: Request, progress: (@Sendable (Int, Int) -> Void)? = nil) async throws -> ImportSummary {
         let sha = try Self.sha256(path: request.path)
+        return try await run(request, sha256: sha, progress: progress) { () throws(TextChunks.Failure) -> ImportRowSource in
+            try ImportRowSource(path: request.path, fileName: request.fileName, kind: request.kind, index: index, today: request.today)
+        }
+    }
+
+    /// Imports a file already in memory: an upload through the web form, or the sample data.
+    /// The rows are recorded at `at`: now, or a past reporting round for the sample data.
+    public func run(_ request: Request, bytes: [UInt8], at: Timestamp = .now) async throws -> ImportSummary {
+        let sha = SHA256.hash(data: bytes).hex
+        return try await run(request, sha256: sha, at: at, progress: nil) { () throws(TextChunks.Failure) -> ImportRowSource in
+            try ImportRowSource(bytes: bytes, fileName: request.fileName, kind: request.kind, index: index, today: request.today)
+        }
+    }
+
+    func run(_ request: Request, sha256 sha: String, at: Timestamp = .now, progress: (@Sendable (Int, Int) -> Void)?,
+             rows makeRows: () throws(TextChunks.Failure) -> ImportRowSource) async throws -> ImportSummary {
         if !request.again, let earlier = try await store.findImport(kind: request.kind, sha256: sha) {
             throw StoreError.duplicateImport(earlier)
         }
         let rows: ImportRowSource
         do {
-            rows = try ImportRowSource(path: request.path, fileName: request.fileName, kind: request.kind, index: index, today: request.today)
+            rows = try makeRows()
         } catch {
             throw StoreError.importRejected(diagnostics: [Diagnostic(file: request.fileName, line: error.line, column: 1, message: error.message)], total: 1)
         }
         rows.onProgress = progress
         let batch = ImportBatch(kind: request.kind, fileName: request.fileName, sha256: sha, encoding: rows.encoding, actor: request.actor,
-                                approve: request.approve, planVersion: planVersion, at: .now)
+                                approve: request.approve, planVersion: planVersion, at: at)
         return try await store.importFacts(batch, rows: rows)
     }
 }

@@ -326,8 +326,3 @@ public final class SQLiteStore: Store, AuditSource {
         try copy.close()
     }
 }
-
-extension Timestamp {
-    /// The current instant.
-    public static var now: Timestamp { Timestamp(seconds: Int64(Date().timeIntervalSince1970)) }
-}

@@ -1,0 +1,80 @@
+import PlanCore
+
+/// A bullet bar: how much of a commitment is done, with a tick where the path says it should be
+/// by now. Used for budgets, jobs and indicators alike.
+struct ProgressChart {
+    var label: String
+    /// Share done, 0…1 (drawn capped at 1).
+    var done: Double
+    /// Share of the time elapsed, 0…1, or nil.
+    var expected: Double?
+    var status: IndicatorStatus
+    var text: String
+
+    func render() -> String {
+        let w = 240.0, h = 18.0
+        let d = max(0, min(1, done)) * w
+        var s = "<svg class=\"bullet\" viewBox=\"0 0 \(SVG.n(w)) \(SVG.n(h))\" role=\"img\" aria-label=\"\(SVG.esc(label + ": " + text))\" xmlns=\"http://www.w3.org/2000/svg\">"
+        s += "<rect x=\"0\" y=\"3\" width=\"\(SVG.n(w))\" height=\"12\" fill=\"#e8eaed\"/>"
+        s += "<rect x=\"0\" y=\"3\" width=\"\(SVG.n(d))\" height=\"12\" fill=\"\(SVG.colour(status))\"/>"
+        if let e = expected {
+            let ex = max(0, min(1, e)) * w
+            s += "<rect x=\"\(SVG.n(max(0, ex - 1.5)))\" y=\"0\" width=\"3\" height=\"18\" fill=\"#202124\"/>"
+        }
+        return s + "</svg>"
+    }
+}
+
+/// A stacked bar of how many items have each status, in reading order (best to worst).
+struct StatusBar {
+    var counts: [(IndicatorStatus, Int)]
+    var catalog: Catalog
+
+    func render() -> String {
+        let total = counts.reduce(0) { $0 + $1.1 }
+        guard total > 0 else { return "" }
+        let w = 600.0, h = 22.0
+        let label = counts.filter { $0.1 > 0 }.map { "\(catalog.status($0.0)) \($0.1)" }.joined(separator: ", ")
+        var s = "<svg class=\"statusbar\" viewBox=\"0 0 \(SVG.n(w)) \(SVG.n(h))\" preserveAspectRatio=\"none\" role=\"img\" aria-label=\"\(SVG.esc(label))\" xmlns=\"http://www.w3.org/2000/svg\">"
+        var x = 0.0
+        for (status, n) in counts where n > 0 {
+            let width = Double(n) / Double(total) * w
+            s += "<rect x=\"\(SVG.n(x))\" y=\"0\" width=\"\(SVG.n(width))\" height=\"\(SVG.n(h))\" fill=\"\(SVG.colour(status))\"><title>\(SVG.esc("\(catalog.status(status)) \(n)"))</title></rect>"
+            x += width
+        }
+        return s + "</svg>"
+    }
+}
+
+/// Planned cumulative amounts by commitment year beside what was achieved by then.
+struct CommitmentBars {
+    struct Bar {
+        var label: String
+        var planned: Double
+        var actual: Double?
+    }
+
+    var title: String
+    var bars: [Bar]
+    var format: (Double) -> String
+    var catalog: Catalog
+
+    func render() -> String {
+        guard let maxValue = bars.flatMap({ [$0.planned, $0.actual ?? 0] }).max(), maxValue > 0 else { return "" }
+        let w = 560.0, rowH = 44.0, labelW = 110.0
+        let h = Double(bars.count) * rowH + 8
+        var s = "<svg class=\"bars\" viewBox=\"0 0 \(SVG.n(w)) \(SVG.n(h))\" role=\"img\" aria-label=\"\(SVG.esc(title))\" xmlns=\"http://www.w3.org/2000/svg\">"
+        for (i, b) in bars.enumerated() {
+            let y0 = Double(i) * rowH + 4
+            let scale = (w - labelW - 120) / maxValue
+            s += "<text x=\"0\" y=\"\(SVG.n(y0 + 16))\" font-size=\"13\" fill=\"#202124\">\(SVG.esc(b.label))</text>"
+            s += "<rect x=\"\(SVG.n(labelW))\" y=\"\(SVG.n(y0 + 2))\" width=\"\(SVG.n(b.planned * scale))\" height=\"16\" fill=\"#9aa0a6\"/>"
+            s += "<text x=\"\(SVG.n(labelW + b.planned * scale + 6))\" y=\"\(SVG.n(y0 + 15))\" font-size=\"12\" fill=\"#3c4043\">\(SVG.esc(catalog["planned"] + " " + format(b.planned)))</text>"
+            if let a = b.actual {
+                s += "<rect x=\"\(SVG.n(labelW))\" y=\"\(SVG.n(y0 + 20))\" width=\"\(SVG.n(max(1, a * scale)))\" height=\"16\" fill=\"#0a5a9c\"/>"
+                s += "<text x=\"\(SVG.n(labelW + a * scale + 6))\" y=\"\(SVG.n(y0 + 33))\" font-size=\"12\" fill=\"#3c4043\">\(SVG.esc(catalog["actual"] + " " + format(a)))</text>"
+            }
+        }
+        return s + "</svg>"
+    }
+}

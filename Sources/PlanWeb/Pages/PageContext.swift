@@ -1,0 +1,70 @@
+import Foundation
+import PlanCore
+
+/// What every page knows: the language, the as-of date, the read model, and the helpers that
+/// write numbers, dates and statuses the way a reader of that language expects.
+struct PageContext {
+    let model: ReadModel
+    let assessment: PlanAssessment
+    let language: Language
+    let catalog: Catalog
+    /// The as-of date asked for with `?asOf=`, or nil for today.
+    let asOf: CalendarDay?
+    let path: String
+    /// This page in the other language, keeping its query (`asOf`, `q`, `status`).
+    let switchURL: String
+
+    var index: PlanIndex { model.index }
+    var ko: Bool { language == .ko }
+
+    /// The query suffix that keeps the as-of date on every link.
+    var qs: String { asOf.map { "?asOf=\($0.iso)" } ?? "" }
+
+    func money(_ won: Int64) -> String { QuantityFormatter.format(Double(won), unit: .won, language: language) }
+    func jobs(_ n: Int64) -> String { QuantityFormatter.format(Double(n), unit: .item, language: language, noun: "jobs") }
+    func value(_ v: Double, _ i: Indicator) -> String { QuantityFormatter.format(v, unit: i.unit, language: language) }
+    func percent(_ share: Double?) -> String { share.map { QuantityFormatter.grouped(($0 * 100).rounded(), maxDecimals: 0) + "%" } ?? "–" }
+    func day(_ d: CalendarDay) -> String { ko ? d.korean : d.english }
+
+    func status(_ s: IndicatorStatus) -> [String: Any] {
+        ["label": catalog.status(s), "key": s.rawValue, "colour": SVG.colour(s)]
+    }
+
+    func status(_ s: TaskStatus) -> [String: Any] {
+        ["label": catalog.task(s), "key": s.rawValue, "colour": SVG.colour(s)]
+    }
+
+    func text(_ t: LocalizedText?) -> String? { t?[language] }
+
+    /// The fields the layout uses.
+    func layout(title: String, page: String) -> [String: Any] {
+        let other: Language = ko ? .en : .ko
+        let shownDay = asOf ?? model.today.day
+        return [
+            "lang": language.rawValue,
+            "other_lang": other.rawValue,
+            "switch_url": switchURL,
+            "t": catalog.strings,
+            "title": title,
+            "plan_title": model.plan.title[language],
+            "as_of": day(shownDay),
+            "as_of_iso": shownDay.iso,
+            "today_iso": model.today.day.iso,
+            "plan_start_iso": model.plan.start.start.iso,
+            "path": path,
+            "past": asOf != nil,
+            "today_url": path,
+            "version": model.version,
+            "sample": model.hasSampleData,
+            "qs": qs,
+            "page_\(page)": true,
+        ]
+    }
+}
+
+extension Dictionary where Key == String, Value == Any {
+    /// Adds `other`'s entries, replacing existing ones.
+    func merging(_ other: [String: Any]) -> [String: Any] {
+        merging(other) { _, new in new }
+    }
+}

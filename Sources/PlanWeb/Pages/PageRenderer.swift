@@ -1,0 +1,26 @@
+import Foundation
+import Mustache
+
+/// Renders pages with Mustache from the templates built into the binary, so the server runs
+/// from any directory. Output is HTML-escaped by the template engine; only SVG the chart module
+/// wrote (with its own escaping) is inserted raw.
+final class PageRenderer: Sendable {
+    let library: MustacheLibrary
+
+    init() {
+        var library = MustacheLibrary()
+        for path in EmbeddedFiles.paths(under: "Sources/PlanWeb/Templates") where path.hasSuffix(".mustache") {
+            let name = String((path as NSString).lastPathComponent.dropLast(".mustache".count))
+            do {
+                try library.register(EmbeddedFiles.text(path) ?? "", named: name)
+            } catch {
+                fatalError("template \(path) does not parse: \(error)")
+            }
+        }
+        self.library = library
+    }
+
+    func render(_ template: String, _ context: [String: Any]) -> String {
+        library.render(context, withTemplate: template) ?? "template \(template) is missing"
+    }
+}

@@ -1,0 +1,102 @@
+import PlanCore
+
+/// `/pillars/{id}` and `/projects/{id}`: budget and jobs planned against actual, every indicator
+/// with its status and a small chart, and the tasks and reforms with theirs.
+enum ProjectPages {
+    static func pillar(_ id: String, _ c: PageContext) -> [String: Any]? {
+        guard let pi = c.model.plan.pillars.firstIndex(where: { $0.id == id }) else { return nil }
+        let pillar = c.model.plan.pillars[pi]
+        let first = c.model.plan.pillars[..<pi].reduce(0) { $0 + $1.projects.count }
+        let projects = pillar.projects.indices.map { ViewModels.projectSummary(first + $0, c) }
+        let r = c.assessment.pillars[pi]
+        // Budget and jobs of each project: the latest commitment against what is reached to date.
+        let money: [[String: Any]] = pillar.projects.indices.map { k in
+            let position = first + k
+            let p = c.index.projects[position]
+            let budget = c.assessment.budget[position], jobs = c.assessment.jobs[position]
+            return [
+                "id": p.id, "title": p.title[c.language], "link": "/projects/\(p.id)\(c.qs)",
+                "committed": committed(budget.progress, c, c.money),
+                "executed": c.money(budget.executedToDate), "budget_status": c.status(budget.progress.status),
+                "jobs_committed": committed(jobs.progress, c, c.jobs),
+                "jobs_to_date": c.jobs(jobs.progress.toDate), "jobs_status": c.status(jobs.progress.status),
+            ]
+        }
+        let bars = [
+            CommitmentBars.Bar(label: c.catalog["budget_title"], planned: Double(r.budgetCommitted), actual: Double(r.budgetExecutedToDate)),
+        ]
+        let jobBars = [CommitmentBars.Bar(label: c.catalog["jobs_title"], planned: Double(r.jobsCommitted), actual: Double(r.jobsToDate))]
+        let page: [String: Any] = [
+            "money": money,
+            "total_committed": c.money(r.budgetCommitted), "total_executed": c.money(r.budgetExecutedToDate),
+            "total_jobs_committed": c.jobs(r.jobsCommitted), "total_jobs": c.jobs(r.jobsToDate),
+            "budget_chart": CommitmentBars(title: c.catalog["budget_planned_vs_actual"], bars: bars, format: { c.money(Int64($0)) }, catalog: c.catalog).render(),
+            "jobs_chart": CommitmentBars(title: c.catalog["jobs_planned_vs_actual"], bars: jobBars, format: { c.jobs(Int64($0)) }, catalog: c.catalog).render(),
+            "id": pillar.id, "heading": pillar.title[c.language], "summary": c.text(pillar.summary) ?? "",
+            "projects": projects, "status_counts": ViewModels.statusCounts(r, c), "status_bar": ViewModels.statusBar(r, c),
+            "share": c.percent(r.shareOnTrack),
+        ]
+        return c.layout(title: "\(pillar.id). \(pillar.title[c.language])", page: "pillar").merging(page)
+    }
+
+    /// "6.4조원 (2025년까지)": the commitment in force and its deadline.
+    static func committed(_ a: CommitmentAssessment, _ c: PageContext, _ format: (Int64) -> String) -> String {
+        guard let amount = a.committed else { return "–" }
+        guard let by = a.milestone else { return format(amount) }
+        return "\(format(amount)) (\(c.catalog.format("by_year_inline", ["year": String(by.end.year)])))"
+    }
+
+    static func project(_ id: String, _ c: PageContext) -> [String: Any]? {
+        guard let position = c.index.projectIndex[id] else { return nil }
+        let p = c.index.projects[position]
+        let pillar = c.model.plan.pillars[c.index.pillarOfProject[position]]
+        let budget = c.assessment.budget[position]
+        let jobs = c.assessment.jobs[position]
+        let r = c.assessment.projects[position]
+        let tableIndicators = c.index.indicators.indices.filter { c.index.projectOfIndicator[$0] == position && c.index.taskOfIndicator[$0] == nil }
+        let tasks = c.index.tasks.indices.filter { c.index.projectOfTask[$0] == position }
+        // Budget and jobs: each commitment beside what had been reached by its year.
+        let budgetBars = p.budget.map { b in
+            CommitmentBars.Bar(label: c.catalog.format("budget_by", ["year": String(b.by.year)]),
+                               planned: Double(b.treasury ?? b.totalCost),
+                               actual: Double(budget.years.filter { $0.fiscalYear <= b.by.year }.reduce(0) { $0 + $1.executed }))
+        }
+        let jobBars = p.jobs.map { j in
+            CommitmentBars.Bar(label: c.catalog.format("budget_by", ["year": String(j.by.year)]), planned: Double(j.count),
+                               actual: Double(jobs.years.filter { $0.year <= j.by.year }.reduce(0) { $0 + $1.jobs }))
+        }
+        let page: [String: Any] = [
+            "id": p.id,
+            "heading": p.title[c.language],
+            "pillar": ["id": pillar.id, "title": pillar.title[c.language], "link": "/pillars/\(pillar.id)\(c.qs)"],
+            "overview": c.text(p.summary) ?? "",
+            "situation": c.text(p.situation) ?? "",
+            "vision": c.text(p.vision) ?? "",
+            "commitments": p.budget.map { b in
+                [
+                    "by": c.catalog.format("budget_by", ["year": String(b.by.year)]),
+                    "total_cost": c.money(b.totalCost),
+                    "treasury": b.treasury.map(c.money) ?? "–",
+                    "jobs": p.jobs.first { $0.by == b.by }.map { c.jobs($0.count) } ?? "–",
+                ]
+            },
+            "budget_chart": CommitmentBars(title: c.catalog["budget_planned_vs_actual"], bars: budgetBars, format: { c.money(Int64($0)) }, catalog: c.catalog).render(),
+            "jobs_chart": CommitmentBars(title: c.catalog["jobs_planned_vs_actual"], bars: jobBars, format: { c.jobs(Int64($0)) }, catalog: c.catalog).render(),
+            "budget_years": budget.years.map { y in
+                ["year": y.fiscalYear, "allocated": c.money(y.allocated), "executed": c.money(y.executed), "rate": c.percent(y.rate)]
+            },
+            "has_budget_years": !budget.years.isEmpty,
+            "budget_status": c.status(budget.progress.status),
+            "budget_explanation": AssessmentExplanation.budget(budget, c.language),
+            "jobs_status": c.status(jobs.progress.status),
+            "jobs_explanation": AssessmentExplanation.commitment(jobs.progress, kind: .jobs, c.language),
+            "status_counts": ViewModels.statusCounts(r, c),
+            "status_bar": ViewModels.statusBar(r, c),
+            "share": c.percent(r.shareOnTrack),
+            "indicators": tableIndicators.map { ViewModels.indicatorRow($0, c) },
+            "investments": tasks.filter { c.index.tasks[$0].kind == .investment }.map { ViewModels.taskRow($0, c) },
+            "reforms": tasks.filter { c.index.tasks[$0].kind == .reform }.map { ViewModels.taskRow($0, c) },
+        ]
+        return c.layout(title: "\(p.id) \(p.title[c.language])", page: "project").merging(page)
+    }
+}

@@ -1,0 +1,89 @@
+import Foundation
+import Hummingbird
+import PlanCore
+import PlanStore
+
+/// Open data: every table of the plan and of the approved facts as CSV (UTF-8 with BOM, so
+/// Excel reads Hangul), the assessment as CSV, the Frictionless Data Package that describes
+/// them, and the stylesheet. Bodies are built once per read model and served with ETags.
+enum DownloadRoutes {
+    static func register(on router: Router<BasicRequestContext>, _ pages: PageResponder) {
+        router.get("/data/:file") { request, context in
+            let file = context.parameters.get("file") ?? ""
+            return serve(file, request: request, pages: pages)
+        }
+        router.get("/static/site.css") { request, _ in
+            staticFile("Sources/PlanWeb/Static/site.css", type: "text/css; charset=utf-8", request: request, pages: pages)
+        }
+        router.get("/static/favicon.svg") { request, _ in
+            staticFile("Sources/PlanWeb/Static/favicon.svg", type: "image/svg+xml", request: request, pages: pages)
+        }
+        router.get("/favicon.ico") { _, _ in
+            Response(status: .movedPermanently, headers: [.location: "/static/favicon.svg"])
+        }
+    }
+
+    static func serve(_ file: String, request: Request, pages: PageResponder) -> Response {
+        cachedDownload(file, request: request, pages: pages) { model, asOf in body(file, model: model, asOf: asOf, pages: pages) }
+    }
+
+    /// Serves a download built by `build` from the current read model as of the request's date,
+    /// building it only when this read model has not built it yet.
+    static func cachedDownload(_ file: String, request: Request, pages: PageResponder,
+                               build: (ReadModel, CalendarDay?) -> (String, String)?) -> Response {
+        let model = pages.site.model
+        let asOf: CalendarDay?
+        do {
+            asOf = try PageRequest(request, today: model.today.day).asOf
+        } catch {
+            return pages.errorPage(error, request: request)
+        }
+        let key = "data|\(request.uri.path)|\(asOf?.iso ?? "")"
+        if let cached = pages.site.holder.cachedResponse(key, version: model.version) {
+            return HTTPCaching.respond(cached, request: request, extraHeaders: disposition(file))
+        }
+        guard let (text, type) = build(model, asOf) else {
+            return pages.errorPage(status: .notFound, request: request)
+        }
+        let bytes = Array(text.utf8)
+        let cached = CachedResponse(body: bytes, etag: HTTPCaching.etag(bytes, version: model.version), contentType: type)
+        pages.site.holder.store(cached, key: key, version: model.version)
+        return HTTPCaching.respond(cached, request: request, extraHeaders: disposition(file))
+    }
+
+    static let csvType = "text/csv; charset=utf-8"
+
+    static func body(_ file: String, model: ReadModel, asOf: CalendarDay?, pages: PageResponder) -> (String, String)? {
+        switch file {
+        case "datapackage.json":
+            let tables = OpenDataExport.tables(plan: model.plan, facts: model.facts)
+            return (OpenDataExport.dataPackage(plan: model.plan, tables: tables, created: model.builtAt).pretty, "application/json")
+        case "assessments.csv":
+            let (_, assessment) = pages.site.holder.assessment(asOf: asOf)
+            return (AssessmentJSON.csv(assessment, index: model.index).csv, csvType)
+        case "plan.json":
+            return (PlanJSON.document(model.plan).pretty, "application/json")
+        default:
+            guard let table = OpenDataExport.tables(plan: model.plan, facts: model.facts).first(where: { $0.fileName == file }) else { return nil }
+            return (table.csv, csvType)
+        }
+    }
+
+    /// CSV downloads save under their own name; JSON opens in the browser.
+    static func disposition(_ file: String) -> HTTPFields {
+        file.hasSuffix(".csv") ? [.contentDisposition: "attachment; filename=\"\(file)\""] : [:]
+    }
+
+    static func indicatorCSV(_ id: String, request: Request, pages: PageResponder) -> Response {
+        cachedDownload("\(id).csv", request: request, pages: pages) { model, asOf in
+            IndicatorPage.csv(id, model, asOf: AsOf(asOf ?? model.today.day)).map { ($0, csvType) }
+        }
+    }
+
+    static func staticFile(_ path: String, type: String, request: Request, pages: PageResponder) -> Response {
+        guard let data = EmbeddedFiles.data(path) else { return pages.errorPage(status: .notFound, request: request) }
+        let bytes = [UInt8](data)
+        let cached = CachedResponse(body: bytes, etag: HTTPCaching.etag(bytes, version: 0), contentType: type)
+        return HTTPCaching.respond(cached, request: request, extraHeaders: [.cacheControl: "public, max-age=3600"])
+    }
+}

@@ -1,0 +1,26 @@
+import Foundation
+import Hummingbird
+import PlanCore
+
+/// What operators and monitoring read: liveness, the read model's version and age, and the
+/// Prometheus metrics.
+enum OperationsRoutes {
+    static func register(on router: Router<BasicRequestContext>, site: Site) {
+        router.get("/healthz") { _, _ in
+            Response(status: .ok, headers: [.contentType: "text/plain; charset=utf-8", .cacheControl: "no-store"],
+                     body: .init(byteBuffer: ByteBuffer(string: "ok\n")))
+        }
+        router.get("/metrics") { _, _ in
+            let model = site.model
+            site.metrics.makeGauge(name: "planwatch_read_model_age_seconds", help: "Seconds since the read model was last published.")
+                .set(Double(Timestamp.now.seconds - model.builtAt.seconds))
+            site.metrics.makeGauge(name: "planwatch_read_model_version", help: "Version of the published read model; rises with every publication.")
+                .set(Double(model.version))
+            var buffer: [UInt8] = []
+            buffer.reserveCapacity(16 << 10)
+            site.metrics.emit(into: &buffer)
+            return Response(status: .ok, headers: [.contentType: "text/plain; version=0.0.4; charset=utf-8", .cacheControl: "no-store"],
+                            body: .init(byteBuffer: ByteBuffer(bytes: buffer)))
+        }
+    }
+}

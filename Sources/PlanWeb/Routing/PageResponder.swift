@@ -1,0 +1,55 @@
+import Foundation
+import Hummingbird
+import PlanCore
+
+/// Turns a page request into HTML: resolves language and as-of date, serves the cached bytes
+/// when this exact page was rendered from the current read model, renders it otherwise.
+struct PageResponder: Sendable {
+    let site: Site
+
+    /// Renders `template` with the context `build` makes, or the site's 404 page when it makes none.
+    func respond(_ request: Request, template: String, build: (PageContext) -> [String: Any]?) -> Response {
+        let model = site.model
+        let page: PageRequest
+        do {
+            page = try PageRequest(request, today: model.today.day)
+        } catch {
+            return errorPage(error, request: request)
+        }
+        var headers: HTTPFields = [.vary: "Accept-Language, Cookie", .contentLanguage: page.language.rawValue]
+        if let cookie = page.preference.setCookie { headers[.setCookie] = cookie }
+        let key = "page|\(page.language.rawValue)|\(request.uri.description)"
+        if let cached = site.holder.cachedResponse(key, version: model.version) {
+            return HTTPCaching.respond(cached, request: request, extraHeaders: headers)
+        }
+        let context = pageContext(page, path: request.uri.path)
+        guard let values = build(context) else {
+            return errorPage(.notFound, request: request)
+        }
+        let bytes = Array(site.renderer.render(template, values).utf8)
+        let cached = CachedResponse(body: bytes, etag: HTTPCaching.etag(bytes, version: context.model.version), contentType: "text/html; charset=utf-8")
+        site.holder.store(cached, key: key, version: context.model.version)
+        return HTTPCaching.respond(cached, request: request, extraHeaders: headers)
+    }
+
+    func pageContext(_ page: PageRequest, path: String) -> PageContext {
+        let (model, assessment) = site.holder.assessment(asOf: page.asOf)
+        return PageContext(model: model, assessment: assessment, language: page.language, catalog: .of(page.language),
+                           asOf: page.asOf, path: path, switchURL: page.switchURL)
+    }
+
+    /// The site's error page in the reader's language, with the status `failure` calls for.
+    func errorPage(_ failure: PageFailure, request: Request) -> Response {
+        errorPage(status: failure.status, message: { failure.message($0) }, request: request)
+    }
+
+    func errorPage(status: HTTPResponse.Status, message: (Catalog) -> String? = { _ in nil }, request: Request) -> Response {
+        let preference = LanguagePreference(request)
+        let model = site.holder.current
+        let page = PageContext(model: model, assessment: model.assessment, language: preference.language, catalog: .of(preference.language),
+                               asOf: nil, path: request.uri.path, switchURL: request.uri.path + "?lang=" + (preference.language == .ko ? "en" : "ko"))
+        let html = site.renderer.render("error", OtherPages.error(status: Int(status.code), message: message(page.catalog), page))
+        return Response(status: status, headers: [.contentType: "text/html; charset=utf-8", .cacheControl: "no-store", .contentLanguage: preference.language.rawValue],
+                        body: .init(byteBuffer: ByteBuffer(string: html)))
+    }
+}

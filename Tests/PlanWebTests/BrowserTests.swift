@@ -1,0 +1,40 @@
+import Foundation
+import HummingbirdTesting
+import Testing
+@testable import PlanWeb
+
+/// The site in real headless Chromium (`Tests/Browser/browse.py`): every page in both
+/// languages, every link, the key numbers, the language switch, phone widths and screenshots.
+/// Runs when `PLANWATCH_TEST_BROWSER=1` (as `.ci/run` sets it); screenshots go to
+/// `$PLANWATCH_SCREENSHOTS` or `.build/screenshots`.
+@Suite struct BrowserTests {
+    static var enabled: Bool { ProcessInfo.processInfo.environment["PLANWATCH_TEST_BROWSER"] == "1" }
+
+    @Test(.enabled(if: BrowserTests.enabled, "set PLANWATCH_TEST_BROWSER=1 to run the browser check"))
+    func siteWorksInChromium() async throws {
+        let site = try await WebFixture.demo.value
+        let app = try buildApplication(site: site, configuration: WebConfiguration(port: 0))
+        let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+        let shots = ProcessInfo.processInfo.environment["PLANWATCH_SCREENSHOTS"] ?? root.appendingPathComponent(".build/screenshots").path
+        try await app.test(.live) { client in
+            let port = try #require(client.port)
+            let process = Process()
+            process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+            process.arguments = ["python3", root.appendingPathComponent("Tests/Browser/browse.py").path, "http://127.0.0.1:\(port)", shots]
+            let output = Pipe()
+            process.standardOutput = output
+            process.standardError = output
+            try process.run()
+            // Wait off the cooperative pool, which the server and other tests share.
+            let text = await withCheckedContinuation { continuation in
+                DispatchQueue.global().async {
+                    let data = output.fileHandleForReading.readDataToEndOfFile()
+                    process.waitUntilExit()
+                    continuation.resume(returning: String(decoding: data, as: UTF8.self))
+                }
+            }
+            #expect(process.terminationStatus == 0, "browser check failed:\n\(text)")
+            #expect(text.contains("browser check passed"))
+        }
+    }
+}

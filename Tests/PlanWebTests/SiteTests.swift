@@ -1,0 +1,120 @@
+import Foundation
+import HTTPTypes
+import HummingbirdTesting
+import PlanCore
+import PlanStore
+import Testing
+@testable import PlanWeb
+
+@Suite struct SiteTests {
+    @Test func downloadsAreCSVWithBOMAndADataPackage() async throws {
+        let site = try await WebFixture.demo.value
+        try await WebFixture.withClient(site) { client in
+            for name in ["projects", "budget", "jobs", "indicators", "targets", "tasks", "laws", "observations", "budget_executions",
+                         "jobs_reports", "task_status_reports", "assessments"] {
+                let r = try await client.fetch("/data/\(name).csv")
+                #expect(r.status == .ok, "\(name)")
+                #expect(r.body.hasPrefix("\u{FEFF}"), "\(name) has no BOM")
+                #expect(r.headers[.contentType] == "text/csv; charset=utf-8")
+            }
+            let observations = try await client.fetch("/data/observations.csv").body
+            #expect(observations.split(whereSeparator: \.isNewline).count == site.model.facts.observations.count + 1)
+            let package = try JSONValue.parse(try await client.fetch("/data/datapackage.json").body)
+            let paths = package["resources"]?.array?.compactMap { $0["path"]?.string } ?? []
+            #expect(paths.contains("observations.csv"))
+            #expect(paths.contains("projects.csv"))
+            #expect(try await client.fetch("/data/secrets.csv").status == .notFound)
+            #expect(try await client.fetch("/data/..%2F..%2Fetc%2Fpasswd").status == .notFound)
+        }
+    }
+
+    @Test func searchFindsKoreanInsideWordsAndEnglish() throws {
+        var plan = WebFixture.plan
+        plan.pillars[0].projects[0].title.ko = "데이터댐 구축"
+        let index = SearchIndex(plan)
+        let dam = index.search("데이터").first { $0.0 == .project }?.1 ?? []
+        #expect(dam.contains { $0.title.ko == "데이터댐 구축" })
+        let law = index.search("원격교육").first { $0.0 == .law }?.1 ?? []
+        #expect(law.contains { $0.title.ko == "(가칭)원격교육기본법" })
+        let spaced = index.search("원격 교육")
+        #expect(spaced.contains { $0.0 == .law })
+        let english = index.search("REMOTE education")
+        #expect(!english.isEmpty)
+        #expect(index.search("   ").isEmpty)
+        #expect(index.search("없는말없는말").isEmpty)
+    }
+
+    @Test func searchPageGroupsResultsByKindAndLinksThem() async throws {
+        try await WebFixture.withClient(WebFixture.bare()) { client in
+            let page = try await client.fetch("/search?q=%EC%9B%90%EA%B2%A9%EA%B5%90%EC%9C%A1").body
+            for heading in ["프로젝트", "지표", "과제", "법령"] where page.contains("<h2>\(heading)</h2>") {
+                #expect(page.contains("<h2>\(heading)</h2>"))
+            }
+            #expect(page.contains("「(가칭)원격교육기본법」"))
+            #expect(page.contains("href=\"/reforms#"))
+            let none = try await client.fetch("/search?q=zzzzqqq&lang=en").body
+            #expect(none.visibleText.contains("zzzzqqq"))
+        }
+    }
+
+    @Test func metricsCountRequestsAndTellTheReadModelsAge() async throws {
+        try await WebFixture.withClient(WebFixture.bare()) { client in
+            _ = try await client.fetch("/")
+            _ = try await client.fetch("/projects/1-1")
+            let metrics = try await client.fetch("/metrics").body
+            #expect(metrics.contains("planwatch_http_requests_total{route=\"/\",method=\"GET\",status=\"200\"}"))
+            #expect(metrics.contains("planwatch_http_request_duration_seconds_bucket{route=\"/projects/{id}\""))
+            #expect(metrics.contains("planwatch_read_model_age_seconds"))
+            #expect(metrics.contains("planwatch_read_model_version 1"))
+            #expect(try await client.fetch("/healthz").body == "ok\n")
+        }
+    }
+
+    @Test func republishingSwapsTheReadModelAndItsETags() async throws {
+        let site = try await WebFixture.makeDemo()
+        try await WebFixture.withClient(site) { client in
+            let before = try await client.fetch("/api/v1/assessments")
+            let store = try #require(site.store)
+            let index = site.model.index
+            let ids = try await store.append([FactEntry(.observation(indicatorId: "1-4.gci-rank", period: Period.year(2026)!, value: 3, text: nil))],
+                                             state: .approved, actor: Actor("user:test"), at: .now)
+            #expect(ids.count == 1)
+            #expect(index.indicator("1-4.gci-rank") != nil)
+            try await site.republish()
+            #expect(site.model.version == 2)
+            let after = try await client.fetch("/api/v1/assessments", headers: [.ifNoneMatch: before.headers[.eTag] ?? ""])
+            #expect(after.status == .ok)
+            #expect(after.headers[.eTag] != before.headers[.eTag])
+            let observations = try await client.fetch("/api/v1/indicators/1-4.gci-rank/observations").body
+            #expect(observations.contains("\"period\":\"2026\""))
+        }
+    }
+
+    @Test func sampleDataLoadsOnceAndIsMarked() async throws {
+        let site = try await WebFixture.demo.value
+        #expect(site.model.hasSampleData)
+        #expect(site.model.facts.observations.count > 500)
+        #expect(site.model.facts.budget.count == 12 * 6)
+        #expect(!site.model.facts.taskStatuses.isEmpty)
+        let store = try #require(site.store)
+        let again = try await SampleData.load(into: store, index: site.model.index, planVersion: nil)
+        #expect(again == 0)
+        #expect(SampleData.rounds.map(\.day) == SampleData.rounds.map(\.day).sorted())
+        try await WebFixture.withClient(WebFixture.bare()) { client in
+            let page = try await client.fetch("/").body
+            #expect(!page.contains("class=\"banner sample\""))
+        }
+    }
+
+    @Test func statusColoursKeepContrastWithWhiteText() {
+        for status in IndicatorStatus.allCases {
+            #expect(SVG.contrastWithWhite(SVG.colour(status)) >= 4.5, "\(status)")
+        }
+        for status in TaskStatus.allCases {
+            #expect(SVG.contrastWithWhite(SVG.colour(status)) >= 4.5, "\(status)")
+        }
+        // Statuses are told apart by word as well as colour: every label differs.
+        let labels = IndicatorStatus.allCases.map { Catalog.ko.status($0) }
+        #expect(Set(labels).count == labels.count)
+    }
+}

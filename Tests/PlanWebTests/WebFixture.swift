@@ -1,0 +1,74 @@
+import Foundation
+import HTTPTypes
+import Hummingbird
+import HummingbirdTesting
+import PlanCore
+import PlanStore
+import Testing
+@testable import PlanWeb
+
+/// The sites the web tests run against, built once: the Digital New Deal with the sample
+/// actuals loaded through a real SQLite store (as `serve --demo` does), and the bare plan.
+enum WebFixture {
+    static let plan: Plan = {
+        guard let plan = BundledPlan.loadDefault().plan else { fatalError("the bundled plan does not load") }
+        return plan
+    }()
+
+    static let demo = Task<Site, any Error> { try await makeDemo() }
+
+    static func makeDemo() async throws -> Site {
+        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("planwatch-web-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
+        let store = try SQLiteStore(path: dir.appendingPathComponent("demo.sqlite").path)
+        try await store.migrate()
+        let bytes = [UInt8](BundledPlan.data() ?? Data())
+        let outcome = try await store.loadPlan(bytes: bytes, fileName: "digital-new-deal.yaml", plan: plan, actor: .system)
+        try await SampleData.load(into: store, index: PlanIndex(plan), planVersion: outcome.version.id)
+        let facts = try await store.publishedFacts()
+        return Site(model: ReadModel(version: 1, plan: plan, facts: facts, today: Timestamp.now.koreanDay), store: store)
+    }
+
+    static func bare() -> Site {
+        Site(model: ReadModel(version: 1, plan: plan, facts: .empty, today: Timestamp.now.koreanDay))
+    }
+
+    /// Runs `body` with a test client of the whole application over `site`.
+    static func withClient<T: Sendable>(_ site: Site, _ body: @Sendable (any TestClientProtocol) async throws -> T) async throws -> T {
+        let app = try buildApplication(site: site, configuration: WebConfiguration(port: 0))
+        return try await app.test(.router) { client in try await body(client) }
+    }
+}
+
+/// A response read whole, for asserting on.
+struct Fetched: Sendable {
+    var status: HTTPResponse.Status
+    var headers: HTTPFields
+    var body: String
+}
+
+extension TestClientProtocol {
+    func fetch(_ uri: String, method: HTTPRequest.Method = .get, headers: HTTPFields = [:]) async throws -> Fetched {
+        try await execute(uri: uri, method: method, headers: headers, body: nil) { response in
+            Fetched(status: response.status, headers: response.headers, body: String(buffer: response.body))
+        }
+    }
+}
+
+extension String {
+    /// The text of an HTML page without tags, with whitespace collapsed, for reading numbers.
+    var visibleText: String {
+        var s = replacingOccurrences(of: "<[^>]+>", with: " ", options: .regularExpression)
+        s = s.replacingOccurrences(of: "&#39;", with: "'").replacingOccurrences(of: "&quot;", with: "\"").replacingOccurrences(of: "&amp;", with: "&")
+        return s.replacingOccurrences(of: "\\s+", with: " ", options: .regularExpression)
+    }
+
+    /// Every `href="…"` of a page, unescaped.
+    var links: [String] {
+        let regex = try! NSRegularExpression(pattern: "href=\"([^\"]*)\"")
+        let ns = self as NSString
+        return regex.matches(in: self, range: NSRange(location: 0, length: ns.length)).map {
+            ns.substring(with: $0.range(at: 1)).replacingOccurrences(of: "&amp;", with: "&")
+        }
+    }
+}
