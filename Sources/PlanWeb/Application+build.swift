@@ -1,23 +1,34 @@
 import Foundation
 import Hummingbird
+import HummingbirdCore
 import Logging
+import NIOPosix
 import OpenAPIHummingbird
 import PlanCore
 import Prometheus
 
 /// Builds the Planwatch web application, so the server and the tests run the same app.
 public func buildApplication(site: Site, configuration: WebConfiguration, logger: Logger = Logger(label: "planwatch")) throws -> some ApplicationProtocol {
-    let router = try buildRouter(site: site)
-    return Application(router: HeadAsGetResponderBuilder(router: router), configuration: .init(address: .hostname(configuration.host, port: configuration.port), serverName: nil),
-                       logger: logger)
+    let fastPath = FastPathCache(site: site)
+    let router = try buildRouter(site: site, fastPath: fastPath)
+    // The responder is passed in, not built by an `HTTPResponderBuilder` returning `some`:
+    // that form crashes Swift 6.3.1's release-mode IR generation.
+    return Application(
+        responder: HeadAsGetResponder(inner: router.buildResponder()),
+        server: .http1(configuration: .init(additionalChannelHandlers: [FastPathHandler(cache: fastPath)])),
+        configuration: .init(address: .hostname(configuration.host, port: configuration.port), serverName: nil),
+        eventLoopGroupProvider: configuration.threads.map { .shared(MultiThreadedEventLoopGroup(numberOfThreads: $0)) } ?? .singleton,
+        logger: logger)
 }
 
 /// The routes and middleware of the site: public pages, open-data downloads, the API, health
-/// and metrics. Middleware order: metrics see every answer, security headers go on every
-/// answer, errors become pages or problem documents before either sees them.
-public func buildRouter(site: Site) throws -> Router<BasicRequestContext> {
+/// and metrics. Middleware order: the fast-path recorder sees the final answer; metrics see
+/// every answer; security headers go on every answer; errors become pages or problem
+/// documents before either sees them.
+func buildRouter(site: Site, fastPath: FastPathCache) throws -> Router<BasicRequestContext> {
     let router = Router()
     let pages = PageResponder(site: site)
+    router.add(middleware: FastPathRecorder(cache: fastPath, site: site))
     router.add(middleware: RequestMetricsMiddleware(registry: site.metrics))
     router.add(middleware: SecurityHeadersMiddleware())
     router.add(middleware: ErrorResponseMiddleware(pages: pages))
@@ -28,12 +39,13 @@ public func buildRouter(site: Site) throws -> Router<BasicRequestContext> {
     OperationsRoutes.register(on: router, site: site)
 
     router.get("/api/v1/openapi.yaml") { request, _ in
-        let bytes = [UInt8](EmbeddedFiles.data("Sources/PlanWeb/openapi.yaml") ?? Data())
-        let cached = CachedResponse(body: bytes, etag: HTTPCaching.etag(bytes, version: 0), contentType: "application/yaml")
+        guard let cached = StaticAssets.shared.response("Sources/PlanWeb/openapi.yaml", type: "application/yaml") else {
+            throw HTTPError(.notFound)
+        }
         return HTTPCaching.respond(cached, request: request)
     }
     // Compact, sorted JSON: small answers with stable bytes (and so stable ETags).
     try APIImplementation(site: site).registerHandlers(on: router, serverURL: Servers.Server1.url(),
-                                                                configuration: .init(jsonEncodingOptions: [.sortedKeys]))
+                                                       configuration: .init(jsonEncodingOptions: [.sortedKeys]))
     return router
 }

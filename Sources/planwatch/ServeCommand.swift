@@ -27,6 +27,9 @@ struct ServeCommand: AsyncParsableCommand {
     @Option(name: .long, help: "Port to listen on.")
     var port: Int = 8080
 
+    @Option(name: .long, help: "Event-loop threads (default: one per core).")
+    var threads: Int?
+
     @Flag(help: "Load invented sample actuals so the dashboard has something to show (never on a real database).")
     var demo = false
 
@@ -45,7 +48,7 @@ struct ServeCommand: AsyncParsableCommand {
         let facts = try await s.publishedFacts()
         let model = ReadModel(version: 1, plan: current.plan, facts: facts, today: Timestamp.now.koreanDay)
         let site = Site(model: model, store: s, metrics: registry, logger: logger)
-        let app = try buildApplication(site: site, configuration: WebConfiguration(host: host, port: port), logger: logger)
+        let app = try buildApplication(site: site, configuration: WebConfiguration(host: host, port: port, threads: threads), logger: logger)
         logger.info("serving '\(current.plan.id)' (plan version \(current.version.id), \(facts.count) approved values) from \(s.backendName) at http://\(host):\(port)/")
         try await app.runService()
         await s.shutdown()

@@ -18,12 +18,3 @@ struct HeadAsGetResponder<Inner: HTTPResponder>: HTTPResponder {
         return response
     }
 }
-
-/// Builds the router's responder wrapped in `HeadAsGetResponder`.
-struct HeadAsGetResponderBuilder<Context: RequestContext>: HTTPResponderBuilder {
-    let router: Router<Context>
-
-    func buildResponder() -> some HTTPResponder<Context> {
-        HeadAsGetResponder(inner: router.buildResponder())
-    }
-}

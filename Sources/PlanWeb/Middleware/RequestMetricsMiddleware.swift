@@ -27,9 +27,15 @@ struct RequestMetricsMiddleware<Context: RequestContext>: RouterMiddleware {
     func record(_ request: Request, context: Context, status: Int, start: ContinuousClock.Instant) {
         let route = context.endpointPath ?? "unmatched"
         let method = request.method.rawValue
-        registry.makeCounter(name: "planwatch_http_requests_total", labels: [("route", route), ("method", method), ("status", String(status))],
-                             help: "HTTP requests answered, by route, method and status.").increment()
+        registry.makeCounter(name: RequestMetrics.requestsName, labels: [("route", route), ("method", method), ("status", String(status))],
+                             help: RequestMetrics.requestsHelp).increment()
         registry.makeDurationHistogram(name: "planwatch_http_request_duration_seconds", labels: [("route", route)], buckets: Self.buckets,
                                        help: "Time to produce the response, by route.").record(ContinuousClock.now - start)
     }
+}
+
+/// The names of the request metrics, shared with the fast path.
+enum RequestMetrics {
+    static let requestsName = "planwatch_http_requests_total"
+    static let requestsHelp = "HTTP requests answered, by route, method and status."
 }

@@ -24,8 +24,7 @@ struct ResponseCacheMiddleware<Context: RequestContext>: RouterMiddleware {
         let collector = BodyCollector()
         try await response.body.write(collector)
         let bytes = collector.bytes
-        let cached = CachedResponse(body: bytes, etag: HTTPCaching.etag(bytes, version: version),
-                                    contentType: response.headers[.contentType] ?? "application/json")
+        let cached = CachedResponse(bytes: bytes, version: version, contentType: response.headers[.contentType] ?? "application/json")
         site.holder.store(cached, key: key, version: version)
         return HTTPCaching.respond(cached, request: request)
     }
@@ -61,8 +60,8 @@ enum HTTPCaching {
             return Response(status: .notModified, headers: headers)
         }
         headers[.contentType] = cached.contentType
-        headers[.contentLength] = String(cached.body.count)
+        headers[.contentLength] = String(cached.body.readableBytes)
         if request.method == .head { return Response(status: .ok, headers: headers) }
-        return Response(status: .ok, headers: headers, body: .init(byteBuffer: ByteBuffer(bytes: cached.body)))
+        return Response(status: .ok, headers: headers, body: .init(byteBuffer: cached.body))
     }
 }

@@ -1,4 +1,5 @@
 import Foundation
+import NIOCore
 import PlanCore
 import Synchronization
 
@@ -57,19 +58,28 @@ public final class ReadModelHolder: Sendable {
     public func store(_ response: CachedResponse, key: String, version: Int) {
         state.withLock { s in
             guard s.model.version == version else { return }
-            if s.responseBytes + response.body.count > cacheLimitBytes {
+            if s.responseBytes + response.body.readableBytes > cacheLimitBytes {
                 s.responses.removeAll()
                 s.responseBytes = 0
             }
             s.responses[key] = response
-            s.responseBytes += response.body.count
+            s.responseBytes += response.body.readableBytes
         }
     }
 }
 
 /// An encoded response body with its ETag and content type, served as is while the model lasts.
+/// The body is a `ByteBuffer`, so serving it shares the bytes instead of copying them.
 public struct CachedResponse: Sendable {
-    public var body: [UInt8]
-    public var etag: String
-    public var contentType: String
+    public let body: ByteBuffer
+    public let etag: String
+    public let contentType: String
+
+    /// `version` is the read model's (0 for files built into the binary), so a republished
+    /// model changes every tag.
+    init(bytes: [UInt8], version: Int, contentType: String) {
+        body = ByteBuffer(bytes: bytes)
+        etag = HTTPCaching.etag(bytes, version: version)
+        self.contentType = contentType
+    }
 }

@@ -46,7 +46,7 @@ enum DownloadRoutes {
             return pages.errorPage(status: .notFound, request: request)
         }
         let bytes = Array(text.utf8)
-        let cached = CachedResponse(body: bytes, etag: HTTPCaching.etag(bytes, version: model.version), contentType: type)
+        let cached = CachedResponse(bytes: bytes, version: model.version, contentType: type)
         pages.site.holder.store(cached, key: key, version: model.version)
         return HTTPCaching.respond(cached, request: request, extraHeaders: disposition(file))
     }
@@ -81,9 +81,7 @@ enum DownloadRoutes {
     }
 
     static func staticFile(_ path: String, type: String, request: Request, pages: PageResponder) -> Response {
-        guard let data = EmbeddedFiles.data(path) else { return pages.errorPage(status: .notFound, request: request) }
-        let bytes = [UInt8](data)
-        let cached = CachedResponse(body: bytes, etag: HTTPCaching.etag(bytes, version: 0), contentType: type)
+        guard let cached = StaticAssets.shared.response(path, type: type) else { return pages.errorPage(status: .notFound, request: request) }
         return HTTPCaching.respond(cached, request: request, extraHeaders: [.cacheControl: "public, max-age=3600"])
     }
 }

@@ -27,7 +27,7 @@ struct PageResponder: Sendable {
             return errorPage(.notFound, request: request)
         }
         let bytes = Array(site.renderer.render(template, values).utf8)
-        let cached = CachedResponse(body: bytes, etag: HTTPCaching.etag(bytes, version: context.model.version), contentType: "text/html; charset=utf-8")
+        let cached = CachedResponse(bytes: bytes, version: context.model.version, contentType: "text/html; charset=utf-8")
         site.holder.store(cached, key: key, version: context.model.version)
         return HTTPCaching.respond(cached, request: request, extraHeaders: headers)
     }
