@@ -50,7 +50,21 @@ public protocol Store: Sendable {
     /// The earlier import of identical content, if any.
     func findImport(kind: FactKind, sha256: String) async throws -> ImportRecord?
 
+    // MARK: Directory
+
+    /// The JSON of one directory record, or nil.
+    func directoryRecord(_ kind: DirectoryKind, key: String) async throws -> String?
+
+    /// Every record of a kind, by key.
+    func directoryRecords(_ kind: DirectoryKind) async throws -> [DirectoryEntry]
+
+    /// Writes a record (nil deletes it) and, when given, appends `audit` in the same transaction.
+    func putDirectoryRecord(_ kind: DirectoryKind, key: String, value: String?, audit: AuditNote?, actor: Actor, at: Timestamp) async throws
+
     // MARK: Audit
+
+    /// Appends an event that goes with no stored change (a sign-in, a sign-out).
+    func recordAudit(_ note: AuditNote, actor: Actor, at: Timestamp) async throws
 
     func auditEvents(after seq: Int64, limit: Int) async throws -> [AuditEvent]
 

@@ -25,18 +25,20 @@ public func buildApplication(site: Site, configuration: WebConfiguration, logger
 /// and metrics. Middleware order: the fast-path recorder sees the final answer; metrics see
 /// every answer; security headers go on every answer; errors become pages or problem
 /// documents before either sees them.
-func buildRouter(site: Site, fastPath: FastPathCache) throws -> Router<BasicRequestContext> {
-    let router = Router()
+func buildRouter(site: Site, fastPath: FastPathCache) throws -> Router<SiteRequestContext> {
+    let router = Router(context: SiteRequestContext.self)
     let pages = PageResponder(site: site)
     router.add(middleware: FastPathRecorder(cache: fastPath, site: site))
     router.add(middleware: RequestMetricsMiddleware(registry: site.metrics))
     router.add(middleware: SecurityHeadersMiddleware())
     router.add(middleware: ErrorResponseMiddleware(pages: pages))
+    router.add(middleware: AccessMiddleware(site: site, pages: pages))
     router.add(middleware: ResponseCacheMiddleware(site: site, prefix: "/api/v1/"))
 
     PageRoutes.register(on: router, pages)
     DownloadRoutes.register(on: router, pages)
     OperationsRoutes.register(on: router, site: site)
+    WorkspaceRoutes.register(on: router, Workspace(site: site, pages: pages))
 
     router.get("/api/v1/openapi.yaml") { request, _ in
         guard let cached = StaticAssets.shared.response("Sources/PlanWeb/openapi.yaml", type: "application/yaml") else {

@@ -3,6 +3,7 @@ import Logging
 import PlanCore
 import PlanStore
 import Prometheus
+import Synchronization
 
 /// Everything the web application serves from: the published read model, the templates, the
 /// metrics registry and, when the site runs on a database, the store it republishes from.
@@ -12,15 +13,38 @@ public final class Site: Sendable {
     public let metrics: PrometheusCollectorRegistry
     /// The database the read model is published from; nil when serving a fixed snapshot (tests).
     public let store: (any Store)?
+    public let settings: WorkspaceSettings
     let renderer = PageRenderer()
     let logger: Logger
+    /// Sign-in and sessions; nil without a store.
+    let authentication: Authentication?
+    private let policyState: Mutex<AccessPolicy>
 
-    public init(model: ReadModel, store: (any Store)? = nil, metrics: PrometheusCollectorRegistry = PrometheusCollectorRegistry(),
-                logger: Logger = Logger(label: "planwatch.web")) {
+    public init(model: ReadModel, store: (any Store)? = nil, settings: WorkspaceSettings = WorkspaceSettings(),
+                metrics: PrometheusCollectorRegistry = PrometheusCollectorRegistry(), logger: Logger = Logger(label: "planwatch.web")) {
         holder = ReadModelHolder(model)
         self.store = store
+        self.settings = settings
         self.metrics = metrics
         self.logger = logger
+        authentication = store.map { Authentication(directory: Directory(store: $0), settings: settings) }
+        policyState = Mutex(AccessPolicy(index: model.index, assignments: []))
+    }
+
+    /// Who may do what, from the plan and the organizations' assignments.
+    public var policy: AccessPolicy { policyState.withLock { $0 } }
+
+    /// Rereads the assignments after they change (and at start).
+    public func reloadPolicy() async throws {
+        guard let store else { return }
+        let assignments = try await Directory(store: store).assignments()
+        let policy = AccessPolicy(index: model.index, assignments: assignments)
+        policyState.withLock { $0 = policy }
+    }
+
+    /// The reporting workflow over the store and the current plan.
+    var workflow: Workflow? {
+        store.map { Workflow(store: $0, index: model.index, lockAfterDays: settings.lockAfterDays) }
     }
 
     /// The current read model. When the Korean calendar day has turned since it was built, it is
@@ -42,6 +66,7 @@ public final class Site: Sendable {
         let old = holder.current
         let fresh = ReadModel(version: old.version + 1, plan: plan ?? old.plan, facts: facts, today: Timestamp.now.koreanDay)
         holder.replace(with: fresh)
+        if plan != nil { try await reloadPolicy() }
         logger.info("published read model version \(fresh.version)")
     }
 }

@@ -30,6 +30,21 @@ struct ServeCommand: AsyncParsableCommand {
     @Option(name: .long, help: "Event-loop threads (default: one per core).")
     var threads: Int?
 
+    @Option(name: .long, help: "Days after a period's end when its values are due.")
+    var dueAfterDays = 60
+
+    @Option(name: .long, help: "Days after a period's end when reporters can no longer change it without an unlock.")
+    var lockAfterDays = 90
+
+    @Option(name: .long, help: "Flag a submitted value that is more than this many times (or less than 1/this of) the previous one.")
+    var jumpFactor = 3.0
+
+    @Option(name: .long, help: "Minutes without a request after which a session ends.")
+    var sessionIdleMinutes = 30
+
+    @Option(name: .long, help: "Mark cookies Secure: auto (when the request came over TLS, directly or per X-Forwarded-Proto), always, never.")
+    var secureCookies: String = "auto"
+
     @Flag(help: "Load invented sample actuals so the dashboard has something to show (never on a real database).")
     var demo = false
 
@@ -45,9 +60,29 @@ struct ServeCommand: AsyncParsableCommand {
             let added = try await SampleData.load(into: s, index: current.index, planVersion: current.version.id)
             if added > 0 { logger.info("loaded \(added) sample values (not real) from Examples/demo") }
         }
+        guard let secure = WorkspaceSettings.SecureCookies(rawValue: secureCookies) else {
+            throw ValidationError("--secure-cookies must be auto, always or never")
+        }
+        var settings = WorkspaceSettings()
+        settings.dueAfterDays = dueAfterDays
+        settings.lockAfterDays = lockAfterDays
+        settings.jumpFactor = jumpFactor
+        settings.sessionIdleSeconds = Int64(sessionIdleMinutes) * 60
+        settings.secureCookies = secure
+        let directory = Directory(store: s)
+        try await directory.addPlanOrganizations(current.plan, actor: .system, at: .now)
         let facts = try await s.publishedFacts()
         let model = ReadModel(version: 1, plan: current.plan, facts: facts, today: Timestamp.now.koreanDay)
-        let site = Site(model: model, store: s, metrics: registry, logger: logger)
+        let site = Site(model: model, store: s, settings: settings, metrics: registry, logger: logger)
+        try await site.reloadPolicy()
+        if try await directory.accounts().isEmpty {
+            let orgs = try await directory.organizations().map(\.id).joined(separator: ", ")
+            logger.notice("""
+                no accounts yet, so nobody can sign in. Create the first administrator (there is no default password):
+                  planwatch user add NAME --org ORG --role admin\(store.db.map { " --db \($0)" } ?? "")
+                organizations so far: \(orgs); add your own with: planwatch org add ID --name-ko 이름
+                """)
+        }
         let app = try buildApplication(site: site, configuration: WebConfiguration(host: host, port: port, threads: threads), logger: logger)
         logger.info("serving '\(current.plan.id)' (plan version \(current.version.id), \(facts.count) approved values) from \(s.backendName) at http://\(host):\(port)/")
         try await app.runService()

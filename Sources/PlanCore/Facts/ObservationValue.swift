@@ -13,22 +13,24 @@ public enum ObservationValue {
             return .success(.number(v))
         }
         let s = raw.trimmingSpaces
-        guard !s.isEmpty else { return .failure(ValueError("the value is empty")) }
+        guard !s.isEmpty else { return .failure(ValueError("the value is empty", reason: .empty)) }
         let takesWords = indicator.measure == .qualitative || indicator.targets.contains { $0.isQualitative }
         if indicator.measure == .qualitative { return .success(.text(s)) }
         do {
             let q = try KoreanNumberParser.parse(s)
             if let u = q.unit, let expected = indicator.unit, u != expected {
-                return .failure(ValueError("'\(s)' is in '\(u.symbol)' but \(indicator.id) is measured in '\(expected.symbol)'"))
+                return .failure(ValueError("'\(s)' is in '\(u.symbol)' but \(indicator.id) is measured in '\(expected.symbol)'",
+                                           reason: .wrongUnit(found: u.symbol, expected: expected.symbol)))
             }
             if q.upper != nil || q.from != nil || q.comparator != nil {
-                return .failure(ValueError("'\(s)' is not a single value"))
+                return .failure(ValueError("'\(s)' is not a single value", reason: .notSingle))
             }
             if !indicator.bounds.contains(q.value) { return .failure(outOfRange(q.value, indicator)) }
             return .success(.number(q.value))
         } catch {
             if takesWords { return .success(.text(s)) }
-            return .failure(ValueError("\(error) — \(indicator.id) takes a number\(indicator.unit.map { " in \($0.symbol)" } ?? "")"))
+            return .failure(ValueError("\(error) — \(indicator.id) takes a number\(indicator.unit.map { " in \($0.symbol)" } ?? "")",
+                                       reason: .notNumber(unit: indicator.unit?.symbol)))
         }
     }
 }
@@ -36,13 +38,31 @@ public enum ObservationValue {
 extension ObservationValue {
     static func outOfRange(_ v: Double, _ indicator: Indicator) -> ValueError {
         let range = [indicator.bounds.min.map { "≥ \($0.formatted)" }, indicator.bounds.max.map { "≤ \($0.formatted)" }].compactMap { $0 }.joined(separator: " and ")
-        return ValueError("\(v.formatted) is outside the natural range of \(indicator.id) (\(range))")
+        return ValueError("\(v.formatted) is outside the natural range of \(indicator.id) (\(range))",
+                          reason: .outOfRange(min: indicator.bounds.min, max: indicator.bounds.max))
     }
 }
 
 /// A problem with one value, as a sentence.
 public struct ValueError: Error, Hashable, Sendable, CustomStringConvertible {
+    /// What is wrong, for messages in the reader's language.
+    public enum Reason: Hashable, Sendable {
+        case empty
+        case wrongUnit(found: String, expected: String)
+        case notSingle
+        case notNumber(unit: String?)
+        case outOfRange(min: Double?, max: Double?)
+        case other
+    }
+
+    /// The English sentence the command line prints.
     public var message: String
-    public init(_ message: String) { self.message = message }
+    public var reason: Reason
+
+    public init(_ message: String, reason: Reason = .other) {
+        self.message = message
+        self.reason = reason
+    }
+
     public var description: String { message }
 }

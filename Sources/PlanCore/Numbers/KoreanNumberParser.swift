@@ -81,7 +81,7 @@ public enum KoreanNumberParser {
 
     /// Digits with an optional minus and decimal point and no grouping, read straight from the
     /// bytes: the common case in machine-written files. Nil for anything else.
-    static func plainNumber(_ text: String) -> Double? {
+    public static func plainNumber(_ text: String) -> Double? {
         text.utf8.withContiguousStorageIfAvailable { b -> Double? in
             guard !b.isEmpty, b.count <= 17 else { return nil }
             var i = 0

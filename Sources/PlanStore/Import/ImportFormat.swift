@@ -34,6 +34,20 @@ public struct ImportFormat: Sendable {
         "추진상태": "progress", "진행상황": "progress", "근거": "evidence",
     ]
 
+    /// Columns a template carries for the reader (the indicator's or task's name), ignored on import.
+    public static let labelColumns: Set<String> = ["name", "label", "이름", "지표명", "과제명", "항목", "항목명"]
+
+    /// The columns that hold what is reported; a row with all of them blank (a template row
+    /// left unfilled) is skipped.
+    public var valueColumns: [String] {
+        switch kind {
+        case .observation: return ["value"]
+        case .budget: return ["allocated", "executed"]
+        case .jobs: return ["jobs"]
+        case .taskStatus: return ["progress", "evidence"]
+        }
+    }
+
     /// The canonical name of a header cell, or nil when it is not a column of this format.
     public func column(for header: String) -> String? {
         let key = header.trimmingCharacters(in: .whitespaces).lowercased()

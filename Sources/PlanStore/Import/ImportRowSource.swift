@@ -76,6 +76,7 @@ public final class ImportRowSource: @unchecked Sendable {
         }
         headerCount = header.fields.count
         for (i, cell) in header.fields.enumerated() {
+            if ImportFormat.labelColumns.contains(cell.trimmingCharacters(in: .whitespaces).lowercased()) { continue }
             guard let name = format.column(for: cell) else {
                 fail(header.line, header.positions[i].column, "unknown column '\(cell)' (a \(kind.importName) file has: \(format.columns.joined(separator: ", ")))")
                 continue
@@ -115,6 +116,7 @@ public final class ImportRowSource: @unchecked Sendable {
                 fail(record.line, record.positions.last?.column ?? 1, "this row \(what): \(record.fields.count) fields, the header has \(headerCount)")
                 continue
             }
+            if format.valueColumns.allSatisfy({ (field(record, $0)?.text ?? "").trimmingCharacters(in: .whitespaces).isEmpty }) { continue }
             let before = errorCount
             if let entry = validate(record), errorCount == before { return entry }
         }

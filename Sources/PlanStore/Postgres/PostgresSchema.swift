@@ -11,7 +11,23 @@ enum PostgresSchema {
 
     static let migrations: [Migration] = [
         Migration(version: 1, name: "plans, organizations, imports, facts and the audit chain", sql: initial),
+        Migration(version: 2, name: "the directory: accounts, organizations, sessions, tokens, unlocks", sql: directory),
     ]
+
+    /// Accounts and the other small mutable records, as JSON by kind and key (`Directory`).
+    /// It replaces the unused `organizations` table of version 1.
+    static let directory = """
+    CREATE TABLE directory (
+        kind TEXT NOT NULL,
+        key TEXT NOT NULL,
+        value TEXT NOT NULL,
+        updated_at BIGINT NOT NULL,
+        PRIMARY KEY (kind, key)
+    );
+    INSERT INTO directory (kind, key, value, updated_at)
+        SELECT 'organization', id, json_build_object('id', id, 'nameEn', COALESCE(name_en, name_ko), 'nameKo', name_ko)::text, created_at FROM organizations;
+    DROP TABLE organizations;
+    """
 
     static let commonColumns = """
         value_status TEXT NOT NULL CHECK (value_status IN ('provisional','final')),

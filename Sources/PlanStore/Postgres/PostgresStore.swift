@@ -120,6 +120,42 @@ public final class PostgresStore: Store, AuditSource {
                           hash: try r["hash"].decode(String.self))
     }
 
+    public func recordAudit(_ note: AuditNote, actor: Actor, at: Timestamp) async throws {
+        try await transaction { conn in
+            try await self.appendAudit(conn, at: at, actor: actor, action: note.action, entity: note.entity, before: note.before, after: note.after)
+        }
+    }
+
+    // MARK: Directory
+
+    public func directoryRecord(_ kind: DirectoryKind, key: String) async throws -> String? {
+        try await rows("SELECT value FROM directory WHERE kind = $1 AND key = $2", [kind.rawValue, key]).first.map { try $0["value"].decode(String.self) }
+    }
+
+    public func directoryRecords(_ kind: DirectoryKind) async throws -> [DirectoryEntry] {
+        try await rows("SELECT key, value, updated_at FROM directory WHERE kind = $1 ORDER BY key", [kind.rawValue]).map {
+            DirectoryEntry(key: try $0["key"].decode(String.self), value: try $0["value"].decode(String.self),
+                           updatedAt: Timestamp(seconds: try $0["updated_at"].decode(Int64.self)))
+        }
+    }
+
+    public func putDirectoryRecord(_ kind: DirectoryKind, key: String, value: String?, audit: AuditNote?, actor: Actor, at: Timestamp) async throws {
+        // Sessions change on every sign-in and are never audited: they skip the writers' lock.
+        try await transaction(write: audit != nil) { conn in
+            if let value {
+                try await self.exec(conn, """
+                    INSERT INTO directory (kind, key, value, updated_at) VALUES ($1, $2, $3, $4)
+                    ON CONFLICT (kind, key) DO UPDATE SET value = EXCLUDED.value, updated_at = EXCLUDED.updated_at
+                    """, [kind.rawValue, key, value, at.seconds])
+            } else {
+                try await self.exec(conn, "DELETE FROM directory WHERE kind = $1 AND key = $2", [kind.rawValue, key])
+            }
+            if let audit {
+                try await self.appendAudit(conn, at: at, actor: actor, action: audit.action, entity: audit.entity, before: audit.before, after: audit.after)
+            }
+        }
+    }
+
     public func auditEvents(after seq: Int64, limit: Int) async throws -> [AuditEvent] {
         try await rows("SELECT * FROM audit_events WHERE seq > $1 ORDER BY seq LIMIT $2", [seq, Int64(limit)]).map(Self.decodeAudit)
     }
@@ -173,8 +209,8 @@ public final class PostgresStore: Store, AuditSource {
                                 [id, plan.id, sha, fileName, buffer, now.seconds, actor.id])
             var added: [JSONValue] = []
             for o in plan.organizations {
-                let inserted = try await self.rows(conn, "INSERT INTO organizations (id, name_ko, name_en, created_at) VALUES ($1, $2, $3, $4) ON CONFLICT (id) DO NOTHING RETURNING id",
-                                                   [o.id, o.name.ko, o.name.en, now.seconds])
+                let inserted = try await self.rows(conn, "INSERT INTO directory (kind, key, value, updated_at) VALUES ('organization', $1, $2, $3) ON CONFLICT (kind, key) DO NOTHING RETURNING key",
+                                                   [o.id, PlanOrganizations.record(o), now.seconds])
                 if !inserted.isEmpty { added.append(.string(o.id)) }
             }
             try await self.appendAudit(conn, at: now, actor: actor, action: "plan.load", entity: "plan_versions#\(id)", after: .object([

@@ -69,6 +69,44 @@ public final class SQLiteStore: Store, AuditSource {
                           after: (try? JSONValue.parse(afterText)) ?? .string(afterText), prevHash: row["prev_hash"], hash: row["hash"])
     }
 
+    public func recordAudit(_ note: AuditNote, actor: Actor, at: Timestamp) async throws {
+        try await pool.write { db in
+            try Self.appendAudit(db, at: at, actor: actor, action: note.action, entity: note.entity, before: note.before, after: note.after)
+        }
+    }
+
+    // MARK: Directory
+
+    public func directoryRecord(_ kind: DirectoryKind, key: String) async throws -> String? {
+        try await pool.read { db in
+            try String.fetchOne(db, sql: "SELECT value FROM directory WHERE kind = ? AND key = ?", arguments: [kind.rawValue, key])
+        }
+    }
+
+    public func directoryRecords(_ kind: DirectoryKind) async throws -> [DirectoryEntry] {
+        try await pool.read { db in
+            try Row.fetchAll(db, sql: "SELECT key, value, updated_at FROM directory WHERE kind = ? ORDER BY key", arguments: [kind.rawValue]).map {
+                DirectoryEntry(key: $0["key"], value: $0["value"], updatedAt: Timestamp(seconds: $0["updated_at"]))
+            }
+        }
+    }
+
+    public func putDirectoryRecord(_ kind: DirectoryKind, key: String, value: String?, audit: AuditNote?, actor: Actor, at: Timestamp) async throws {
+        try await pool.write { db in
+            if let value {
+                try db.execute(sql: """
+                    INSERT INTO directory (kind, key, value, updated_at) VALUES (?, ?, ?, ?)
+                    ON CONFLICT (kind, key) DO UPDATE SET value = excluded.value, updated_at = excluded.updated_at
+                    """, arguments: [kind.rawValue, key, value, at.seconds])
+            } else {
+                try db.execute(sql: "DELETE FROM directory WHERE kind = ? AND key = ?", arguments: [kind.rawValue, key])
+            }
+            if let audit {
+                try Self.appendAudit(db, at: at, actor: actor, action: audit.action, entity: audit.entity, before: audit.before, after: audit.after)
+            }
+        }
+    }
+
     public func auditEvents(after seq: Int64, limit: Int) async throws -> [AuditEvent] {
         try await pool.read { db in
             try Row.fetchAll(db, sql: "SELECT * FROM audit_events WHERE seq > ? ORDER BY seq LIMIT ?", arguments: [seq, limit]).map(Self.decodeAudit)
@@ -116,8 +154,8 @@ public final class SQLiteStore: Store, AuditSource {
             let id = db.lastInsertedRowID
             var added: [JSONValue] = []
             for o in plan.organizations {
-                try db.execute(sql: "INSERT OR IGNORE INTO organizations (id, name_ko, name_en, created_at) VALUES (?, ?, ?, ?)",
-                               arguments: [o.id, o.name.ko, o.name.en, now.seconds])
+                try db.execute(sql: "INSERT OR IGNORE INTO directory (kind, key, value, updated_at) VALUES ('organization', ?, ?, ?)",
+                               arguments: [o.id, PlanOrganizations.record(o), now.seconds])
                 if db.changesCount > 0 { added.append(.string(o.id)) }
             }
             try Self.appendAudit(db, at: now, actor: actor, action: "plan.load", entity: "plan_versions#\(id)", after: .object([

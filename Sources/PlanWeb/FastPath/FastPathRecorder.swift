@@ -5,7 +5,7 @@ import NIOCore
 /// Records the application's shareable GET answers into the `FastPathCache`. It runs
 /// outermost, so what is recorded carries every header the application adds.
 struct FastPathRecorder: RouterMiddleware {
-    typealias Context = BasicRequestContext
+    typealias Context = SiteRequestContext
     let cache: FastPathCache
     let site: Site
 

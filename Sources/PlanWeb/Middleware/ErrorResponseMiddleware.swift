@@ -6,7 +6,7 @@ import OpenAPIRuntime
 /// reader's language) for pages, `application/problem+json` for the API. Unexpected errors are
 /// logged with the request and shown as 500 without their internals.
 struct ErrorResponseMiddleware: RouterMiddleware {
-    typealias Context = BasicRequestContext
+    typealias Context = SiteRequestContext
     let pages: PageResponder
 
     func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response) async throws -> Response {

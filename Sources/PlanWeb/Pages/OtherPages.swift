@@ -76,8 +76,14 @@ enum OtherPages {
     }
 
     static func error(status: Int, message: String? = nil, _ c: PageContext) -> [String: Any] {
-        let title = status == 404 ? c.catalog["error_404_title"] : status < 500 ? c.catalog["error_400_title"] : c.catalog["error_500_title"]
-        let text = message ?? (status == 404 ? c.catalog["error_404_text"] : c.catalog["error_500_text"])
+        let title: String, fallback: String
+        switch status {
+        case 404: (title, fallback) = (c.catalog["error_404_title"], c.catalog["error_404_text"])
+        case 403: (title, fallback) = (c.catalog["error_403_title"], c.catalog["error_403_text"])
+        case 500...: (title, fallback) = (c.catalog["error_500_title"], c.catalog["error_500_text"])
+        default: (title, fallback) = (c.catalog["error_400_title"], c.catalog["error_500_text"])
+        }
+        let text = message ?? fallback
         return c.layout(title: title, page: "error").merging(["code": status, "heading": title, "text": text])
     }
 }

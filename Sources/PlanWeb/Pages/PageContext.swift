@@ -13,6 +13,8 @@ struct PageContext {
     let path: String
     /// This page in the other language, keeping its query (`asOf`, `q`, `status`).
     let switchURL: String
+    /// Who is signed in, if anyone.
+    var principal: Principal? = Principal.current
 
     var index: PlanIndex { model.index }
     var ko: Bool { language == .ko }
@@ -58,6 +60,9 @@ struct PageContext {
             "sample": model.hasSampleData,
             "qs": qs,
             "page_\(page)": true,
+            "signed_in": principal != nil,
+            "show_as_of": ["home", "pillar", "project", "indicator", "reforms"].contains(page),
+            "user_name": principal?.displayName ?? "",
         ]
     }
 }

@@ -7,7 +7,7 @@ import PlanStore
 /// Excel reads Hangul), the assessment as CSV, the Frictionless Data Package that describes
 /// them, and the stylesheet. Bodies are built once per read model and served with ETags.
 enum DownloadRoutes {
-    static func register(on router: Router<BasicRequestContext>, _ pages: PageResponder) {
+    static func register(on router: Router<SiteRequestContext>, _ pages: PageResponder) {
         router.get("/data/:file") { request, context in
             let file = context.parameters.get("file") ?? ""
             return serve(file, request: request, pages: pages)

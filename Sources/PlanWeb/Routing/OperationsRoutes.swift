@@ -5,7 +5,7 @@ import PlanCore
 /// What operators and monitoring read: liveness, the read model's version and age, and the
 /// Prometheus metrics.
 enum OperationsRoutes {
-    static func register(on router: Router<BasicRequestContext>, site: Site) {
+    static func register(on router: Router<SiteRequestContext>, site: Site) {
         router.get("/healthz") { _, _ in
             Response(status: .ok, headers: [.contentType: "text/plain; charset=utf-8", .cacheControl: "no-store"],
                      body: .init(byteBuffer: ByteBuffer(string: "ok\n")))

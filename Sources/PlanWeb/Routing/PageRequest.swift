@@ -24,8 +24,9 @@ struct PageRequest {
     }
 
     /// The same page in the other language, keeping every other query parameter.
-    var switchURL: String {
-        let other: Language = language == .ko ? .en : .ko
+    var switchURL: String { Self.switchURL(request, to: language == .ko ? .en : .ko) }
+
+    static func switchURL(_ request: Request, to other: Language) -> String {
         var items = request.uri.queryParameters.filter { $0.key != "lang" }.map { URLQueryItem(name: String($0.key), value: String($0.value)) }
         items.append(URLQueryItem(name: "lang", value: other.rawValue))
         var c = URLComponents()

@@ -18,7 +18,10 @@ struct PageResponder: Sendable {
         }
         var headers: HTTPFields = [.vary: "Accept-Language, Cookie", .contentLanguage: page.language.rawValue]
         if let cookie = page.preference.setCookie { headers[.setCookie] = cookie }
-        let key = "page|\(page.language.rawValue)|\(request.uri.description)"
+        // Signed-in readers see a link to their workspace: their pages are cached apart and kept private.
+        let signedIn = Principal.current != nil
+        if signedIn { headers[.cacheControl] = "private, no-cache" }
+        let key = "page|\(page.language.rawValue)|\(signedIn ? "in" : "out")|\(request.uri.description)"
         if let cached = site.holder.cachedResponse(key, version: model.version) {
             return HTTPCaching.respond(cached, request: request, extraHeaders: headers)
         }

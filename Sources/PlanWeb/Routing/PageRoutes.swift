@@ -3,7 +3,7 @@ import PlanCore
 
 /// The public pages. Each is rendered from the read model through `PageResponder`.
 enum PageRoutes {
-    static func register(on router: Router<BasicRequestContext>, _ pages: PageResponder) {
+    static func register(on router: Router<SiteRequestContext>, _ pages: PageResponder) {
         router.get("/") { request, _ in
             pages.respond(request, template: "home") { HomePage.context($0) }
         }

@@ -1,0 +1,35 @@
+import PlanCore
+
+/// The kinds of record the directory holds. Unlike facts, these change in place; every change
+/// that matters (accounts, roles, organizations, tokens, unlocks) is an audit event.
+public enum DirectoryKind: String, Sendable, CaseIterable {
+    case account, organization, assignment, session, token, unlock
+}
+
+/// A record as stored: its key, its JSON and when it last changed.
+public struct DirectoryEntry: Sendable, Hashable {
+    public var key: String
+    public var value: String
+    public var updatedAt: Timestamp
+
+    public init(key: String, value: String, updatedAt: Timestamp) {
+        self.key = key
+        self.value = value
+        self.updatedAt = updatedAt
+    }
+}
+
+/// An audit event to append: what happened to which entity, before and after.
+public struct AuditNote: Sendable {
+    public var action: String
+    public var entity: String
+    public var before: JSONValue
+    public var after: JSONValue
+
+    public init(action: String, entity: String, before: JSONValue = .null, after: JSONValue) {
+        self.action = action
+        self.entity = entity
+        self.before = before
+        self.after = after
+    }
+}

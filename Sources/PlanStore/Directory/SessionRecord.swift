@@ -1,0 +1,64 @@
+/// A signed-in browser. The cookie holds a random id; the store keeps only its SHA-256, so a
+/// copy of the database does not let anyone sign in.
+public struct SessionRecord: Codable, Sendable, Hashable {
+    public var username: String
+    public var createdAt: Int64
+    public var lastSeenAt: Int64
+    /// The token every form of this session must carry.
+    public var csrfToken: String
+
+    public init(username: String, createdAt: Timestamp, csrfToken: String) {
+        self.username = username
+        self.createdAt = createdAt.seconds
+        lastSeenAt = createdAt.seconds
+        self.csrfToken = csrfToken
+    }
+}
+
+/// A machine client's credential, shown once when made and stored only as its SHA-256.
+public struct APIToken: Codable, Sendable, Hashable {
+    /// A short public id, to name the token in lists and the audit chain.
+    public var id: String
+    public var name: String
+    public var role: Role
+    public var organizationId: String
+    public var createdBy: String
+    public var createdAt: Int64
+    public var revokedAt: Int64?
+
+    public init(id: String, name: String, role: Role, organizationId: String, createdBy: String, createdAt: Timestamp) {
+        self.id = id
+        self.name = name
+        self.role = role
+        self.organizationId = organizationId
+        self.createdBy = createdBy
+        self.createdAt = createdAt.seconds
+    }
+
+    public var isRevoked: Bool { revokedAt != nil }
+}
+
+/// A coordinator's permission for reporters to change a locked period of a project again,
+/// until a day. It is on record in the audit chain.
+public struct PeriodUnlock: Codable, Sendable, Hashable {
+    public var projectId: String
+    /// The period's key (`2024`, `2024-H2`).
+    public var period: String
+    public var unlockedBy: String
+    public var at: Int64
+    public var until: Int64
+    public var reason: String
+
+    public init(projectId: String, period: String, unlockedBy: String, at: Timestamp, until: Timestamp, reason: String) {
+        self.projectId = projectId
+        self.period = period
+        self.unlockedBy = unlockedBy
+        self.at = at.seconds
+        self.until = until.seconds
+        self.reason = reason
+    }
+
+    var key: String { projectId + "|" + period }
+}
+
+import PlanCore

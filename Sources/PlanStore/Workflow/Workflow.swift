@@ -1,0 +1,141 @@
+import PlanCore
+
+/// The reporting workflow for people and machine clients: save drafts, submit, approve,
+/// return, correct. It enforces what the data requires (a value waiting for review cannot be
+/// changed, a locked period cannot be changed by a reporter, a fact belongs to one project);
+/// who may do what is decided before it is called (PlanWeb's `AccessPolicy`).
+public struct Workflow: Sendable {
+    public let store: any Store
+    public let index: PlanIndex
+    /// Days after a period's end when reporters can no longer change it without an unlock.
+    public var lockAfterDays: Int
+
+    public init(store: any Store, index: PlanIndex, lockAfterDays: Int = 90) {
+        self.store = store
+        self.index = index
+        self.lockAfterDays = lockAfterDays
+    }
+
+    /// Every fact of the given kinds, by key.
+    public func ledger(_ kinds: [FactKind] = FactKind.allCases) async throws -> [FactKey: KeyState] {
+        var facts: [StoredFact] = []
+        for kind in kinds { facts += try await store.facts(kind, states: nil) }
+        return KeyState.ledger(facts)
+    }
+
+    /// Whether reporters may no longer change `period` of `project` on `today` (Korea's day).
+    public func isLocked(project: String, period: Period, today: CalendarDay, unlocks: [PeriodUnlock], now: Timestamp) -> Bool {
+        guard lockAfterDays >= 0, period.end.adding(days: lockAfterDays) < today else { return false }
+        return !unlocks.contains { $0.projectId == project && $0.period == period.iso && $0.until >= now.seconds }
+    }
+
+    /// Records entries for one project as drafts, or submitted for review when `submit`.
+    /// An entry for something already published becomes a revision of it. Throws
+    /// `WorkflowError.rejected` listing every entry that cannot be recorded; then nothing is.
+    @discardableResult
+    public func record(_ entries: [FactEntry], project: String, submit: Bool, actor: Actor, bypassLocks: Bool,
+                       at: Timestamp) async throws -> [Int64] {
+        guard !entries.isEmpty else { return [] }
+        let kinds = Array(Set(entries.map(\.draft.kind))).sorted { $0.rawValue < $1.rawValue }
+        let ledger = try await ledger(kinds)
+        let unlocks = bypassLocks ? [] : try await Directory(store: store).unlocks()
+        var problems: [WorkflowError.Problem] = []
+        var toAppend: [FactEntry] = []
+        var seen = Set<FactKey>()
+        for (i, var entry) in entries.enumerated() {
+            let key = entry.draft.key
+            guard entry.draft.projectId(index) == project else {
+                problems.append(.init(entry: i, key: key, reason: .notInProject))
+                continue
+            }
+            guard seen.insert(key).inserted else {
+                problems.append(.init(entry: i, key: key, reason: .duplicate))
+                continue
+            }
+            let state = ledger[key]
+            if state?.submitted != nil {
+                problems.append(.init(entry: i, key: key, reason: .waitingForReview))
+                continue
+            }
+            if !bypassLocks, let period = entry.draft.lockPeriod,
+               isLocked(project: project, period: period, today: at.koreanDay, unlocks: unlocks, now: at) {
+                problems.append(.init(entry: i, key: key, reason: .locked))
+                continue
+            }
+            if entry.supersedes == nil, let published = state?.approved { entry.supersedes = published.id }
+            toAppend.append(entry)
+        }
+        guard problems.isEmpty else { throw WorkflowError.rejected(problems) }
+        return try await store.append(toAppend, state: submit ? .submitted : .draft, actor: actor, at: at)
+    }
+
+    /// Submits drafts of one project for review. Only the newest draft of a key can be submitted.
+    public func submit(_ kind: FactKind, ids: [Int64], project: String, actor: Actor, at: Timestamp) async throws {
+        let ledger = try await ledger([kind])
+        var problems: [WorkflowError.Problem] = []
+        for (i, id) in ids.enumerated() {
+            guard let (key, state) = ledger.first(where: { $0.value.history.contains { $0.id == id } }) else {
+                throw StoreError.notFound("\(kind.table) #\(id)")
+            }
+            guard state.history.first(where: { $0.id == id })?.entry.draft.projectId(index) == project else {
+                problems.append(.init(entry: i, key: key, reason: .notInProject))
+                continue
+            }
+            guard state.draft?.id == id else {
+                problems.append(.init(entry: i, key: key, reason: .notTheCurrentDraft))
+                continue
+            }
+        }
+        guard problems.isEmpty else { throw WorkflowError.rejected(problems) }
+        try await store.transition(kind, ids: ids, to: .submitted, actor: actor, reason: nil, at: at)
+    }
+
+    /// Every current draft of a project (optionally of one period), to submit them together.
+    public func drafts(project: String, period: String? = nil) async throws -> [FactKind: [Int64]] {
+        var out: [FactKind: [Int64]] = [:]
+        for (key, state) in try await ledger() {
+            guard let draft = state.draft, draft.entry.draft.projectId(index) == project else { continue }
+            if let period, key.kind != .taskStatus, key.period != period { continue }
+            out[key.kind, default: []].append(draft.id)
+        }
+        return out.mapValues { $0.sorted() }
+    }
+
+    /// Approves (publishing) or returns (with a reason) submitted facts.
+    public func decide(_ kind: FactKind, ids: [Int64], approve: Bool, reason: String?, actor: Actor, at: Timestamp) async throws {
+        try await store.transition(kind, ids: ids, to: approve ? .approved : .returned, actor: actor, reason: reason, at: at)
+    }
+}
+
+/// Why some entries could not be recorded.
+public enum WorkflowError: Error, Sendable, CustomStringConvertible {
+    public struct Problem: Sendable, Hashable {
+        public enum Reason: String, Sendable {
+            case notInProject, duplicate, waitingForReview, locked, notTheCurrentDraft
+        }
+
+        /// The position of the entry (or id) in the request.
+        public var entry: Int
+        public var key: FactKey
+        public var reason: Reason
+
+        public var message: String {
+            let what = key.period.isEmpty ? key.subject : "\(key.subject) \(key.period)"
+            switch reason {
+            case .notInProject: return "\(what) is not part of this project"
+            case .duplicate: return "\(what) appears twice"
+            case .waitingForReview: return "\(what) is waiting for review and cannot be changed until it is approved or returned"
+            case .locked: return "\(what) is locked; a coordinator can unlock the period"
+            case .notTheCurrentDraft: return "\(what): only the newest draft can be submitted"
+            }
+        }
+    }
+
+    case rejected([Problem])
+
+    public var description: String {
+        switch self {
+        case .rejected(let problems): return problems.map(\.message).joined(separator: "; ")
+        }
+    }
+}

@@ -1,0 +1,94 @@
+import Foundation
+import Hummingbird
+import PlanCore
+
+/// Finds who is asking (a session cookie for pages, a bearer token for the API), decides with
+/// `AccessPolicy` whether the route in `AccessRules` may be used, reads form bodies and checks
+/// their CSRF token, then runs the handler with `Principal.current` and `SubmittedForm.current`
+/// set. The only place in the application where access is decided.
+struct AccessMiddleware: RouterMiddleware {
+    typealias Context = SiteRequestContext
+    let site: Site
+    let pages: PageResponder
+
+    func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response) async throws -> Response {
+        let path = request.uri.path
+        let isAPI = path.hasPrefix("/api/")
+        let now = Timestamp.now
+        var principal: Principal?
+        if let auth = site.authentication {
+            if isAPI {
+                if let header = request.headers[.authorization] {
+                    guard header.lowercased().hasPrefix("bearer "),
+                          let found = try await auth.principal(bearer: String(header.dropFirst(7)).trimmingSpaces) else {
+                        return Self.problem(.unauthorized, "the token is unknown or revoked")
+                    }
+                    principal = found
+                }
+            } else if let secret = request.cookies[Authentication.sessionCookie]?.value {
+                principal = try await auth.principal(sessionSecret: secret, now: now)
+            }
+        }
+        guard let (rule, parameters) = AccessRules.match(request.method, path) else {
+            // No rule: public reading only. Anything else is refused, so a route missing from
+            // the table can never be used (and the authorization test names it).
+            if request.method != .get && request.method != .head || path == "/admin" || path.hasPrefix("/admin/") {
+                if isAPI { return try await Principal.$current.withValue(principal) { try await next(request, context) } }
+                return pages.errorPage(status: .notFound, request: request)
+            }
+            return try await Principal.$current.withValue(principal) { try await next(request, context) }
+        }
+        switch site.policy.decide(principal, rule.action, project: rule.projectParameter.flatMap { parameters[$0] }) {
+        case .allow:
+            break
+        case .signIn:
+            if isAPI { return Self.problem(.unauthorized, "sign in with a bearer token (Authorization: Bearer …)") }
+            let back = request.method == .get ? request.uri.description : "/admin"
+            var c = URLComponents()
+            c.queryItems = [URLQueryItem(name: "next", value: back)]
+            return Response(status: .seeOther, headers: [.location: "/signin?" + (c.percentEncodedQuery ?? ""), .cacheControl: "no-store"])
+        case .forbidden:
+            if isAPI { return Self.problem(.forbidden, "this token's role or organization may not do that") }
+            return try await Principal.$current.withValue(principal) { pages.errorPage(status: .forbidden, request: request) }
+        }
+        var form = SubmittedForm()
+        if rule.isForm && !isAPI {
+            let multipart = request.headers[.contentType]?.lowercased().hasPrefix("multipart/form-data") == true
+            let limit = multipart ? site.settings.maxUploadBytes : site.settings.maxFormBytes
+            var body = request
+            let buffer: ByteBuffer
+            do {
+                buffer = try await body.collectBody(upTo: limit + 64 << 10)
+            } catch {
+                return try await Principal.$current.withValue(principal) {
+                    pages.errorPage(status: .contentTooLarge, message: { $0.format("error_too_large", ["size": "\(limit >> 20)MB"]) }, request: request)
+                }
+            }
+            let bytes = Array(buffer.readableBytesView)
+            if multipart {
+                guard let boundary = SubmittedForm.parameter("boundary", in: Substring("x; " + (request.headers[.contentType] ?? ""))),
+                      let parsed = SubmittedForm.multipart(bytes, boundary: boundary) else {
+                    return pages.errorPage(status: .badRequest, request: request)
+                }
+                form = parsed
+            } else {
+                form = SubmittedForm.urlEncoded(bytes)
+            }
+            let expected = principal?.csrfToken ?? request.cookies[Authentication.signInCSRFCookie]?.value
+            guard let expected, let given = form["_csrf"], Secrets.equal(expected, given) else {
+                return try await Principal.$current.withValue(principal) {
+                    pages.errorPage(status: .forbidden, message: { $0["error_csrf"] }, request: request)
+                }
+            }
+        }
+        return try await Principal.$current.withValue(principal) {
+            try await SubmittedForm.$current.withValue(form) { try await next(request, context) }
+        }
+    }
+
+    static func problem(_ status: HTTPResponse.Status, _ detail: String) -> Response {
+        var response = ErrorResponseMiddleware.problem(status: status, detail: detail)
+        if status == .unauthorized { response.headers[.wwwAuthenticate] = "Bearer" }
+        return response
+    }
+}

@@ -1,0 +1,65 @@
+import PlanCore
+import PlanStore
+
+/// The one place that decides who may do what: from the principal's role and organization,
+/// the action, and the project the action is about. Handlers never check roles themselves.
+///
+/// - admin: everything.
+/// - coordinator: sees everything unpublished, reviews, unlocks, reads the audit chain; reports for any project.
+/// - reporter: drafts and submits for the projects assigned to their organization only.
+/// - viewer: reads unpublished data.
+///
+/// Reporters read unpublished values only of their own projects, through the report forms.
+public struct AccessPolicy: Sendable {
+    /// The projects each organization reports on.
+    public let projectsByOrganization: [String: Set<String>]
+
+    public init(projectsByOrganization: [String: Set<String>]) {
+        self.projectsByOrganization = projectsByOrganization
+    }
+
+    /// An organization reports on a project when the plan names it as a lead of the project or
+    /// of one of its tasks, or when an administrator assigned it the project or one of its tasks.
+    public init(index: PlanIndex, assignments: [Assignment]) {
+        var map: [String: Set<String>] = [:]
+        for (i, project) in index.projects.enumerated() {
+            for org in project.leadOrganizations { map[org, default: []].insert(project.id) }
+            for t in index.tasks.indices where index.projectOfTask[t] == i {
+                for org in index.tasks[t].organizations { map[org, default: []].insert(project.id) }
+            }
+        }
+        for a in assignments {
+            if let p = index.project(a.entityId) {
+                map[a.organizationId, default: []].insert(p.id)
+            } else if let t = index.taskIndex[a.entityId] {
+                map[a.organizationId, default: []].insert(index.projects[index.projectOfTask[t]].id)
+            }
+        }
+        projectsByOrganization = map
+    }
+
+    public func projects(of organization: String) -> Set<String> { projectsByOrganization[organization] ?? [] }
+
+    public func decide(_ principal: Principal?, _ action: Action, project: String? = nil) -> Decision {
+        if action == .everyone { return .allow }
+        guard let principal else { return .signIn }
+        let role = principal.role
+        let allowed: Bool
+        switch action {
+        case .everyone, .signedIn: allowed = true
+        case .viewUnpublished: allowed = role != .reporter
+        case .report:
+            switch role {
+            case .admin, .coordinator: allowed = true
+            case .reporter: allowed = project.map { projects(of: principal.organizationId).contains($0) } ?? false
+            case .viewer: allowed = false
+            }
+        case .review, .unlock, .viewAudit: allowed = role == .admin || role == .coordinator
+        case .manageAccounts, .manageOrganizations, .managePlan, .manageTokens: allowed = role == .admin
+        }
+        return allowed ? .allow : .forbidden
+    }
+
+    /// Reporters are held to period locks; coordinators and admins are not.
+    public func bypassesLocks(_ principal: Principal) -> Bool { principal.role == .admin || principal.role == .coordinator }
+}

@@ -1,0 +1,47 @@
+import Hummingbird
+import PlanCore
+import PlanStore
+
+/// `/admin/audit`: the audit chain, newest first, filterable by user, entity and date, with
+/// whether the whole chain verifies.
+enum AuditPage {
+    static func show(_ request: Request, _ ws: Workspace) async throws -> Response {
+        guard let store = ws.store else { return ws.unavailable(request) }
+        let c = ws.context(request)
+        let q = request.uri.queryParameters
+        let user = (q.get("user") ?? "").trimmingSpaces, entity = (q.get("entity") ?? "").trimmingSpaces
+        let from = q.get("from").flatMap { CalendarDay(iso: $0) }, to = q.get("to").flatMap { CalendarDay(iso: $0) }
+        var events: [AuditEvent] = []
+        var after: Int64 = 0
+        while true {
+            let page = try await store.auditEvents(after: after, limit: 5000)
+            guard let last = page.last else { break }
+            events += page.filter { e in
+                (user.isEmpty || e.actor.localizedCaseInsensitiveContains(user))
+                    && (entity.isEmpty || e.entity.localizedCaseInsensitiveContains(entity))
+                    && (from.map { e.at.koreanDay >= $0 } ?? true) && (to.map { e.at.koreanDay <= $0 } ?? true)
+            }
+            after = last.seq
+        }
+        let verification = try await store.verifyAudit()
+        let shown = events.reversed().prefix(500)
+        let rows: [[String: Any]] = shown.map { e in
+            ["seq": e.seq, "at": e.at.iso, "actor": e.actor, "action": e.action, "action_label": c.catalog.strings["audit_\(e.action)"] ?? e.action,
+             "entity": e.entity, "detail": detail(e)]
+        }
+        let values: [String: Any] = [
+            "rows": rows, "count": events.count, "shown": shown.count, "user": user, "entity": entity,
+            "from": from?.iso ?? "", "to": to?.iso ?? "",
+            "intact": verification.isIntact,
+            "verification": verification.isIntact ? c.catalog.format("audit_intact", ["events": String(verification.events)])
+                : c.catalog["audit_broken"] + " " + (verification.firstProblem?.description ?? ""),
+        ]
+        return ws.render("audit", request, title: c.catalog["ws_audit"], current: "/admin/audit", values: values)
+    }
+
+    /// The event's after-state in short, for the table (the JSON, without long digests).
+    static func detail(_ e: AuditEvent) -> String {
+        let text = e.after.compact
+        return text.count > 300 ? String(text.prefix(300)) + "…" : text
+    }
+}

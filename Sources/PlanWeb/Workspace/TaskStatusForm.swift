@@ -1,0 +1,92 @@
+import Hummingbird
+import PlanCore
+import PlanStore
+
+/// `/admin/projects/{id}/tasks`: the status of each investment task and reform of a project.
+/// A change of status needs evidence: a sentence or a link that shows it.
+enum TaskStatusForm {
+    static func show(_ request: Request, _ ws: Workspace, project projectId: String, typed: [String: String] = [:],
+                     errors: [String: String] = [:], status: HTTPResponse.Status = .ok) async throws -> Response {
+        guard let workflow = ws.site.workflow else { return ws.unavailable(request) }
+        let model = ws.site.model
+        guard let position = model.index.projectIndex[projectId] else { return ws.pages.errorPage(status: .notFound, request: request) }
+        let project = model.index.projects[position]
+        let c = ws.context(request)
+        let ledger = try await workflow.ledger([.taskStatus])
+        let today = model.today.day
+        let rows: [[String: Any]] = model.index.tasks.indices.filter { model.index.projectOfTask[$0] == position }.map { t in
+            let task = model.index.tasks[t]
+            let s = ledger[FactKey(kind: .taskStatus, subject: task.id, period: "")]
+            let open = s?.draft ?? s?.returned
+            var progress = "", day = today.iso, evidence = ""
+            if case .taskStatus(_, let d, let p, let e)? = open?.entry.draft { (progress, day, evidence) = (p.rawValue, d.iso, e) }
+            let selected = typed["p.\(task.id)"] ?? progress
+            return [
+                "id": task.id, "title": task.title[c.language], "kind": c.catalog["kind_\(task.kind.rawValue)"],
+                "due": task.due.map { $0.text(c.language) } ?? "–",
+                "published": s?.approved.map { QueuePage.value($0, model.index, c) } ?? c.catalog["stage_missing"],
+                "pending": s?.submitted.map { QueuePage.value($0, model.index, c) } ?? "",
+                "stage": c.catalog["stage_\(s?.stage.rawValue ?? "missing")"], "stage_key": s?.stage.rawValue ?? "missing",
+                "return_reason": s?.returned?.returnReason ?? "",
+                "options": [("", c.catalog["no_change"])] .map { ["value": $0.0, "label": $0.1, "selected": selected == $0.0] }
+                    + TaskStatusReport.Progress.allCases.map { p in
+                        ["value": p.rawValue, "label": c.ko ? p.korean : p.english, "selected": selected == p.rawValue]
+                    },
+                "day": typed["d.\(task.id)"] ?? day, "evidence": typed["e.\(task.id)"] ?? evidence,
+                "error": errors[task.id] ?? "", "has_error": errors[task.id] != nil,
+                "disabled": s?.submitted != nil,
+            ]
+        }
+        return ws.render("tasks_form", request, title: "\(project.id) \(project.title[c.language]) · \(c.catalog["tasks_form_title"])",
+                         current: "/admin",
+                         values: ["project": ["id": project.id, "title": project.title[c.language]], "rows": rows, "has_errors": !errors.isEmpty,
+                                  "error_count": errors.count],
+                         status: status)
+    }
+
+    static func save(_ request: Request, _ ws: Workspace, project projectId: String) async throws -> Response {
+        guard let workflow = ws.site.workflow, let principal = Principal.current else { return ws.unavailable(request) }
+        let model = ws.site.model
+        guard let position = model.index.projectIndex[projectId] else { return ws.pages.errorPage(status: .notFound, request: request) }
+        let form = SubmittedForm.current
+        let c = ws.context(request)
+        let submit = form["action"] == "submit"
+        var errors: [String: String] = [:]
+        var entries: [FactEntry] = []
+        for t in model.index.tasks.indices where model.index.projectOfTask[t] == position {
+            let task = model.index.tasks[t]
+            guard let progress = TaskStatusReport.Progress(rawValue: form.text("p.\(task.id)")) else { continue }
+            let evidence = form.text("e.\(task.id)")
+            guard let day = CalendarDay(iso: form.text("d.\(task.id)")), day <= model.today.day else {
+                errors[task.id] = c.catalog["err_date"]
+                continue
+            }
+            guard !evidence.isEmpty else {
+                errors[task.id] = c.catalog["err_evidence"]
+                continue
+            }
+            guard evidence.count <= 2000 else {
+                errors[task.id] = c.catalog["err_too_long"]
+                continue
+            }
+            entries.append(FactEntry(.taskStatus(taskId: task.id, day: day, progress: progress, evidence: evidence)))
+        }
+        if !errors.isEmpty {
+            return try await show(request, ws, project: projectId, typed: form.fields.compactMapValues(\.last), errors: errors, status: .unprocessableContent)
+        }
+        let now = Timestamp.now
+        do {
+            try await workflow.record(entries, project: projectId, submit: submit, actor: principal.actor, bypassLocks: true, at: now)
+        } catch WorkflowError.rejected(let problems) {
+            for p in problems { errors[p.key.subject] = c.catalog["err_workflow_\(p.reason.rawValue)"] }
+            return try await show(request, ws, project: projectId, typed: form.fields.compactMapValues(\.last), errors: errors, status: .conflict)
+        }
+        var submitted = submit ? entries.count : 0
+        if submit, let drafts = try await workflow.drafts(project: projectId)[.taskStatus], !drafts.isEmpty {
+            try await workflow.submit(.taskStatus, ids: drafts, project: projectId, actor: principal.actor, at: now)
+            submitted += drafts.count
+        }
+        let done = submit ? (submitted > 0 ? "submitted" : "nothing") : (entries.isEmpty ? "nothing" : "saved")
+        return ws.redirect("/admin/projects/\(projectId)/tasks", done: done)
+    }
+}

@@ -1,0 +1,51 @@
+import Hummingbird
+import PlanCore
+import PlanStore
+
+/// `/admin/tokens`: API tokens for machine clients. A new token is shown once; only its hash is
+/// kept. Each has a role and an organization, and can be revoked.
+enum TokensPage {
+    static func show(_ request: Request, _ ws: Workspace, created: String? = nil, error: String? = nil,
+                     status: HTTPResponse.Status = .ok) async throws -> Response {
+        guard let directory = ws.directory else { return ws.unavailable(request) }
+        let c = ws.context(request)
+        let orgs = try await directory.organizations()
+        let tokens: [[String: Any]] = try await directory.tokens().sorted { $0.createdAt > $1.createdAt }.map { t in
+            ["id": t.id, "name": t.name, "role": c.catalog["role_\(t.role.rawValue)"], "organization": t.organizationId,
+             "created": c.day(Timestamp(seconds: t.createdAt).koreanDay), "by": t.createdBy, "revoked": t.isRevoked]
+        }
+        let values: [String: Any] = [
+            "tokens": tokens, "has_tokens": !tokens.isEmpty,
+            "created": created ?? "", "has_created": created != nil,
+            "roles": [Role.reporter, .coordinator, .viewer].map { ["value": $0.rawValue, "label": c.catalog["role_\($0.rawValue)"]] },
+            "organizations": orgs.map { ["value": $0.id, "label": $0.name[c.language]] },
+            "error": error ?? "", "has_error": error != nil,
+        ]
+        return ws.render("tokens", request, title: c.catalog["ws_tokens"], current: "/admin/tokens", values: values, status: status)
+    }
+
+    static func create(_ request: Request, _ ws: Workspace) async throws -> Response {
+        guard let directory = ws.directory else { return ws.unavailable(request) }
+        let form = SubmittedForm.current
+        let c = ws.context(request)
+        guard let role = Role(rawValue: form.text("role")), role != .admin, !form.text("name").isEmpty,
+              try await directory.organization(form.text("organization")) != nil else {
+            return try await show(request, ws, error: c.catalog["err_token"], status: .unprocessableContent)
+        }
+        let secret = "pwt_" + Secrets.make()
+        let token = APIToken(id: String(Directory.digest(secret).prefix(10)), name: form.text("name"), role: role,
+                             organizationId: form.text("organization"), createdBy: ws.actor.id, createdAt: .now)
+        try await directory.addToken(token, secret: secret, actor: ws.actor, at: .now)
+        return try await show(request, ws, created: secret)
+    }
+
+    static func revoke(_ request: Request, _ ws: Workspace, id: String) async throws -> Response {
+        guard let directory = ws.directory else { return ws.unavailable(request) }
+        do {
+            try await directory.revokeToken(id: id, actor: ws.actor, at: .now)
+        } catch StoreError.notFound {
+            return ws.pages.errorPage(status: .notFound, request: request)
+        }
+        return ws.redirect("/admin/tokens", done: "token_revoked")
+    }
+}

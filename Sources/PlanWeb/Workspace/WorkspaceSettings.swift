@@ -1,0 +1,31 @@
+/// How the signed-in part of the site behaves: sessions, sign-in limits, locks, review flags,
+/// upload sizes. `planwatch serve` sets them from its options.
+public struct WorkspaceSettings: Sendable {
+    /// A session ends after this long without a request…
+    public var sessionIdleSeconds: Int64 = 30 * 60
+    /// …and this long after sign-in, whatever happens.
+    public var sessionMaxSeconds: Int64 = 12 * 3600
+    /// bcrypt's cost; 12 in production (about a quarter second per check here).
+    public var bcryptCost: UInt8 = 12
+    /// Days after a period's end when reporters can no longer change it without an unlock.
+    public var lockAfterDays = 90
+    /// Days after a period's end when its values are due (the reporting status calls them overdue after).
+    public var dueAfterDays = 60
+    /// A submitted value more than this many times (or less than 1/this of) the previous one is flagged.
+    public var jumpFactor = 3.0
+    /// Failed sign-ins allowed per account and per address within the window.
+    public var signInFailuresPerAccount = 5
+    public var signInFailuresPerAddress = 20
+    public var signInWindowSeconds: Int64 = 15 * 60
+    public var maxFormBytes = 1 << 20
+    public var maxUploadBytes = 10 << 20
+    /// Mark cookies Secure: always, never, or when the request came over TLS (directly or
+    /// through a proxy that says so in X-Forwarded-Proto).
+    public var secureCookies: SecureCookies = .auto
+
+    public enum SecureCookies: String, Sendable, CaseIterable {
+        case auto, always, never
+    }
+
+    public init() {}
+}

@@ -1,0 +1,66 @@
+import Foundation
+import HTTPTypes
+import HummingbirdTesting
+import PlanCore
+import PlanStore
+import Testing
+@testable import PlanWeb
+
+/// Machine clients report, submit, approve and return through the API with tokens.
+@Suite struct ReportingAPITests {
+    @Test func aClientReportsAndACoordinatorDecides() async throws {
+        let f = try await WorkspaceFixture.make()
+        let reporter = try await f.token(role: .reporter, organization: "msit")
+        let coordinator = try await f.token(role: .coordinator, organization: "pmo")
+        try await f.withClient { client in
+            let bad = try await client.post("/api/v1/projects/1-1/reports", json: """
+                {"observations":[{"indicatorId":"1-1.data-market-size","period":"2025","value":"많이"},
+                                 {"indicatorId":"nope","period":"2025","value":"1"}]}
+                """, headers: [.authorization: "Bearer \(reporter)"])
+            #expect(bad.status == .badRequest)
+            let problem = try JSONValue.parse(bad.body)
+            #expect(problem["errors"]?.array?.count == 2)
+            #expect(try await f.store.facts(.observation, states: nil).isEmpty)
+
+            let drafts = try await client.post("/api/v1/projects/1-1/reports", json: """
+                {"observations":[{"indicatorId":"1-1.data-market-size","period":"2025","value":"44.1조원","source":"조사"}],
+                 "budget":[{"fiscalYear":2025,"allocated":"1.2조원","executed":"1조 1,000억원"}],
+                 "jobs":[{"year":2025,"jobs":"3만"}]}
+                """, headers: [.authorization: "Bearer \(reporter)"])
+            #expect(drafts.status == .created, "\(drafts.body)")
+            let receipt = try JSONValue.parse(drafts.body)
+            #expect(receipt["state"]?.string == "draft")
+            #expect(receipt["facts"]?.array?.count == 3)
+            let submitted = try await client.post("/api/v1/projects/1-1/reports/submit", json: #"{"year":2025}"#, headers: [.authorization: "Bearer \(reporter)"])
+            #expect(submitted.status == .ok)
+            #expect(try JSONValue.parse(submitted.body)["facts"]?.array?.count == 3)
+
+            let observation = try #require(try await f.store.facts(.observation, states: [.submitted]).first)
+            let budget = try #require(try await f.store.facts(.budget, states: [.submitted]).first)
+            // Reporters do not approve.
+            #expect(try await client.post("/api/v1/reports/observation/\(observation.id)/approve", json: "{}",
+                                          headers: [.authorization: "Bearer \(reporter)"]).status == .forbidden)
+            let approved = try await client.post("/api/v1/reports/observation/\(observation.id)/approve", json: "{}",
+                                                 headers: [.authorization: "Bearer \(coordinator)"])
+            #expect(approved.status == .ok)
+            #expect(f.site.model.facts.observations.count == 1)
+            // Deciding twice is a conflict.
+            let twice = try await client.post("/api/v1/reports/observation/\(observation.id)/approve", json: "{}",
+                                              headers: [.authorization: "Bearer \(coordinator)"])
+            #expect(twice.status == .conflict)
+            let noReason = try await client.post("/api/v1/reports/budget/\(budget.id)/return", json: #"{"reason":" "}"#,
+                                                 headers: [.authorization: "Bearer \(coordinator)"])
+            #expect(noReason.status == .badRequest)
+            let returned = try await client.post("/api/v1/reports/budget/\(budget.id)/return", json: #"{"reason":"집행액 확인 필요"}"#,
+                                                 headers: [.authorization: "Bearer \(coordinator)"])
+            #expect(returned.status == .ok)
+            #expect(try await f.store.fact(.budget, id: budget.id)?.returnReason == "집행액 확인 필요")
+            let missing = try await client.post("/api/v1/reports/jobs/999999/approve", json: "{}", headers: [.authorization: "Bearer \(coordinator)"])
+            #expect(missing.status == .notFound)
+            // The audit chain names the token.
+            let events = try await f.store.auditEvents(after: 0, limit: 1000)
+            #expect(events.contains { $0.action == "fact.approve" && $0.actor.hasPrefix("token:") })
+            #expect(try await f.store.verifyAudit().isIntact)
+        }
+    }
+}

@@ -1,0 +1,179 @@
+import Foundation
+import HTTPTypes
+import Hummingbird
+import HummingbirdTesting
+import PlanCore
+import PlanStore
+import Testing
+@testable import PlanWeb
+
+@Suite struct SecurityTests {
+    @Test func signInRefusesWithoutAHintAndSessionsAreSafeCookies() async throws {
+        let f = try await WorkspaceFixture.make()
+        try await f.withClient { client in
+            let page = try await client.fetch("/signin")
+            let csrf = try #require(page.headers[.setCookie])
+            #expect(csrf.contains("HttpOnly"))
+            let cookie = String(csrf.split(separator: ";")[0])
+            let token = String(cookie.split(separator: "=", maxSplits: 1)[1])
+            let wrongPassword = try await client.post("/signin", form: ["_csrf": token, "username": "lee", "password": "not the password"],
+                                                      headers: [.cookie: cookie])
+            let noSuchUser = try await client.post("/signin", form: ["_csrf": token, "username": "nobody", "password": "not the password"],
+                                                   headers: [.cookie: cookie])
+            #expect(wrongPassword.status == .unauthorized)
+            #expect(noSuchUser.status == .unauthorized)
+            #expect(wrongPassword.body.contains(Catalog.ko["signin_refused"]))
+            #expect(noSuchUser.body.contains(Catalog.ko["signin_refused"]))
+            let ok = try await client.post("/signin", form: ["_csrf": token, "username": "lee", "password": WorkspaceFixture.passwords["lee"]!],
+                                           headers: [.cookie: cookie])
+            let session = try #require(ok.headers[.setCookie])
+            #expect(session.hasPrefix("pw_session="))
+            #expect(session.contains("HttpOnly"))
+            #expect(session.contains("SameSite=Lax"))
+            #expect(!session.contains("Secure"))
+            // Behind a TLS proxy the cookie is Secure.
+            let secure = try await client.post("/signin", form: ["_csrf": token, "username": "lee", "password": WorkspaceFixture.passwords["lee"]!],
+                                               headers: [.cookie: cookie, .forwardedProto: "https"])
+            #expect(secure.headers[.setCookie]?.contains("Secure") == true)
+            // Signing out ends the session on the server: the old cookie no longer works.
+            let lee = try await WorkspaceFixture.signIn(client, "lee")
+            #expect(try await client.fetch("/admin", headers: [.cookie: lee.cookie]).status == .ok)
+            let out = try await client.post("/signout", form: ["_csrf": lee.csrf], headers: lee.headers)
+            #expect(out.status == .seeOther)
+            let after = try await client.fetch("/admin", headers: [.cookie: lee.cookie])
+            #expect(after.status == .seeOther)
+            #expect(after.headers[.location]?.hasPrefix("/signin") == true)
+        }
+    }
+
+    @Test func signInIsRateLimitedPerAccountAndPerAddress() async throws {
+        let f = try await WorkspaceFixture.make { $0.signInFailuresPerAccount = 3; $0.signInFailuresPerAddress = 6 }
+        try await f.withClient { client in
+            let page = try await client.fetch("/signin")
+            let cookie = String(try #require(page.headers[.setCookie]).split(separator: ";")[0])
+            let token = String(cookie.split(separator: "=", maxSplits: 1)[1])
+            func attempt(_ user: String, _ password: String) async throws -> HTTPResponse.Status {
+                try await client.post("/signin", form: ["_csrf": token, "username": user, "password": password], headers: [.cookie: cookie]).status
+            }
+            for _ in 0..<3 { #expect(try await attempt("lee", "wrong password!!") == .unauthorized) }
+            // Now even the right password is refused for a while, with a clear message.
+            let limited = try await client.post("/signin", form: ["_csrf": token, "username": "lee", "password": WorkspaceFixture.passwords["lee"]!],
+                                                headers: [.cookie: cookie])
+            #expect(limited.status == .tooManyRequests)
+            #expect(limited.body.contains(Catalog.ko["signin_limited"]))
+            // Unknown accounts are limited the same way, so the limit says nothing about which exist.
+            for _ in 0..<3 { _ = try await attempt("ghost", "wrong password!!") }
+            #expect(try await attempt("ghost", "wrong password!!") == .tooManyRequests)
+            // Per address: after 6 failures from here, another account is refused too.
+            #expect(try await attempt("park", WorkspaceFixture.passwords["park"]!) == .tooManyRequests)
+            #expect(try await f.store.auditEvents(after: 0, limit: 1000).contains { $0.action == "signin.limited" })
+        }
+    }
+
+    @Test func formsWithoutTheCSRFTokenAreRejected() async throws {
+        let f = try await WorkspaceFixture.make()
+        try await f.withClient { client in
+            let lee = try await WorkspaceFixture.signIn(client, "lee")
+            let none = try await client.post("/admin/projects/1-1/report", form: ["period": "2025", "action": "save", "v.1-1.data-market-size": "1조원"],
+                                             headers: lee.headers)
+            #expect(none.status == .forbidden)
+            let wrong = try await client.post("/admin/projects/1-1/report", form: ["_csrf": "forged", "period": "2025", "action": "save",
+                                                                                  "v.1-1.data-market-size": "1조원"], headers: lee.headers)
+            #expect(wrong.status == .forbidden)
+            #expect(wrong.body.contains(Catalog.ko["error_csrf"]))
+            let noSignInCookie = try await client.post("/signin", form: ["_csrf": "x", "username": "lee", "password": "reporter password 1"])
+            #expect(noSignInCookie.status == .forbidden)
+            #expect(try await f.store.facts(.observation, states: nil).isEmpty)
+        }
+    }
+
+    @Test func expiredSessionsSendPeopleToSignInAgain() async throws {
+        let f = try await WorkspaceFixture.make()
+        try await f.withClient { client in
+            let lee = try await WorkspaceFixture.signIn(client, "lee")
+            // Age the session past the idle limit behind the server's back.
+            for entry in try await f.store.directoryRecords(.session) {
+                var s = try JSONDecoder().decode(SessionRecord.self, from: Data(entry.value.utf8))
+                s.lastSeenAt -= f.site.settings.sessionIdleSeconds + 1
+                try await f.store.putDirectoryRecord(.session, key: entry.key, value: String(decoding: try JSONEncoder().encode(s), as: UTF8.self),
+                                                     audit: nil, actor: .system, at: .now)
+            }
+            let idle = try await client.fetch("/admin", headers: [.cookie: lee.cookie])
+            #expect(idle.status == .seeOther)
+            #expect(idle.headers[.location]?.hasPrefix("/signin?next=") == true)
+            #expect(try await f.store.directoryRecords(.session).isEmpty)
+            // The absolute limit holds even for a busy session.
+            let park = try await WorkspaceFixture.signIn(client, "park")
+            for entry in try await f.store.directoryRecords(.session) {
+                var s = try JSONDecoder().decode(SessionRecord.self, from: Data(entry.value.utf8))
+                s.createdAt -= f.site.settings.sessionMaxSeconds + 1
+                try await f.store.putDirectoryRecord(.session, key: entry.key, value: String(decoding: try JSONEncoder().encode(s), as: UTF8.self),
+                                                     audit: nil, actor: .system, at: .now)
+            }
+            #expect(try await client.fetch("/admin", headers: [.cookie: park.cookie]).status == .seeOther)
+        }
+    }
+
+    @Test func revokedTokensAreRefused() async throws {
+        let f = try await WorkspaceFixture.make()
+        try await f.withClient { client in
+            let secret = try await f.token(role: .reporter, organization: "msit")
+            let body = #"{"observations":[{"indicatorId":"1-1.data-market-size","period":"2025","value":"44조원"}]}"#
+            let ok = try await client.post("/api/v1/projects/1-1/reports", json: body, headers: [.authorization: "Bearer \(secret)"])
+            #expect(ok.status == .created, "\(ok.body)")
+            let id = try #require(try await Directory(store: f.store).tokens().first?.id)
+            let admin = try await WorkspaceFixture.signIn(client, "admin")
+            let revoked = try await client.post("/admin/tokens/\(id)/revoke", form: ["_csrf": admin.csrf], headers: admin.headers)
+            #expect(revoked.status == .seeOther)
+            let refused = try await client.post("/api/v1/projects/1-1/reports", json: body, headers: [.authorization: "Bearer \(secret)"])
+            #expect(refused.status == .unauthorized)
+            #expect(refused.headers[.contentType]?.hasPrefix("application/problem+json") == true)
+            #expect(refused.headers[.wwwAuthenticate] == "Bearer")
+        }
+    }
+
+    @Test func scriptInANoteIsEscapedEverywhere() async throws {
+        let f = try await WorkspaceFixture.make()
+        try await f.withClient { client in
+            let script = "<script>alert('x')</script>"
+            let lee = try await WorkspaceFixture.signIn(client, "lee")
+            _ = try await client.post("/admin/projects/1-1/report", form: [
+                "_csrf": lee.csrf, "period": "2025", "action": "submit", "v.1-1.data-market-size": "44조원",
+                "n.1-1.data-market-size": script, "src.1-1.data-market-size": script,
+            ], headers: lee.headers)
+            let park = try await WorkspaceFixture.signIn(client, "park")
+            let fact = try #require(try await f.store.facts(.observation, states: [.submitted]).first)
+            _ = try await client.post("/admin/queue", form: ["_csrf": park.csrf, "decision": "approve", "pick": "observation:\(fact.id)"],
+                                      headers: park.headers)
+            let pages = [
+                try await client.fetch("/admin/queue", headers: [.cookie: park.cookie]).body,
+                try await client.fetch("/admin/audit", headers: [.cookie: park.cookie]).body,
+                try await client.fetch("/admin/projects/1-1/report?period=2025", headers: [.cookie: lee.cookie]).body,
+                try await client.fetch("/indicators/1-1.data-market-size").body,
+                try await client.fetch("/indicators/1-1.data-market-size?lang=en").body,
+            ]
+            for page in pages {
+                #expect(!page.contains("<script>"))
+            }
+            #expect(pages[3].contains("&lt;script&gt;"))
+            // In the API, it is data in JSON, not markup.
+            let api = try await client.fetch("/api/v1/indicators/1-1.data-market-size/observations").body
+            #expect(api.contains("\\/script>") || api.contains("</script>"))
+            #expect(try JSONValue.parse(api)["observations"]?.array?.first?["note"]?.string == script)
+        }
+    }
+
+    @Test func uploadsAreLimitedInSizeWithAClearError() async throws {
+        let f = try await WorkspaceFixture.make { $0.maxUploadBytes = 1 << 20 }
+        try await f.withClient { client in
+            let lee = try await WorkspaceFixture.signIn(client, "lee")
+            let big = String(repeating: "1-1.data-market-size,2025,1\n", count: 60_000)
+            let body = "--B\r\nContent-Disposition: form-data; name=\"_csrf\"\r\n\r\n\(lee.csrf)\r\n--B\r\nContent-Disposition: form-data; name=\"file\"; filename=\"big.csv\"\r\n\r\n\(big)\r\n--B--\r\n"
+            let response = try await client.execute(uri: "/admin/projects/1-1/upload", method: .post,
+                                                    headers: [.cookie: lee.cookie, .contentType: "multipart/form-data; boundary=B"],
+                                                    body: ByteBuffer(string: body)) { Fetched(status: $0.status, headers: $0.headers, body: String(buffer: $0.body)) }
+            #expect(response.status == .contentTooLarge)
+            #expect(response.body.contains("1MB"))
+        }
+    }
+}

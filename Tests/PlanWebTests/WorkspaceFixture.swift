@@ -1,0 +1,104 @@
+import Foundation
+import HTTPTypes
+import Hummingbird
+import HummingbirdTesting
+import PlanCore
+import PlanStore
+import Testing
+@testable import PlanWeb
+
+/// A site with a database and people: an administrator and a coordinator of the coordinating
+/// office, a reporter of the ministry assigned projects 1-1 and 1-4, a reporter of another
+/// ministry, and a viewer. Passwords are hashed with a low bcrypt cost to keep tests quick.
+struct WorkspaceFixture: Sendable {
+    static let passwords = ["admin": "admin password 1", "park": "coordinator pass 1", "lee": "reporter password 1",
+                            "choi": "other reporter pw 1", "jung": "viewer password 1"]
+
+    let site: Site
+    let store: any Store
+
+    static func make(settings adjust: (inout WorkspaceSettings) -> Void = { _ in }) async throws -> WorkspaceFixture {
+        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("planwatch-ws-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
+        let store = try SQLiteStore(path: dir.appendingPathComponent("ws.sqlite").path)
+        try await store.migrate()
+        let plan = WebFixture.plan
+        _ = try await store.loadPlan(bytes: [UInt8](BundledPlan.data() ?? Data()), fileName: "digital-new-deal.yaml", plan: plan, actor: .system)
+        let directory = Directory(store: store)
+        let now = Timestamp.now
+        try await directory.addOrganization(OrganizationRecord(id: "msit", nameKo: "과학기술정보통신부", nameEn: "Ministry of Science and ICT"), actor: .system, at: now)
+        try await directory.addOrganization(OrganizationRecord(id: "pmo", nameKo: "디지털뉴딜반", nameEn: "Digital New Deal Office"), actor: .system, at: now)
+        try await directory.assign(Assignment(organizationId: "msit", entityId: "1-1"), actor: .system, at: now)
+        try await directory.assign(Assignment(organizationId: "msit", entityId: "1-4"), actor: .system, at: now)
+        let people: [(String, String, Role)] = [("admin", "pmo", .admin), ("park", "pmo", .coordinator), ("lee", "msit", .reporter),
+                                                ("choi", "moe", .reporter), ("jung", "pmo", .viewer)]
+        for (name, org, role) in people {
+            try await directory.addAccount(Account(username: name, displayName: name.capitalized, organizationId: org, role: role,
+                                                   passwordHash: Passwords.hash(passwords[name]!, cost: 4), createdAt: now),
+                                           actor: .system, at: now)
+        }
+        var settings = WorkspaceSettings()
+        settings.bcryptCost = 4
+        settings.lockAfterDays = 400
+        adjust(&settings)
+        let site = Site(model: ReadModel(version: 1, plan: plan, facts: .empty, today: Timestamp.now.koreanDay), store: store, settings: settings)
+        try await site.reloadPolicy()
+        return WorkspaceFixture(site: site, store: store)
+    }
+
+    func withClient<T: Sendable>(_ body: @Sendable (any TestClientProtocol) async throws -> T) async throws -> T {
+        try await WebFixture.withClient(site, body)
+    }
+
+    /// A signed-in browser: its cookie header and the session's CSRF token.
+    struct Browser: Sendable {
+        var cookie: String
+        var csrf: String
+
+        var headers: HTTPFields { [.cookie: cookie, .contentType: "application/x-www-form-urlencoded"] }
+    }
+
+    /// Signs in through the form, as a browser does.
+    static func signIn(_ client: any TestClientProtocol, _ username: String, password: String? = nil) async throws -> Browser {
+        let page = try await client.fetch("/signin")
+        let csrfCookie = try #require(page.headers[.setCookie]?.split(separator: ";").first.map(String.init))
+        let token = String(csrfCookie.split(separator: "=", maxSplits: 1)[1])
+        let response = try await client.post("/signin", form: ["_csrf": token, "username": username, "password": password ?? passwords[username]!],
+                                              headers: [.cookie: csrfCookie])
+        #expect(response.status == .seeOther, "sign-in of \(username)")
+        let session = try #require(response.headers[.setCookie]?.split(separator: ";").first.map(String.init))
+        let home = try await client.fetch("/admin", headers: [.cookie: session])
+        let csrf = try #require(home.body.firstMatch(of: /name="_csrf" value="([^"]+)"/).map { String($0.1) })
+        return Browser(cookie: session, csrf: csrf)
+    }
+
+    /// An API token for a role and organization, made as the admin page does.
+    func token(role: Role, organization: String) async throws -> String {
+        let secret = "pwt_" + Secrets.make()
+        try await Directory(store: store).addToken(APIToken(id: String(Directory.digest(secret).prefix(10)), name: "test", role: role,
+                                                            organizationId: organization, createdBy: "test", createdAt: .now),
+                                                   secret: secret, actor: .system, at: .now)
+        return secret
+    }
+}
+
+extension TestClientProtocol {
+    func post(_ uri: String, form: [String: String], headers: HTTPFields = [:]) async throws -> Fetched {
+        var fields = headers
+        if fields[.contentType] == nil { fields[.contentType] = "application/x-www-form-urlencoded" }
+        var c = URLComponents()
+        c.queryItems = form.sorted { $0.key < $1.key }.map { URLQueryItem(name: $0.key, value: $0.value) }
+        let body = (c.percentEncodedQuery ?? "").replacingOccurrences(of: "+", with: "%2B")
+        return try await execute(uri: uri, method: .post, headers: fields, body: ByteBuffer(string: body)) { response in
+            Fetched(status: response.status, headers: response.headers, body: String(buffer: response.body))
+        }
+    }
+
+    func post(_ uri: String, json: String, headers: HTTPFields = [:]) async throws -> Fetched {
+        var fields = headers
+        fields[.contentType] = "application/json"
+        return try await execute(uri: uri, method: .post, headers: fields, body: ByteBuffer(string: json)) { response in
+            Fetched(status: response.status, headers: response.headers, body: String(buffer: response.body))
+        }
+    }
+}
