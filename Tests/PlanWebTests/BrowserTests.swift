@@ -12,7 +12,15 @@ import Testing
 
     @Test(.enabled(if: BrowserTests.enabled, "set PLANWATCH_TEST_BROWSER=1 to run the browser check"))
     func siteWorksInChromium() async throws {
-        let site = try await WebFixture.demo.value
+        try await run(script: "browse.py", site: try await WebFixture.demo.value, expect: "browser check passed")
+    }
+
+    @Test(.enabled(if: BrowserTests.enabled, "set PLANWATCH_TEST_BROWSER=1 to run the browser check"))
+    func reportingWorkflowWorksInChromium() async throws {
+        try await run(script: "workflow.py", site: try await WorkspaceFixture.make().site, expect: "workflow check passed")
+    }
+
+    func run(script: String, site: Site, expect marker: String) async throws {
         let app = try buildApplication(site: site, configuration: WebConfiguration(port: 0))
         let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
         let shots = ProcessInfo.processInfo.environment["PLANWATCH_SCREENSHOTS"] ?? root.appendingPathComponent(".build/screenshots").path
@@ -20,7 +28,7 @@ import Testing
             let port = try #require(client.port)
             let process = Process()
             process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-            process.arguments = ["python3", root.appendingPathComponent("Tests/Browser/browse.py").path, "http://127.0.0.1:\(port)", shots]
+            process.arguments = ["python3", root.appendingPathComponent("Tests/Browser/\(script)").path, "http://127.0.0.1:\(port)", shots]
             let output = Pipe()
             process.standardOutput = output
             process.standardError = output
@@ -33,8 +41,8 @@ import Testing
                     continuation.resume(returning: String(decoding: data, as: UTF8.self))
                 }
             }
-            #expect(process.terminationStatus == 0, "browser check failed:\n\(text)")
-            #expect(text.contains("browser check passed"))
+            #expect(process.terminationStatus == 0, "\(script) failed:\n\(text)")
+            #expect(text.contains(marker))
         }
     }
 }

@@ -26,7 +26,7 @@ enum AuditPage {
         let verification = try await store.verifyAudit()
         let shown = events.reversed().prefix(500)
         let rows: [[String: Any]] = shown.map { e in
-            ["seq": e.seq, "at": e.at.iso, "actor": e.actor, "action": e.action, "action_label": c.catalog.strings["audit_\(e.action)"] ?? e.action,
+            ["seq": e.seq, "at": kst(e.at), "actor": e.actor, "action": e.action, "action_label": c.catalog.strings["audit_\(e.action)"] ?? e.action,
              "entity": e.entity, "detail": detail(e)]
         }
         let values: [String: Any] = [
@@ -39,9 +39,23 @@ enum AuditPage {
         return ws.render("audit", request, title: c.catalog["ws_audit"], current: "/admin/audit", values: values)
     }
 
+    /// "2026-11-26 09:03:58 KST": the time as people in Korea read it.
+    static func kst(_ t: Timestamp) -> String {
+        let local = t.seconds + Timestamp.koreaOffset
+        let day = CalendarDay(ordinal: Int(local.floorDiv(86_400)))
+        let s = Int(local - local.floorDiv(86_400) * 86_400)
+        func two(_ n: Int) -> String { n < 10 ? "0\(n)" : "\(n)" }
+        return "\(day.iso) \(two(s / 3600)):\(two(s % 3600 / 60)):\(two(s % 60)) KST"
+    }
+
     /// The event's after-state in short, for the table (the JSON, without long digests).
     static func detail(_ e: AuditEvent) -> String {
         let text = e.after.compact
         return text.count > 300 ? String(text.prefix(300)) + "…" : text
     }
+}
+
+extension Int64 {
+    /// Division rounding toward negative infinity.
+    func floorDiv(_ d: Int64) -> Int64 { self >= 0 ? self / d : -((-self + d - 1) / d) }
 }

@@ -10,8 +10,8 @@ enum QueuePage {
     static func subject(_ fact: StoredFact, _ index: PlanIndex, _ c: PageContext) -> String {
         switch fact.entry.draft {
         case .observation(let id, let period, _, _): return "\(index.indicator(id)?.name[c.language] ?? id) · \(period.text(c.language))"
-        case .budget(let p, let y, _, _): return "\(p) \(c.catalog["budget_title"]) · \(y)"
-        case .jobs(let p, let y, _): return "\(p) \(c.catalog["jobs_title"]) · \(y)"
+        case .budget(let p, let y, _, _): return "\(p) \(c.catalog["kind_budget"]) · \(c.catalog.format("year_label", ["year": String(y)]))"
+        case .jobs(let p, let y, _): return "\(p) \(c.catalog["kind_jobs"]) · \(c.catalog.format("year_label", ["year": String(y)]))"
         case .taskStatus(let t, _, _, _): return index.task(t)?.title[c.language] ?? t
         }
     }
@@ -60,7 +60,7 @@ enum QueuePage {
                 "what": subject(fact, index, c), "value": value(fact, index, c),
                 "provisional": fact.entry.valueStatus == .provisional,
                 "previous": previous.map { value($0, index, c) } ?? "–",
-                "previous_label": revision ? c.catalog["replaces"] : c.catalog["previous_period"],
+                "previous_label": previous == nil ? "" : revision ? c.catalog["replaces"] : c.catalog["previous_period"],
                 "change": change, "flags": flags, "flagged": !flags.isEmpty,
                 "by": fact.recordedBy, "at": c.day((fact.submittedAt ?? fact.recordedAt).koreanDay),
                 "source": fact.entry.source ?? "", "note": fact.entry.note ?? "",
