@@ -106,12 +106,23 @@ import Testing
         }
     }
 
-    @Test func statusColoursKeepContrastWithWhiteText() {
+    @Test func statusColoursKeepContrastWithTheirText() throws {
+        // The badges' colours are in the stylesheet; read them from there.
+        let css = try #require(EmbeddedFiles.text("Sources/PlanWeb/Static/site.css"))
         for status in IndicatorStatus.allCases {
-            #expect(SVG.contrastWithWhite(SVG.colour(status)) >= 4.5, "\(status)")
+            let rule = try #require(css.firstMatch(of: try Regex("\\.s-\(status.rawValue)[^{]*\\{ background: (#[0-9a-f]{6});( color: (#[0-9a-f]{6});)?")))
+            let background = String(rule.output[1].substring!)
+            let text = rule.output.count > 3 ? rule.output[3].substring.map(String.init) ?? "#ffffff" : "#ffffff"
+            #expect(SVG.contrast(background, text) >= 4.5, "\(status): \(background) on \(text)")
+            #expect(text == SVG.textColour(status))
         }
         for status in TaskStatus.allCases {
-            #expect(SVG.contrastWithWhite(SVG.colour(status)) >= 4.5, "\(status)")
+            #expect(SVG.contrast(SVG.colour(status), "#ffffff") >= 4.5, "\(status)")
+        }
+        // Neighbouring verdicts differ in lightness, not only in hue, so colour-blind readers tell them apart.
+        let order = IndicatorStatus.displayOrder.filter { $0 != .notYetAssessable && $0 != .reported }
+        for (a, b) in zip(order, order.dropFirst()) {
+            #expect(abs(SVG.luminance(SVG.colour(a)) - SVG.luminance(SVG.colour(b))) > 0.02 || a == .achieved, "\(a) and \(b)")
         }
         // Statuses are told apart by word as well as colour: every label differs.
         let labels = IndicatorStatus.allCases.map { Catalog.ko.status($0) }

@@ -61,12 +61,13 @@ struct CommitmentBars {
 
     func render() -> String {
         guard let maxValue = bars.flatMap({ [$0.planned, $0.actual ?? 0] }).max(), maxValue > 0 else { return "" }
-        let w = 560.0, rowH = 44.0, labelW = 110.0
+        let w = 640.0, rowH = 44.0, labelW = 110.0
         let h = Double(bars.count) * rowH + 8
         var s = "<svg class=\"bars\" viewBox=\"0 0 \(SVG.n(w)) \(SVG.n(h))\" role=\"img\" aria-label=\"\(SVG.esc(title))\" xmlns=\"http://www.w3.org/2000/svg\">"
         for (i, b) in bars.enumerated() {
             let y0 = Double(i) * rowH + 4
-            let scale = (w - labelW - 120) / maxValue
+            // Room on the right for the longest label ("Actual KRW 2.16 trillion").
+            let scale = (w - labelW - 200) / maxValue
             s += "<text x=\"0\" y=\"\(SVG.n(y0 + 16))\" font-size=\"13\" fill=\"#202124\">\(SVG.esc(b.label))</text>"
             s += "<rect x=\"\(SVG.n(labelW))\" y=\"\(SVG.n(y0 + 2))\" width=\"\(SVG.n(b.planned * scale))\" height=\"16\" fill=\"#9aa0a6\"/>"
             s += "<text x=\"\(SVG.n(labelW + b.planned * scale + 6))\" y=\"\(SVG.n(y0 + 15))\" font-size=\"12\" fill=\"#3c4043\">\(SVG.esc(catalog["planned"] + " " + format(b.planned)))</text>"

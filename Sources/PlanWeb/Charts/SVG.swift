@@ -19,7 +19,7 @@ enum SVG {
         switch s {
         case .achieved: return "#006d4e"
         case .onTrack: return "#0a5a9c"
-        case .moderateProgress: return "#8a5a00"
+        case .moderateProgress: return "#e0a400"
         case .insufficientProgress: return "#b34700"
         case .movingAway: return "#9e1b32"
         case .missed: return "#5c1010"
@@ -28,15 +28,23 @@ enum SVG {
         }
     }
 
-    /// The WCAG contrast ratio of white text on `hex` (`#rrggbb`).
-    static func contrastWithWhite(_ hex: String) -> Double {
+    /// The text colour of a badge on `s`'s colour: white, except on the light amber of moderate progress.
+    static func textColour(_ s: IndicatorStatus) -> String { s == .moderateProgress ? "#3b2a00" : "#ffffff" }
+
+    /// The WCAG relative luminance of `#rrggbb`.
+    static func luminance(_ hex: String) -> Double {
         let digits = Array(hex.dropFirst())
         func channel(_ i: Int) -> Double {
             let c = Double(Int(String(digits[i * 2...i * 2 + 1]), radix: 16) ?? 0) / 255
             return c <= 0.03928 ? c / 12.92 : pow((c + 0.055) / 1.055, 2.4)
         }
-        let luminance = 0.2126 * channel(0) + 0.7152 * channel(1) + 0.0722 * channel(2)
-        return 1.05 / (luminance + 0.05)
+        return 0.2126 * channel(0) + 0.7152 * channel(1) + 0.0722 * channel(2)
+    }
+
+    /// The WCAG contrast ratio of two colours.
+    static func contrast(_ a: String, _ b: String) -> Double {
+        let (x, y) = (luminance(a), luminance(b))
+        return (max(x, y) + 0.05) / (min(x, y) + 0.05)
     }
 
     static func colour(_ s: TaskStatus) -> String {

@@ -16,8 +16,8 @@ enum HomePage {
                 "jobs": c.jobs(jobs),
             ]
         }
-        let slipping = c.assessment.slippingIndicators.prefix(12).map { ViewModels.indicatorRow($0, c) }
-        let late = c.assessment.lateTasks.prefix(12).map { ViewModels.taskRow($0, c) }
+        let slipping = c.assessment.slippingIndicators.map { ViewModels.indicatorRow($0, c) }
+        let late = c.assessment.lateTasks.map { ViewModels.taskRow($0, c) }
         var projectPosition = 0
         let pillars: [[String: Any]] = plan.pillars.enumerated().map { pi, pillar in
             let projects: [[String: Any]] = pillar.projects.map { _ in
@@ -27,10 +27,10 @@ enum HomePage {
             let pr = c.assessment.pillars[pi]
             return ["id": pillar.id, "title": pillar.title[c.language], "link": "/pillars/\(pillar.id)\(c.qs)",
                     "projects": projects, "bar": ViewModels.statusBar(pr, c),
-                    "on_track": c.ko ? "순항·달성 \(pr.onTrack)/\(pr.assessable)" : "on track \(pr.onTrack) of \(pr.assessable)"]
+                    "on_track": c.ko ? "순항·달성 \(pr.onTrack)/\(pr.assessable)" : "\(pr.onTrack) of \(pr.assessable) on track or achieved"]
         }
         let home: [String: Any] = [
-            "period": "\(plan.start.text(c.language))–\(plan.end.text(c.language))",
+            "period": c.ko ? "\(plan.start.start.year)~\(plan.end.end.year)년" : "\(plan.start.start.year)–\(plan.end.end.year)",
             "structure": c.catalog.format("home_structure", ["pillars": String(plan.pillars.count), "projects": String(plan.projects.count)]),
             "summary": c.text(plan.summary) ?? "",
             "commitments": commitments,
@@ -46,7 +46,7 @@ enum HomePage {
             "pillars": pillars,
             "slipping": Array(slipping),
             "has_slipping": !slipping.isEmpty,
-            "more_slipping": c.assessment.slippingIndicators.count > slipping.count,
+            "slipping_count": slipping.count,
             "late_tasks": Array(late),
             "has_late": !late.isEmpty,
             "late_count": c.assessment.lateTasks.count,

@@ -43,7 +43,7 @@ enum ProjectPages {
     static func committed(_ a: CommitmentAssessment, _ c: PageContext, _ format: (Int64) -> String) -> String {
         guard let amount = a.committed else { return "–" }
         guard let by = a.milestone else { return format(amount) }
-        return "\(format(amount)) (\(c.catalog.format("by_year_inline", ["year": String(by.end.year)])))"
+        return "\(format(amount))\(c.ko ? "" : " ")(\(c.catalog.format("by_year_inline", ["year": String(by.end.year)])))"
     }
 
     static func project(_ id: String, _ c: PageContext) -> [String: Any]? {
@@ -83,7 +83,7 @@ enum ProjectPages {
             "budget_chart": CommitmentBars(title: c.catalog["budget_planned_vs_actual"], bars: budgetBars, format: { c.money(Int64($0)) }, catalog: c.catalog).render(),
             "jobs_chart": CommitmentBars(title: c.catalog["jobs_planned_vs_actual"], bars: jobBars, format: { c.jobs(Int64($0)) }, catalog: c.catalog).render(),
             "budget_years": budget.years.map { y in
-                ["year": y.fiscalYear, "allocated": c.money(y.allocated), "executed": c.money(y.executed), "rate": c.percent(y.rate)]
+                ["year": c.catalog.format("year_label", ["year": String(y.fiscalYear)]), "allocated": c.money(y.allocated), "executed": c.money(y.executed), "rate": c.percent(y.rate)]
             },
             "has_budget_years": !budget.years.isEmpty,
             "budget_status": c.status(budget.progress.status),

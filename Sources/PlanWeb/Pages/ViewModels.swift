@@ -60,7 +60,8 @@ enum ViewModels {
 
     static func statusCounts(_ r: RollUp, _ c: PageContext) -> [[String: Any]] {
         IndicatorStatus.displayOrder.map { s in
-            ["label": c.catalog.status(s), "colour": SVG.colour(s), "key": s.rawValue, "count": r.indicators[s] ?? 0]
+            ["label": c.catalog.status(s), "colour": SVG.colour(s), "key": s.rawValue, "count": r.indicators[s] ?? 0,
+             "has_count": (r.indicators[s] ?? 0) > 0]
         }
     }
 
@@ -75,7 +76,7 @@ enum ViewModels {
             "id": p.id,
             "title": p.title[c.language],
             "link": "/projects/\(p.id)\(c.qs)",
-            "on_track": c.ko ? "순항·달성 \(r.onTrack)/\(r.assessable)" : "on track \(r.onTrack) of \(r.assessable)",
+            "on_track": c.ko ? "순항·달성 \(r.onTrack)/\(r.assessable)" : "\(r.onTrack) of \(r.assessable) on track or achieved",
             "worst": r.worst.map { c.status($0) } as Any,
             "has_worst": r.worst != nil,
             "late": r.lateTasks,
