@@ -48,6 +48,6 @@ func buildRouter(site: Site, fastPath: FastPathCache) throws -> Router<SiteReque
     }
     // Compact, sorted JSON: small answers with stable bytes (and so stable ETags).
     try APIImplementation(site: site).registerHandlers(on: router, serverURL: Servers.Server1.url(),
-                                                       configuration: .init(jsonEncodingOptions: [.sortedKeys]))
+                                                       configuration: .init(jsonEncodingOptions: [.sortedKeys]), middlewares: [EmptyBodyIsAbsent()])
     return router
 }

@@ -63,4 +63,35 @@ import Testing
             #expect(try await f.store.verifyAudit().isIntact)
         }
     }
+
+    @Test func theSchemaLimitsHoldAndEveryAPIPathNamesItsMethods() async throws {
+        let f = try await WorkspaceFixture.make()
+        let coordinator = try await f.token(role: .coordinator, organization: "pmo")
+        let auth: HTTPFields = [.authorization: "Bearer \(coordinator)"]
+        try await f.withClient { client in
+            let long = String(repeating: "가", count: 2001)
+            let tooLong = try await client.post("/api/v1/projects/1-1/reports", json: """
+                {"tasks":[{"taskId":"1-1.public-data","date":"2024-01-02","progress":"inProgress","evidence":"\(long)"}],
+                 "jobs":[{"year":2024,"jobs":""}]}
+                """, headers: auth)
+            #expect(tooLong.status == .badRequest)
+            let fields = try JSONValue.parse(tooLong.body)["errors"]?.array?.compactMap { $0["field"]?.string }
+            #expect(fields == ["jobs.jobs", "tasks.evidence"])
+            #expect(try await f.store.facts(.taskStatus, states: nil).isEmpty)
+
+            // A submit with no body at all submits every draft: none here.
+            let bare = try await client.execute(uri: "/api/v1/projects/1-1/reports/submit", method: .post, headers: auth, body: nil) {
+                Fetched(status: $0.status, headers: $0.headers, body: String(buffer: $0.body))
+            }
+            #expect(bare.status == .ok, "\(bare.body)")
+            #expect(try JSONValue.parse(bare.body)["facts"]?.array?.isEmpty == true)
+
+            let get = try await client.fetch("/api/v1/projects/1-1/reports")
+            #expect(get.status == .methodNotAllowed)
+            #expect(get.headers[.allow] == "POST")
+            let delete = try await client.execute(uri: "/api/v1/assessments", method: .delete, headers: [:], body: nil) { $0 }
+            #expect(delete.status == .methodNotAllowed)
+            #expect(delete.headers[.allow] == "GET, HEAD")
+        }
+    }
 }

@@ -74,11 +74,8 @@ struct WorkspaceFixture: Sendable {
 
     /// An API token for a role and organization, made as the admin page does.
     func token(role: Role, organization: String) async throws -> String {
-        let secret = "pwt_" + Secrets.make()
-        try await Directory(store: store).addToken(APIToken(id: String(Directory.digest(secret).prefix(10)), name: "test", role: role,
-                                                            organizationId: organization, createdBy: "test", createdAt: .now),
-                                                   secret: secret, actor: .system, at: .now)
-        return secret
+        try await TokenIssuer.issue(name: "test", role: role, organizationId: organization, directory: Directory(store: store),
+                                    actor: .system, at: .now).secret
     }
 }
 

@@ -34,6 +34,10 @@ extension APIImplementation {
         var errors: [ProblemEntry] = []
         func fail(_ position: Int, _ field: String, _ message: String) { errors.append(.init(entry: position, field: field, message: message)) }
         let today = site.model.today.day
+        errors += ReportLimits.problems(in: request)
+        guard errors.isEmpty else {
+            return .badRequest(.init(body: .application_problem_plus_json(Self.problem(400, "Bad Request", "\(errors.count) entries break the schema's limits; nothing was recorded", errors: errors))))
+        }
         for (i, o) in (request.observations ?? []).enumerated() {
             guard let indicator = index.indicator(o.indicatorId) else { fail(i, "observations.indicatorId", "unknown indicator '\(o.indicatorId)'"); continue }
             guard let period = try? PeriodParser.period(o.period), period.start <= today else {
@@ -124,7 +128,7 @@ extension APIImplementation {
     }
 
     func returnReport(_ input: Operations.returnReport.Input) async throws -> Operations.returnReport.Output {
-        guard case .json(let body) = input.body, !body.reason.trimmingSpaces.isEmpty else {
+        guard case .json(let body) = input.body, !body.reason.trimmingSpaces.isEmpty, body.reason.unicodeScalars.count <= ReportLimits.text else {
             return .badRequest(.init(body: .application_problem_plus_json(Self.problem(400, "Bad Request", "a reason is required"))))
         }
         switch try await decide(kind: input.path.kind.rawValue, id: input.path.id, approve: false, reason: body.reason) {

@@ -13,14 +13,16 @@ struct ErrorResponseMiddleware: RouterMiddleware {
         do {
             return try await next(request, context)
         } catch {
-            var (status, detail) = Self.classify(error)
-            // The API is read-only: another method on it is not allowed rather than not found.
-            if status == .notFound, request.uri.path.hasPrefix("/api/"), request.method != .get, request.method != .head {
-                status = .methodNotAllowed
-                detail = "the API answers GET and HEAD only"
-                var response = Self.problem(status: status, detail: detail)
-                response.headers[.allow] = "GET, HEAD"
-                return response
+            let (status, detail) = Self.classify(error)
+            // A known API path asked with a method it does not answer is not allowed rather than
+            // not found: reporting paths take POST, everything else GET and HEAD.
+            if status == .notFound, request.uri.path.hasPrefix("/api/") {
+                let postOnly = AccessRules.match(.post, request.uri.path) != nil
+                if postOnly || (request.method != .get && request.method != .head) {
+                    var response = Self.problem(status: .methodNotAllowed, detail: postOnly ? "this path answers POST only" : "the API answers GET and HEAD only")
+                    response.headers[.allow] = postOnly ? "POST" : "GET, HEAD"
+                    return response
+                }
             }
             if status.code >= 500 {
                 context.logger.error("\(request.method) \(request.uri.path) failed: \(String(reflecting: error))")

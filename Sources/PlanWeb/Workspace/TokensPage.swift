@@ -32,11 +32,9 @@ enum TokensPage {
               try await directory.organization(form.text("organization")) != nil else {
             return try await show(request, ws, error: c.catalog["err_token"], status: .unprocessableContent)
         }
-        let secret = "pwt_" + Secrets.make()
-        let token = APIToken(id: String(Directory.digest(secret).prefix(10)), name: form.text("name"), role: role,
-                             organizationId: form.text("organization"), createdBy: ws.actor.id, createdAt: .now)
-        try await directory.addToken(token, secret: secret, actor: ws.actor, at: .now)
-        return try await show(request, ws, created: secret)
+        let issued = try await TokenIssuer.issue(name: form.text("name"), role: role, organizationId: form.text("organization"),
+                                                 directory: directory, actor: ws.actor, at: .now)
+        return try await show(request, ws, created: issued.secret)
     }
 
     static func revoke(_ request: Request, _ ws: Workspace, id: String) async throws -> Response {
