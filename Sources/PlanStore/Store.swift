@@ -68,6 +68,10 @@ public protocol Store: Sendable {
 
     func auditEvents(after seq: Int64, limit: Int) async throws -> [AuditEvent]
 
+    /// The sequence number of the newest audit event (0 when there is none). Every change that
+    /// matters to readers is audited, so this is what other server processes poll to notice them.
+    func auditHead() async throws -> Int64
+
     /// Walks the chain and re-derives every fact from it; reports the first broken link.
     func verifyAudit() async throws -> AuditVerification
 

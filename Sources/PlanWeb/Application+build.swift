@@ -17,6 +17,7 @@ public func buildApplication(site: Site, configuration: WebConfiguration, logger
         responder: HeadAsGetResponder(inner: router.buildResponder()),
         server: .http1(configuration: .init(additionalChannelHandlers: [FastPathHandler(cache: fastPath)])),
         configuration: .init(address: .hostname(configuration.host, port: configuration.port), serverName: nil),
+        services: site.store == nil ? [] : [StoreFollower(site: site, interval: configuration.followInterval)],
         eventLoopGroupProvider: configuration.threads.map { .shared(MultiThreadedEventLoopGroup(numberOfThreads: $0)) } ?? .singleton,
         logger: logger)
 }

@@ -19,6 +19,10 @@ public final class Site: Sendable {
     /// Sign-in and sessions; nil without a store.
     let authentication: Authentication?
     private let policyState: Mutex<AccessPolicy>
+    /// The newest audit event the read model and policy are known to reflect.
+    private let seenAuditSeq = Mutex<Int64>(0)
+    /// One catch-up at a time.
+    private let catchingUp = Mutex(false)
 
     public init(model: ReadModel, store: (any Store)? = nil, settings: WorkspaceSettings = WorkspaceSettings(),
                 metrics: PrometheusCollectorRegistry = PrometheusCollectorRegistry(), logger: Logger = Logger(label: "planwatch.web")) {
@@ -62,11 +66,52 @@ public final class Site: Sendable {
     /// approved or a plan version is loaded. Pages never query the database themselves.
     public func republish(plan: Plan? = nil) async throws {
         guard let store else { return }
+        // Read the head first: anything audited after it is caught up later, never skipped.
+        let head = try await store.auditHead()
         let facts = try await store.publishedFacts()
         let old = holder.current
         let fresh = ReadModel(version: old.version + 1, plan: plan ?? old.plan, facts: facts, today: Timestamp.now.koreanDay)
         holder.replace(with: fresh)
         if plan != nil { try await reloadPolicy() }
+        seenAuditSeq.withLock { $0 = max($0, head) }
         logger.info("published read model version \(fresh.version)")
+    }
+
+    /// The newest audit event this server's read model and policy reflect.
+    public var auditSeen: Int64 { seenAuditSeq.withLock { $0 } }
+
+    /// Marks the store's state up to audit event `seq` as reflected: at start, with the head
+    /// read before the facts the first read model was built from.
+    public func markCaughtUp(through seq: Int64) {
+        seenAuditSeq.withLock { $0 = max($0, seq) }
+    }
+
+    /// Brings the read model and the access policy up to date with changes made elsewhere: by
+    /// another `planwatch serve` on the same PostgreSQL, or by `planwatch import` on the same
+    /// SQLite file. The audit chain says what changed, so a sign-in costs one small query and
+    /// only approvals, approved imports and plan versions rebuild the read model.
+    public func catchUp() async throws {
+        guard let store else { return }
+        guard catchingUp.withLock({ busy in defer { busy = true }; return !busy }) else { return }
+        defer { catchingUp.withLock { $0 = false } }
+        let seen = seenAuditSeq.withLock { $0 }
+        let head = try await store.auditHead()
+        guard head > seen else { return }
+        var change = StoreChange()
+        var after = seen
+        while after < head {
+            let events = try await store.auditEvents(after: after, limit: 1000)
+            guard let last = events.last else { break }
+            events.forEach { change.note($0.action) }
+            after = last.seq
+        }
+        if change.plan, let latest = try await store.planVersions().last, let bytes = try await store.planFile(version: latest.id),
+           let plan = try? PlanLoader.load(data: Data(bytes), file: latest.fileName).get(), plan != model.plan {
+            try await republish(plan: plan)
+        } else if change.facts {
+            try await republish()
+        }
+        if change.policy { try await reloadPolicy() }
+        seenAuditSeq.withLock { $0 = max($0, head) }
     }
 }

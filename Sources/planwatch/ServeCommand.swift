@@ -45,6 +45,8 @@ struct ServeCommand: AsyncParsableCommand {
     @Option(name: .long, help: "Mark cookies Secure: auto (when the request came over TLS, directly or per X-Forwarded-Proto), always, never.")
     var secureCookies: String = "auto"
 
+    @Option(name: .long, help: "Milliseconds between looks for changes made by other processes on the same database (other servers, imports).")
+    var followMilliseconds = 500
     @Flag(help: "Load invented sample actuals so the dashboard has something to show (never on a real database).")
     var demo = false
 
@@ -71,9 +73,11 @@ struct ServeCommand: AsyncParsableCommand {
         settings.secureCookies = secure
         let directory = Directory(store: s)
         try await directory.addPlanOrganizations(current.plan, actor: .system, at: .now)
+        let head = try await s.auditHead()
         let facts = try await s.publishedFacts()
         let model = ReadModel(version: 1, plan: current.plan, facts: facts, today: Timestamp.now.koreanDay)
         let site = Site(model: model, store: s, settings: settings, metrics: registry, logger: logger)
+        site.markCaughtUp(through: head)
         try await site.reloadPolicy()
         if try await directory.accounts().isEmpty {
             let orgs = try await directory.organizations().map(\.id).joined(separator: ", ")
@@ -83,7 +87,8 @@ struct ServeCommand: AsyncParsableCommand {
                 organizations so far: \(orgs); add your own with: planwatch org add ID --name-ko 이름
                 """)
         }
-        let app = try buildApplication(site: site, configuration: WebConfiguration(host: host, port: port, threads: threads), logger: logger)
+        let app = try buildApplication(site: site, configuration: WebConfiguration(host: host, port: port, threads: threads,
+                                                                                followInterval: .milliseconds(max(50, followMilliseconds))), logger: logger)
         logger.info("serving '\(current.plan.id)' (plan version \(current.version.id), \(facts.count) approved values) from \(s.backendName) at http://\(host):\(port)/")
         try await app.runService()
         await s.shutdown()

@@ -70,6 +70,19 @@ import Testing
         }
     }
 
+    @Test func readinessSaysHowFarTheReadModelIsBehindTheAuditChain() async throws {
+        let f = try await WorkspaceFixture.make()
+        try await f.withClient { client in
+            let before = try await client.fetch("/readyz")
+            #expect(before.status == .ok)
+            let head = try await f.store.auditHead()
+            #expect(head > 0)
+            #expect(before.body.contains("audit events reflected 0 of \(head)"))
+            try await f.site.catchUp()
+            #expect(try await client.fetch("/readyz").body.contains("audit events reflected \(head) of \(head)"))
+        }
+    }
+
     @Test func republishingSwapsTheReadModelAndItsETags() async throws {
         let site = try await WebFixture.makeDemo()
         try await WebFixture.withClient(site) { client in

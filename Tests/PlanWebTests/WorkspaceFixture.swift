@@ -22,6 +22,18 @@ struct WorkspaceFixture: Sendable {
         try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
         let store = try SQLiteStore(path: dir.appendingPathComponent("ws.sqlite").path)
         try await store.migrate()
+        try await populate(store)
+        var settings = WorkspaceSettings()
+        settings.bcryptCost = 4
+        settings.lockAfterDays = 400
+        adjust(&settings)
+        let site = Site(model: ReadModel(version: 1, plan: WebFixture.plan, facts: .empty, today: Timestamp.now.koreanDay), store: store, settings: settings)
+        try await site.reloadPolicy()
+        return WorkspaceFixture(site: site, store: store)
+    }
+
+    /// Loads the plan and adds the organizations, assignments and people into a migrated store.
+    static func populate(_ store: any Store) async throws {
         let plan = WebFixture.plan
         _ = try await store.loadPlan(bytes: [UInt8](BundledPlan.data() ?? Data()), fileName: "digital-new-deal.yaml", plan: plan, actor: .system)
         let directory = Directory(store: store)
@@ -37,13 +49,6 @@ struct WorkspaceFixture: Sendable {
                                                    passwordHash: Passwords.hash(passwords[name]!, cost: 4), createdAt: now),
                                            actor: .system, at: now)
         }
-        var settings = WorkspaceSettings()
-        settings.bcryptCost = 4
-        settings.lockAfterDays = 400
-        adjust(&settings)
-        let site = Site(model: ReadModel(version: 1, plan: plan, facts: .empty, today: Timestamp.now.koreanDay), store: store, settings: settings)
-        try await site.reloadPolicy()
-        return WorkspaceFixture(site: site, store: store)
     }
 
     func withClient<T: Sendable>(_ body: @Sendable (any TestClientProtocol) async throws -> T) async throws -> T {

@@ -160,6 +160,10 @@ public final class PostgresStore: Store, AuditSource {
         try await rows("SELECT * FROM audit_events WHERE seq > $1 ORDER BY seq LIMIT $2", [seq, Int64(limit)]).map(Self.decodeAudit)
     }
 
+    public func auditHead() async throws -> Int64 {
+        try await rows("SELECT coalesce(max(seq), 0)::bigint AS head FROM audit_events").first?["head"].decode(Int64.self) ?? 0
+    }
+
     func allAuditEvents() async throws -> [AuditEvent] {
         try await rows("SELECT * FROM audit_events ORDER BY seq").map(Self.decodeAudit)
     }

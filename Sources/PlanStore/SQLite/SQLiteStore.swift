@@ -113,6 +113,10 @@ public final class SQLiteStore: Store, AuditSource {
         }
     }
 
+    public func auditHead() async throws -> Int64 {
+        try await pool.read { db in try Int64.fetchOne(db, sql: "SELECT coalesce(max(seq), 0) FROM audit_events") ?? 0 }
+    }
+
     func allAuditEvents() async throws -> [AuditEvent] {
         try await pool.read { db in try Row.fetchAll(db, sql: "SELECT * FROM audit_events ORDER BY seq").map(Self.decodeAudit) }
     }

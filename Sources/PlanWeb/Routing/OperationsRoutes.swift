@@ -10,6 +10,24 @@ enum OperationsRoutes {
             Response(status: .ok, headers: [.contentType: "text/plain; charset=utf-8", .cacheControl: "no-store"],
                      body: .init(byteBuffer: ByteBuffer(string: "ok\n")))
         }
+        // Ready: the database answers. Says how far this server's read model is behind the
+        // audit chain, which is what a load balancer or an operator of several servers wants.
+        router.get("/readyz") { _, _ in
+            let model = site.model
+            var status = HTTPResponse.Status.ok
+            var text = "ready\nread model version \(model.version)\n"
+            if let store = site.store {
+                do {
+                    let head = try await store.auditHead()
+                    text += "audit events reflected \(site.auditSeen) of \(head)\n"
+                } catch {
+                    status = .serviceUnavailable
+                    text = "not ready: the database does not answer\n"
+                }
+            }
+            return Response(status: status, headers: [.contentType: "text/plain; charset=utf-8", .cacheControl: "no-store"],
+                            body: .init(byteBuffer: ByteBuffer(string: text)))
+        }
         router.get("/metrics") { _, _ in
             let model = site.model
             site.metrics.makeGauge(name: "planwatch_read_model_age_seconds", help: "Seconds since the read model was last published.")
