@@ -10,12 +10,15 @@ import Prometheus
 /// Builds the Planwatch web application, so the server and the tests run the same app.
 public func buildApplication(site: Site, configuration: WebConfiguration, logger: Logger = Logger(label: "planwatch")) throws -> some ApplicationProtocol {
     let fastPath = FastPathCache(site: site)
-    let router = try buildRouter(site: site, fastPath: fastPath)
+    let log = configuration.accessLog ? AccessLog(logger: logger) : nil
+    let router = try buildRouter(site: site, fastPath: fastPath, accessLog: log)
+    let connections = ConnectionLimiter.Counter(limit: configuration.maxConnections)
     // The responder is passed in, not built by an `HTTPResponderBuilder` returning `some`:
     // that form crashes Swift 6.3.1's release-mode IR generation.
     return Application(
         responder: HeadAsGetResponder(inner: router.buildResponder()),
-        server: .http1(configuration: .init(additionalChannelHandlers: [FastPathHandler(cache: fastPath)])),
+        server: .http1(configuration: .init(additionalChannelHandlers: [ConnectionLimiter(counter: connections), FastPathHandler(cache: fastPath, log: log)],
+                                            idleTimeout: .seconds(Int64(configuration.idleTimeoutSeconds)))),
         configuration: .init(address: .hostname(configuration.host, port: configuration.port), serverName: nil),
         services: site.store == nil ? [] : [StoreFollower(site: site, interval: configuration.followInterval)],
         eventLoopGroupProvider: configuration.threads.map { .shared(MultiThreadedEventLoopGroup(numberOfThreads: $0)) } ?? .singleton,
@@ -26,9 +29,11 @@ public func buildApplication(site: Site, configuration: WebConfiguration, logger
 /// and metrics. Middleware order: the fast-path recorder sees the final answer; metrics see
 /// every answer; security headers go on every answer; errors become pages or problem
 /// documents before either sees them.
-func buildRouter(site: Site, fastPath: FastPathCache) throws -> Router<SiteRequestContext> {
+func buildRouter(site: Site, fastPath: FastPathCache, accessLog: AccessLog? = nil) throws -> Router<SiteRequestContext> {
     let router = Router(context: SiteRequestContext.self)
     let pages = PageResponder(site: site)
+    // Outside the fast-path recorder, so a request's own id is never cached for others.
+    if let accessLog { router.add(middleware: AccessLogMiddleware(log: accessLog)) }
     router.add(middleware: FastPathRecorder(cache: fastPath, site: site))
     router.add(middleware: RequestMetricsMiddleware(registry: site.metrics))
     router.add(middleware: SecurityHeadersMiddleware())

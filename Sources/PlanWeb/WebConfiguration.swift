@@ -6,11 +6,21 @@ public struct WebConfiguration: Sendable {
     public var threads: Int?
     /// How often to look for changes made by other processes sharing the database.
     public var followInterval: Duration
+    /// Write one log line per request (`planwatch serve` turns it on; tests leave it off).
+    public var accessLog: Bool
+    /// Open connections beyond this are closed at once.
+    public var maxConnections: Int
+    /// A connection with no request for this long is closed.
+    public var idleTimeoutSeconds: Int
 
-    public init(host: String = "127.0.0.1", port: Int = 8080, threads: Int? = nil, followInterval: Duration = .milliseconds(500)) {
+    public init(host: String = "127.0.0.1", port: Int = 8080, threads: Int? = nil, followInterval: Duration = .milliseconds(500),
+                accessLog: Bool = false, maxConnections: Int = 4096, idleTimeoutSeconds: Int = 60) {
         self.host = host
         self.port = port
         self.threads = threads
         self.followInterval = followInterval
+        self.accessLog = accessLog
+        self.maxConnections = maxConnections
+        self.idleTimeoutSeconds = idleTimeoutSeconds
     }
 }

@@ -47,6 +47,14 @@ struct ServeCommand: AsyncParsableCommand {
 
     @Option(name: .long, help: "Milliseconds between looks for changes made by other processes on the same database (other servers, imports).")
     var followMilliseconds = 500
+    @Flag(inversion: .prefixedNo, help: "Write one log line per request, with its X-Request-Id.")
+    var accessLog = true
+    @Option(name: .long, help: "Open connections beyond this many are closed at once.")
+    var maxConnections = 4096
+    @Option(name: .long, help: "Seconds a connection may stay idle before it is closed.")
+    var idleTimeoutSeconds = 60
+    @Option(name: .long, help: "Largest upload, form or API request body, in MB.")
+    var maxUploadMB = 10
     @Flag(help: "Load invented sample actuals so the dashboard has something to show (never on a real database).")
     var demo = false
 
@@ -71,6 +79,7 @@ struct ServeCommand: AsyncParsableCommand {
         settings.jumpFactor = jumpFactor
         settings.sessionIdleSeconds = Int64(sessionIdleMinutes) * 60
         settings.secureCookies = secure
+        settings.maxUploadBytes = max(1, maxUploadMB) << 20
         let directory = Directory(store: s)
         try await directory.addPlanOrganizations(current.plan, actor: .system, at: .now)
         let head = try await s.auditHead()
@@ -88,7 +97,9 @@ struct ServeCommand: AsyncParsableCommand {
                 """)
         }
         let app = try buildApplication(site: site, configuration: WebConfiguration(host: host, port: port, threads: threads,
-                                                                                followInterval: .milliseconds(max(50, followMilliseconds))), logger: logger)
+                                                                                followInterval: .milliseconds(max(50, followMilliseconds)),
+                                                                                accessLog: accessLog, maxConnections: max(1, maxConnections),
+                                                                                idleTimeoutSeconds: max(1, idleTimeoutSeconds)), logger: logger)
         logger.info("serving '\(current.plan.id)' (plan version \(current.version.id), \(facts.count) approved values) from \(s.backendName) at http://\(host):\(port)/")
         try await app.runService()
         await s.shutdown()

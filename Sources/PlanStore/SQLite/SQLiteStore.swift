@@ -351,6 +351,12 @@ public final class SQLiteStore: Store, AuditSource {
                              seconds: Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18)
     }
 
+    /// SQLite's own check of the file's structure: `["ok"]` when sound. For operators after a
+    /// crash or a restore, and for the crash-safety suite.
+    public func integrityCheck() async throws -> [String] {
+        try await pool.read { db in try String.fetchAll(db, sql: "PRAGMA integrity_check") }
+    }
+
     /// Runs SQL behind the store's back. Only tests use it, to prove that tampering is caught.
     func executeRaw(_ sql: String) async throws {
         try await pool.writeWithoutTransaction { db in try db.execute(sql: sql) }

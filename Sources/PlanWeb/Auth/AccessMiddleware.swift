@@ -51,6 +51,16 @@ struct AccessMiddleware: RouterMiddleware {
             if isAPI { return Self.problem(.forbidden, "this token's role or organization may not do that") }
             return try await Principal.$current.withValue(principal) { pages.errorPage(status: .forbidden, request: request) }
         }
+        var request = request
+        if isAPI && request.method == .post {
+            // The generated server would read a body of any size: bound it here, like forms.
+            let limit = site.settings.maxUploadBytes
+            do {
+                request.body = .init(buffer: try await request.collectBody(upTo: limit))
+            } catch {
+                return Self.problem(.contentTooLarge, "the body is larger than \(limit >> 20) MB; send fewer entries per request")
+            }
+        }
         var form = SubmittedForm()
         if rule.isForm && !isAPI {
             let multipart = request.headers[.contentType]?.lowercased().hasPrefix("multipart/form-data") == true

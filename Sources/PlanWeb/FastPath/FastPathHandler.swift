@@ -15,13 +15,15 @@ final class FastPathHandler: ChannelDuplexHandler, RemovableChannelHandler {
     typealias OutboundOut = HTTPResponsePart
 
     let cache: FastPathCache
+    let log: AccessLog?
     /// The answer to send when the request's end arrives.
-    private var pending: (entry: FastPathCache.Entry, head: Bool, notModified: Bool)?
+    private var pending: (entry: FastPathCache.Entry, head: Bool, notModified: Bool, request: HTTPRequest, start: ContinuousClock.Instant)?
     /// Requests passed to the application and not yet answered.
     private var inFlight = 0
 
-    init(cache: FastPathCache) {
+    init(cache: FastPathCache, log: AccessLog?) {
         self.cache = cache
+        self.log = log
     }
 
 
@@ -31,7 +33,7 @@ final class FastPathHandler: ChannelDuplexHandler, RemovableChannelHandler {
         case .head(let request):
             if inFlight == 0, let key = FastPathCache.key(request), let entry = cache.lookup(key) {
                 let notModified = request.headerFields[.ifNoneMatch].map { Self.matches($0, entry.etag) } ?? false
-                pending = (entry, request.method == .head, notModified)
+                pending = (entry, request.method == .head, notModified, request, ContinuousClock.now)
                 return
             }
             inFlight += 1
@@ -53,9 +55,16 @@ final class FastPathHandler: ChannelDuplexHandler, RemovableChannelHandler {
         context.write(data, promise: promise)
     }
 
-    private func respond(_ answer: (entry: FastPathCache.Entry, head: Bool, notModified: Bool), context: ChannelHandlerContext) {
+    private func respond(_ answer: (entry: FastPathCache.Entry, head: Bool, notModified: Bool, request: HTTPRequest, start: ContinuousClock.Instant),
+                         context: ChannelHandlerContext) {
         var fields = answer.entry.fields
         fields[.date] = HTTPDate.now
+        if let log {
+            let id = AccessLog.requestId(from: answer.request.headerFields)
+            fields[.requestId] = id
+            log.record(id: id, method: answer.request.method, path: answer.request.path ?? "", status: answer.notModified ? 304 : 200,
+                       duration: ContinuousClock.now - answer.start, route: "fast path")
+        }
         if answer.notModified {
             fields[.contentType] = nil
             fields[.contentLength] = nil

@@ -8,10 +8,15 @@ struct StoreFollower: Service {
     let site: Site
     let interval: Duration
 
-    func run() async throws {
-        try await cancelWhenGracefulShutdown {
+    func run() async {
+        // Shutting down cancels the sleep; that ends the loop quietly, not as a failure.
+        await cancelWhenGracefulShutdown {
             while !Task.isCancelled {
-                try await Task.sleep(for: interval)
+                do {
+                    try await Task.sleep(for: interval)
+                } catch {
+                    return
+                }
                 do {
                     try await site.catchUp()
                 } catch {
