@@ -102,7 +102,7 @@ public final class Site: Sendable {
         while after < head {
             let events = try await store.auditEvents(after: after, limit: 1000)
             guard let last = events.last else { break }
-            events.forEach { change.note($0.action) }
+            events.forEach { change.note($0) }
             after = last.seq
         }
         if change.plan, let latest = try await store.planVersions().last, let bytes = try await store.planFile(version: latest.id),

@@ -24,7 +24,7 @@ struct CommitmentAndTaskTests {
         #expect(F.close(b.years[0].rate, 1.0 / 1.1) && F.close(b.executionRate, 2.0 / 2.1))
         #expect(b.progress.committed == 3_100_000_000_000 && b.progress.toDate == 2_000_000_000_000)
         #expect(F.close(b.progress.path?.s, 731.0 / 1096) && F.close(b.progress.path?.r, 0.96730) && b.progress.status == .onTrack)
-        #expect(AssessmentExplanation.commitment(b.progress, kind: .budget, .ko) == "2022년까지 약속한 국고 3.1조원 중 2021년까지 2조원 집행(기간의 67% 경과, 약속의 65%, r = 0.97): 순항")
+        #expect(AssessmentExplanation.commitment(b.progress, kind: .budget, .ko) == "2022년까지 약속한 국고 3.1조원 대비 2021년까지 2조원 집행(기간의 67% 경과, 약속의 65%, r = 0.97): 순항")
         #expect(a.plan.budgetExecutedToDate == 2_000_000_000_000 && a.plan.budgetAllocatedToDate == 2_100_000_000_000)
     }
 
@@ -62,7 +62,7 @@ struct CommitmentAndTaskTests {
         #expect(done.status == .done && !done.completedLate && done.latest?.evidence == "근거 2")
         let lateDone = status([report(1, "2021-03-02", .done)], asOf: "2021-06-01")
         #expect(lateDone.status == .done && lateDone.completedLate)
-        #expect(AssessmentExplanation.task(lateDone, .ko).contains("기한(2020년 하반기) 후 완료"))
+        #expect(AssessmentExplanation.task(lateDone, .ko).contains("(기한 2020년 하반기 뒤 완료)"))
     }
 
     @Test("roll-ups count every status and show the worst; they never average")

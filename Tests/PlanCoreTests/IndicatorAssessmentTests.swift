@@ -42,7 +42,7 @@ struct IndicatorAssessmentTests {
         #expect(met.status == .achieved && met.isFinal && met.latest?.value == 100)
         let missed = F.assess(level, [("2021", 80), ("2022", 90)], asOf: "2023-03-01")
         #expect(missed.status == .missed && missed.latest?.period == .year(2022))
-        #expect(AssessmentExplanation.indicator(missed, level).ko.contains("2022년 목표 100개, 기한까지 미도달(90개, 2022년): 미달성"))
+        #expect(AssessmentExplanation.indicator(missed, level).ko.contains("2022년 목표 100개에 못 미침(2022년 90개)"))
     }
 
     @Test("the active milestone is the first not yet due; intermediate milestones keep the original baseline")

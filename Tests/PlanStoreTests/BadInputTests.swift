@@ -73,7 +73,7 @@ struct BadInputTests {
             d = try await rejected(store, "")
             #expect(d.map(\.message) == ["the file is empty; it needs a header row: indicator_id,period,value,status,source,note"])
             d = try await rejected(store, "지표,when,value\n")
-            #expect(d.map(\.description) == ["bad.csv:1:4: error: unknown column 'when' (a observations file has: indicator_id, period, value, status, source, note)",
+            #expect(d.map(\.description) == ["bad.csv:1:4: error: unknown column 'when' (this file takes: indicator_id, period, value, status, source, note)",
                                              "bad.csv:1:1: error: missing column 'period'"])
 
             // A NUL byte.

@@ -20,11 +20,11 @@ struct MultiInstanceTests {
 
                 // A session made on one server is honoured by the other: state lives in the database.
                 let jar = FileManager.default.temporaryDirectory.appendingPathComponent("jar-\(UUID().uuidString)").path
-                let signin = try Curl.run(["-c", jar, "-b", jar, "\(a)/signin"])
+                let signin = try await Curl.run(["-c", jar, "-b", jar, "\(a)/signin"])
                 let csrf = try #require(signin.firstMatch(of: /name="_csrf" value="([^"]+)"/).map { String($0.1) })
-                _ = try Curl.run(["-c", jar, "-b", jar, "-o", "/dev/null", "--data-urlencode", "_csrf=\(csrf)", "--data-urlencode", "username=lee",
+                _ = try await Curl.run(["-c", jar, "-b", jar, "-o", "/dev/null", "--data-urlencode", "_csrf=\(csrf)", "--data-urlencode", "username=lee",
                                   "--data-urlencode", "password=\(WorkspaceFixture.passwords["lee"]!)", "\(a)/signin"])
-                let home = try Curl.run(["-b", jar, "\(b)/admin"])
+                let home = try await Curl.run(["-b", jar, "\(b)/admin"])
                 #expect(home.contains("Lee"), "the workspace on the second server knows the session")
                 #expect(home.contains("/admin/projects/1-1/report"))
             }
@@ -44,9 +44,9 @@ struct MultiInstanceTests {
                 importer.standardError = FileHandle.nullDevice
                 importer.standardOutput = FileHandle.nullDevice
                 try importer.run()
-                importer.waitUntilExit()
+                try await offThePool { importer.waitUntilExit() }
                 #expect(importer.terminationStatus == 0)
-                let seen = try await eventually { try Curl.run(["\(a)/api/v1/indicators/1-4.gci-rank/observations"]).contains("\"2023\"") }
+                let seen = try await eventually { try await Curl.run(["\(a)/api/v1/indicators/1-4.gci-rank/observations"]).contains("\"2023\"") }
                 #expect(seen, "the imported value is served without a restart")
             }
         }
@@ -60,29 +60,35 @@ struct MultiInstanceTests {
         let coordinator = try await TokenIssuer.issue(name: "c", role: .coordinator, organizationId: "pmo", directory: directory, actor: .system, at: .now).secret
         // This year: a period that has begun and is not locked yet.
         let year = Timestamp.now.koreanDay.year
-        let receipt = try Curl.run(["-H", "Authorization: Bearer \(reporter)", "-H", "Content-Type: application/json", "--data",
+        let receipt = try await Curl.run(["-H", "Authorization: Bearer \(reporter)", "-H", "Content-Type: application/json", "--data",
                                     #"{"submit":true,"observations":[{"indicatorId":"1-1.data-market-size","period":"\#(year)","value":"41.7조원"}]}"#,
                                     "\(a)/api/v1/projects/1-1/reports"])
         let id = try #require(JSONValue.parse(receipt)["facts"]?.array?.first?["id"]?.int, "receipt: \(receipt)")
-        let before = try Curl.run(["\(b)/api/v1/indicators/1-1.data-market-size/observations"])
+        let before = try await Curl.run(["\(b)/api/v1/indicators/1-1.data-market-size/observations"])
         #expect(!before.contains("\"\(year)\""), "a submitted value is not public")
-        _ = try Curl.run(["-X", "POST", "-H", "Authorization: Bearer \(coordinator)", "\(a)/api/v1/reports/observation/\(id)/approve"])
+        _ = try await Curl.run(["-X", "POST", "-H", "Authorization: Bearer \(coordinator)", "\(a)/api/v1/reports/observation/\(id)/approve"])
         let inAPI = try await eventually(within: .seconds(1)) {
-            try Curl.run(["\(b)/api/v1/indicators/1-1.data-market-size/observations"]).contains("\"\(year)\"")
+            try await Curl.run(["\(b)/api/v1/indicators/1-1.data-market-size/observations"]).contains("\"\(year)\"")
         }
         #expect(inAPI, "the approval made through one server is served by the other within a second")
-        let page = try Curl.run(["\(b)/indicators/1-1.data-market-size"])
+        let page = try await Curl.run(["\(b)/indicators/1-1.data-market-size"])
         #expect(page.contains("41.7"), "and on its public page")
     }
 
     /// Starts `count` servers on `db`, runs `body` with the first two base URLs, and stops them.
     static func withServers(db: String, count: Int, _ body: (String, String) async throws -> Void) async throws {
         var servers: [ServerProcess] = []
-        defer { servers.forEach { $0.stop() } }
+        func stopAll() async { for server in servers { await server.stop() } }
         for _ in 0..<count {
-            guard let server = try await ServerProcess.start(db: db) else { return }
+            guard let server = try await ServerProcess.start(db: db) else { await stopAll(); return }
             servers.append(server)
         }
-        try await body(servers[0].url, servers[min(1, servers.count - 1)].url)
+        do {
+            try await body(servers[0].url, servers[min(1, servers.count - 1)].url)
+        } catch {
+            await stopAll()
+            throw error
+        }
+        await stopAll()
     }
 }

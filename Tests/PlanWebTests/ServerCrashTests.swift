@@ -36,11 +36,11 @@ struct ServerCrashTests {
             for cycle in 0..<Self.kills {
                 guard let server = try await ServerProcess.start(db: db, arguments: ["--lock-after-days", "100000"]) else { return }
                 let firstDay = day
-                let client = Task.detached { () -> (ClientLog, CalendarDay) in
-                    Self.drive(server.url, reporter: reporter, coordinator: coordinator, indicators: Array(indicators), cycle: cycle, from: firstDay)
+                let client = Task { () -> (ClientLog, CalendarDay) in
+                    await Self.drive(server.url, reporter: reporter, coordinator: coordinator, indicators: Array(indicators), cycle: cycle, from: firstDay)
                 }
                 try await Task.sleep(for: .milliseconds(Int.random(in: 200...900)))
-                server.crash()
+                await server.crash()
                 let (part, next) = await client.value
                 log.recorded += part.recorded
                 log.approved += part.approved
@@ -55,7 +55,7 @@ struct ServerCrashTests {
     }
 
     /// Submits three values per request and approves the first, until the server stops answering.
-    static func drive(_ url: String, reporter: String, coordinator: String, indicators: [String], cycle: Int, from start: CalendarDay) -> (ClientLog, CalendarDay) {
+    static func drive(_ url: String, reporter: String, coordinator: String, indicators: [String], cycle: Int, from start: CalendarDay) async -> (ClientLog, CalendarDay) {
         var log = ClientLog()
         var day = start
         for n in 0... {
@@ -63,13 +63,13 @@ struct ServerCrashTests {
             let entries = indicators.map { #"{"indicatorId":"\#($0)","period":"\#(day.iso)","value":"\#(n + 1)","source":"\#(tag)"}"# }
             day = day.adding(days: 1)
             log.sent.append(tag)
-            guard let answer = try? Curl.answer(["-H", "Authorization: Bearer \(reporter)", "-H", "Content-Type: application/json",
+            guard let answer = try? await Curl.answer(["-H", "Authorization: Bearer \(reporter)", "-H", "Content-Type: application/json",
                                                  "--data", #"{"submit":true,"observations":[\#(entries.joined(separator: ","))]}"#,
                                                  "\(url)/api/v1/projects/1-1/reports"]), answer.status == 201 else { break }
             let ids = (try? JSONValue.parse(answer.body))?["facts"]?.array?.compactMap { $0["id"]?.int.map(Int64.init) } ?? []
             log.recorded += ids
             guard let first = ids.first,
-                  let approval = try? Curl.answer(["-X", "POST", "-H", "Authorization: Bearer \(coordinator)", "\(url)/api/v1/reports/observation/\(first)/approve"]),
+                  let approval = try? await Curl.answer(["-X", "POST", "-H", "Authorization: Bearer \(coordinator)", "\(url)/api/v1/reports/observation/\(first)/approve"]),
                   approval.status == 200 else { break }
             log.approved.append(first)
         }
@@ -100,7 +100,7 @@ struct ServerCrashTests {
         verify.standardOutput = FileHandle.nullDevice
         verify.standardError = FileHandle.nullDevice
         try verify.run()
-        verify.waitUntilExit()
+        try await offThePool { verify.waitUntilExit() }
         #expect(verify.terminationStatus == 0, "planwatch audit verify after a kill")
     }
 }

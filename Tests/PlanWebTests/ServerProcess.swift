@@ -27,48 +27,65 @@ struct ServerProcess {
             p.standardError = FileHandle.nullDevice
             try p.run()
             let server = ServerProcess(process: p, url: "http://127.0.0.1:\(port)")
-            let up = try await eventually(within: .seconds(30)) { !p.isRunning || (try? Curl.run(["-f", "\(server.url)/healthz"])) != nil }
+            let up = try await eventually(within: .seconds(30)) {
+                guard p.isRunning else { return true }
+                return (try? await Curl.run(["-f", "\(server.url)/healthz"])) != nil
+            }
             if up && p.isRunning { return server }
-            server.stop()
+            await server.stop()
         }
         Issue.record("the server did not start")
         return nil
     }
 
     /// SIGTERM and wait: the graceful way.
-    func stop() {
+    func stop() async {
+        let process = process
         if process.isRunning { process.terminate() }
-        process.waitUntilExit()
+        _ = try? await offThePool { process.waitUntilExit() }
     }
 
     /// SIGKILL and wait: a crash.
-    func crash() {
+    func crash() async {
+        let process = process
         if process.isRunning { kill(process.processIdentifier, SIGKILL) }
-        process.waitUntilExit()
+        _ = try? await offThePool { process.waitUntilExit() }
     }
 }
 
 /// Polls `check` until it holds or `limit` passes.
-func eventually(within limit: Duration = .seconds(5), _ check: () throws -> Bool) async throws -> Bool {
+func eventually(within limit: Duration = .seconds(5), _ check: () async throws -> Bool) async throws -> Bool {
     let clock = ContinuousClock()
     let deadline = clock.now + limit
     while clock.now < deadline {
-        if try check() { return true }
+        if try await check() { return true }
         try await Task.sleep(for: .milliseconds(50))
     }
-    return try check()
+    return try await check()
+}
+
+/// Runs blocking work (a child process, a socket) on a thread of its own, so it never holds
+/// one of the few threads that in-process servers of other tests need to answer.
+func offThePool<T: Sendable>(_ work: @escaping @Sendable () throws -> T) async throws -> T {
+    try await withCheckedThrowingContinuation { continuation in
+        Thread.detachNewThread { continuation.resume(with: Result { try work() }) }
+    }
 }
 
 /// curl as a subprocess: the body of the answer, or an error when curl fails.
 enum Curl {
     struct Failed: Error { let status: Int32 }
 
-    static func run(_ arguments: [String]) throws -> String {
-        try answer(arguments).body
+    static func run(_ arguments: [String]) async throws -> String {
+        try await answer(arguments).body
     }
 
     /// The body and the HTTP status (0 when there was no answer at all).
-    static func answer(_ arguments: [String]) throws -> (status: Int, body: String) {
+    static func answer(_ arguments: [String]) async throws -> (status: Int, body: String) {
+        try await offThePool { try blockingAnswer(arguments) }
+    }
+
+    static func blockingAnswer(_ arguments: [String]) throws -> (status: Int, body: String) {
         let p = Process()
         p.executableURL = URL(fileURLWithPath: "/usr/bin/env")
         p.arguments = ["curl", "-sS", "--max-time", "30", "-w", "\n%{http_code}"] + arguments

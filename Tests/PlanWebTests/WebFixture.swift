@@ -25,8 +25,11 @@ enum WebFixture {
         let bytes = [UInt8](BundledPlan.data() ?? Data())
         let outcome = try await store.loadPlan(bytes: bytes, fileName: "digital-new-deal.yaml", plan: plan, actor: .system)
         try await SampleData.load(into: store, index: PlanIndex(plan), planVersion: outcome.version.id)
+        let head = try await store.auditHead()
         let facts = try await store.publishedFacts()
-        return Site(model: ReadModel(version: 1, plan: plan, facts: facts, today: Timestamp.now.koreanDay), store: store)
+        let site = Site(model: ReadModel(version: 1, plan: plan, facts: facts, today: Timestamp.now.koreanDay), store: store)
+        site.markCaughtUp(through: head)
+        return site
     }
 
     static func bare() -> Site {

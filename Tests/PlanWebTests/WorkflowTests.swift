@@ -171,7 +171,7 @@ import Testing
             // A row for another organization's project, and a bad number: nothing is applied, every problem listed.
             let bad = try await upload("지표ID,기간,값\n2-1.school-wifi,2025,50%\n1-1.ai-specialist-firms,2025,많이\n")
             #expect(bad.status == .unprocessableContent || bad.status == .conflict)
-            #expect(bad.body.contains("2025.csv:3:"))
+            #expect(bad.body.contains("2025.csv 3행: 숫자로 적어 주세요"))
             #expect(try await f.store.facts(.observation, states: nil).count == 2)
         }
     }

@@ -28,6 +28,7 @@ struct WorkspaceFixture: Sendable {
         settings.lockAfterDays = 400
         adjust(&settings)
         let site = Site(model: ReadModel(version: 1, plan: WebFixture.plan, facts: .empty, today: Timestamp.now.koreanDay), store: store, settings: settings)
+        site.markCaughtUp(through: try await store.auditHead())
         try await site.reloadPolicy()
         return WorkspaceFixture(site: site, store: store)
     }

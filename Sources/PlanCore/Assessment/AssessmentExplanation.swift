@@ -16,7 +16,7 @@ public enum AssessmentExplanation {
         let latest = a.latest
         let at = latest.map { p in p.value.map { ko ? "\(p.period.korean) 값 \(v($0))" : "\(v($0)) in \(p.period.english)" } ?? "" } ?? ""
         let point = latest.map { p in
-            p.value.map { ko ? "\(v($0)), \(p.period.korean)" : "\(v($0)) in \(p.period.english)" } ?? ""
+            p.value.map { ko ? "\(p.period.korean) \(v($0))" : "\(v($0)) in \(p.period.english)" } ?? ""
         } ?? ""
         var s: String
         switch a.status {
@@ -28,16 +28,16 @@ public enum AssessmentExplanation {
             s = notAssessable(a, goal: goal, targetText: targetText, l)
         case .achieved:
             if a.isFinal {
-                s = ko ? "\(due) 목표 \(targetText), 기한 내 도달(\(point))" : "\(goal.capitalizedFirst) was reached by its due date (\(point))"
+                s = ko ? "\(due) 목표 \(targetText) 기한 내 달성(\(point))" : "\(goal.capitalizedFirst) was reached by its due date (\(point))"
             } else {
-                s = ko ? "\(due) 목표 \(targetText), 기한 전 도달(최근 \(point))" : "\(goal.capitalizedFirst) is already reached (latest \(point))"
+                s = ko ? "\(due) 목표 \(targetText) 조기 달성(최근 \(point))" : "\(goal.capitalizedFirst) is already reached (latest \(point))"
             }
         case .missed:
             if a.flags.contains(.inferredFromCumulative) {
-                s = ko ? "\(due) 목표 \(targetText), 기한 후 누적값(\(point))도 목표에 못 미침"
+                s = ko ? "\(due) 목표 \(targetText)에 못 미침: 기한 뒤 누적값(\(point))도 모자람"
                     : "\(goal.capitalizedFirst) was not reached: even the running total after the due date (\(point)) falls short"
             } else {
-                s = ko ? "\(due) 목표 \(targetText), 기한까지 미도달(\(point))" : "\(goal.capitalizedFirst) was not reached by its due date (\(point))"
+                s = ko ? "\(due) 목표 \(targetText)에 못 미침(\(point))" : "\(goal.capitalizedFirst) was not reached by its due date (\(point))"
             }
         case .onTrack, .moderateProgress, .insufficientProgress, .movingAway:
             if a.flags.contains(.maintenanceTarget) {
@@ -50,7 +50,8 @@ public enum AssessmentExplanation {
                 s = ""
             }
         }
-        if a.status != .notYetAssessable && a.status != .reported { s += ": " + a.status.label(l) }
+        // A final verdict is already in the sentence ("달성", "못 미침"); the others are added.
+        if ![.notYetAssessable, .reported, .achieved, .missed].contains(a.status) { s += ": " + a.status.label(l) }
         for flag in a.sortedFlags {
             s += flagSentence(flag, a, v: v, l)
         }
@@ -170,7 +171,9 @@ extension AssessmentExplanation {
             return ko ? "\(goal): 보고된 실적이 없음" : "\(goal.capitalizedFirst): nothing reported yet"
         }
         let done = kind != .jobs ? (ko ? "집행" : "executed") : (ko ? "창출" : "created")
-        var s = ko ? "\(goal) 중 \(through)년까지 \(amount(c.toDate)) \(done)" : "\(amount(c.toDate)) \(done) through \(through) of \(goal)"
+        let sameYear = through == by.end.year
+        var s = ko ? "\(goal) 대비 \(sameYear ? "" : "\(through)년까지 ")\(amount(c.toDate)) \(done)"
+            : "\(amount(c.toDate)) \(done)\(sameYear ? "" : " through \(through)") of \(goal)"
         if let path = c.path {
             let pct = { (x: Double) in QuantityFormatter.grouped((x * 100).rounded(), maxDecimals: 0) + "%" }
             s += ko ? "(기간의 \(pct(path.s)) 경과, 약속의 \(pct(path.p)), r = \(QuantityFormatter.grouped(path.r, maxDecimals: 2)))"
@@ -190,8 +193,9 @@ extension AssessmentExplanation {
         var s: String
         switch t.status {
         case .done:
-            s = ko ? "완료(\(reported ?? ""))" : "Done (\(reported ?? ""))"
-            if t.completedLate, let due { s += ko ? ", 기한(\(due)) 후 완료" : ", after the due date (\(due))" }
+            let day = t.latest.map { ko ? $0.asOfDay.korean : $0.asOfDay.english } ?? ""
+            s = ko ? "\(day) 완료 보고" : "Reported done on \(day)"
+            if t.completedLate, let due { s += ko ? "(기한 \(due) 뒤 완료)" : " (after the due date, \(due))" }
         case .late:
             s = ko ? "기한(\(due ?? ""))이 지났으나 \(reported.map { "아직 완료되지 않음(\($0))" } ?? "진행 보고가 없음")"
                 : "Past its due date (\(due ?? "")) and \(reported.map { "not done (\($0))" } ?? "nothing reported")"

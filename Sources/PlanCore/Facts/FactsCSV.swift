@@ -54,7 +54,7 @@ public enum FactsCSV {
                 do { period = try PeriodParser.period(periodText) } catch { fail(record.line, periodCol, "\(error)") }
                 var value: ObservationValue.Read?
                 if let indicator, let (valueText, valueCol) = field("value") {
-                    switch ObservationValue.read(valueText, for: indicator) {
+                    switch ObservationValue.read(valueText, for: indicator, period: period) {
                     case .success(let v): value = v
                     case .failure(let e): fail(record.line, valueCol, e.message)
                     }

@@ -6,15 +6,18 @@ public enum ObservationValue {
         case text(String)
     }
 
-    /// The value, or a message saying what is wrong with it.
-    public static func read(_ raw: String, for indicator: Indicator) -> Result<Read, ValueError> {
+    /// The value, or a message saying what is wrong with it. Words are taken for a qualitative
+    /// indicator, and for a numeric one only in a year when one of its qualitative targets falls
+    /// due (a number is still read first); `period` nil allows them in any year.
+    public static func read(_ raw: String, for indicator: Indicator, period: Period?) -> Result<Read, ValueError> {
         if indicator.measure != .qualitative, let v = KoreanNumberParser.plainNumber(raw) {
             guard indicator.bounds.contains(v) else { return .failure(outOfRange(v, indicator)) }
             return .success(.number(v))
         }
         let s = raw.trimmingSpaces
         guard !s.isEmpty else { return .failure(ValueError("the value is empty", reason: .empty)) }
-        let takesWords = indicator.measure == .qualitative || indicator.targets.contains { $0.isQualitative }
+        let takesWords = indicator.measure == .qualitative
+            || indicator.targets.contains { $0.isQualitative && (period == nil || $0.due.end.year == period!.end.year) }
         if indicator.measure == .qualitative { return .success(.text(s)) }
         do {
             let q = try KoreanNumberParser.parse(s)

@@ -58,14 +58,17 @@ public struct ImportFormat: Sendable {
 
     /// The blank template a reporter downloads: the header, in Korean or English.
     public func templateHeader(korean: Bool) -> [String] {
-        guard korean else { return columns }
-        let reverse = Dictionary(Self.koreanAliases.map { ($1, $0) }, uniquingKeysWith: { a, b in a.count <= b.count ? a : b })
+        korean ? columns.map(Self.koreanName) : columns
+    }
+
+    /// The Korean header a template uses for a column.
+    public static func koreanName(_ column: String) -> String {
         let preferred: [String: String] = [
             "indicator_id": "지표ID", "period": "기간", "value": "값", "status": "상태", "source": "출처", "note": "비고",
             "project_id": "사업ID", "fiscal_year": "회계연도", "allocated": "배정액", "executed": "집행액", "year": "연도",
             "jobs": "일자리", "task_id": "과제ID", "date": "기준일", "progress": "추진상태", "evidence": "근거",
         ]
-        return columns.map { preferred[$0] ?? reverse[$0] ?? $0 }
+        return preferred[column] ?? column
     }
 }
 

@@ -11,6 +11,8 @@ public final class ImportRowSource: @unchecked Sendable {
     public let fileName: String
     public let encoding: TextEncoding
     public private(set) var diagnostics: [Diagnostic] = []
+    /// The same problems as data, for messages in the reader's language.
+    public private(set) var issues: [LocatedImportIssue] = []
     public private(set) var errorCount = 0
     public private(set) var rowsRead = 0
     public let maxErrors: Int
@@ -51,10 +53,11 @@ public final class ImportRowSource: @unchecked Sendable {
         readHeader()
     }
 
-    private func fail(_ line: Int, _ column: Int, _ message: String) {
+    private func fail(_ line: Int, _ column: Int, _ issue: ImportIssue) {
         errorCount += 1
         if diagnostics.count < maxErrors {
-            diagnostics.append(Diagnostic(file: fileName, line: line, column: column, message: message))
+            diagnostics.append(Diagnostic(file: fileName, line: line, column: column, message: issue.message))
+            issues.append(LocatedImportIssue(line: line, column: column, issue: issue))
         }
     }
 
@@ -63,13 +66,13 @@ public final class ImportRowSource: @unchecked Sendable {
         do {
             header = try reader.next()
         } catch {
-            fail(error.line, error.column, error.message)
+            fail(error.line, error.column, .unreadable(error.message))
             done = true
             return
         }
         guard let header else {
-            if let f = chunks.failure { fail(1, 1, f.message) } else {
-                fail(1, 1, "the file is empty; it needs a header row: \(format.columns.joined(separator: ","))")
+            if let f = chunks.failure { fail(1, 1, .unreadable(f.message)) } else {
+                fail(1, 1, .emptyFile(columns: format.columns))
             }
             done = true
             return
@@ -78,17 +81,17 @@ public final class ImportRowSource: @unchecked Sendable {
         for (i, cell) in header.fields.enumerated() {
             if ImportFormat.labelColumns.contains(cell.trimmingCharacters(in: .whitespaces).lowercased()) { continue }
             guard let name = format.column(for: cell) else {
-                fail(header.line, header.positions[i].column, "unknown column '\(cell)' (a \(kind.importName) file has: \(format.columns.joined(separator: ", ")))")
+                fail(header.line, header.positions[i].column, .unknownColumn(cell, columns: format.columns))
                 continue
             }
             if at[name] != nil {
-                fail(header.line, header.positions[i].column, "column '\(name)' appears twice")
+                fail(header.line, header.positions[i].column, .duplicateColumn(name))
             } else {
                 at[name] = i
             }
         }
         for name in format.required where at[name] == nil {
-            fail(header.line, 1, "missing column '\(name)'")
+            fail(header.line, 1, .missingColumn(name))
         }
         if hasErrors { done = true }
     }
@@ -100,20 +103,19 @@ public final class ImportRowSource: @unchecked Sendable {
             do {
                 record = try reader.next()
             } catch {
-                fail(error.line, error.column, error.message)
+                fail(error.line, error.column, .unreadable(error.message))
                 done = true
                 return nil
             }
             guard let record else {
-                if let f = chunks.failure { fail(0, 0, f.message) }
+                if let f = chunks.failure { fail(0, 0, .unreadable(f.message)) }
                 done = true
                 return nil
             }
             rowsRead += 1
             if rowsRead % 50_000 == 0 { onProgress?(rowsRead, chunks.bytesRead) }
             if record.fields.count != headerCount {
-                let what = record.fields.count < headerCount ? "is missing fields (truncated?)" : "has extra fields"
-                fail(record.line, record.positions.last?.column ?? 1, "this row \(what): \(record.fields.count) fields, the header has \(headerCount)")
+                fail(record.line, record.positions.last?.column ?? 1, .fieldCount(found: record.fields.count, expected: headerCount))
                 continue
             }
             if format.valueColumns.allSatisfy({ (field(record, $0)?.text ?? "").trimmingCharacters(in: .whitespaces).isEmpty }) { continue }
@@ -142,7 +144,7 @@ public final class ImportRowSource: @unchecked Sendable {
         case "final", "확정", "확정치": return .final
         case "provisional", "잠정", "잠정치": return .provisional
         default:
-            fail(r.line, col, "status '\(s)' is not provisional or final (잠정 or 확정)")
+            fail(r.line, col, .status(s))
             return .final
         }
     }
@@ -153,7 +155,7 @@ public final class ImportRowSource: @unchecked Sendable {
         h.combine(second)
         let k = h.finalize()
         if let first = seen[k] {
-            fail(r.line, 1, "duplicate row: the same \(what) as line \(first)")
+            fail(r.line, 1, .duplicateRow(firstLine: Int(first), what: what))
         } else {
             seen[k] = Int32(r.line)
         }
@@ -164,12 +166,12 @@ public final class ImportRowSource: @unchecked Sendable {
         do {
             let p = try PeriodParser.period(s)
             if p.start > today {
-                fail(r.line, col, "period \(p.iso) has not started yet (today is \(today.iso))")
+                fail(r.line, col, .periodNotStarted(p.iso, today: today.iso))
                 return nil
             }
             return p
         } catch {
-            fail(r.line, col, "\(error)")
+            fail(r.line, col, .period(s, detail: "\(error)"))
             return nil
         }
     }
@@ -178,11 +180,11 @@ public final class ImportRowSource: @unchecked Sendable {
         guard let (s, col) = field(r, name) else { return nil }
         let digits = s.hasSuffix("년") ? String(s.dropLast()) : s
         guard let y = Int(digits), (1900...2100).contains(y) else {
-            fail(r.line, col, "'\(s)' is not a year (e.g. 2021)")
+            fail(r.line, col, .year(s))
             return nil
         }
         if y > today.year {
-            fail(r.line, col, "year \(y) has not started yet")
+            fail(r.line, col, .yearNotStarted(y))
             return nil
         }
         return y
@@ -193,16 +195,16 @@ public final class ImportRowSource: @unchecked Sendable {
         do {
             let q = try KoreanNumberParser.parse(s)
             if let u = q.unit, u.kind != unitKind {
-                fail(r.line, col, "'\(s)' is in '\(u.symbol)' but \(name) is \(unitKind == .money ? "money (원)" : "a count")")
+                fail(r.line, col, .amountUnit(s, unit: u.symbol, column: name, money: unitKind == .money))
                 return nil
             }
             guard q.upper == nil, q.from == nil, q.comparator == nil, q.value >= 0, q.value == q.value.rounded() else {
-                fail(r.line, col, "\(name) must be a whole number of zero or more, not '\(s)'")
+                fail(r.line, col, .amountNotWhole(s, column: name))
                 return nil
             }
             return Int64(q.value)
         } catch {
-            fail(r.line, col, "\(error) — \(name) takes a number")
+            fail(r.line, col, .amountNotNumber(s, column: name, detail: "\(error)"))
             return nil
         }
     }
@@ -216,15 +218,14 @@ public final class ImportRowSource: @unchecked Sendable {
             // The indicator is used in place (by position), never copied: this runs a million times.
             let position = index.indicatorIndex[id]
             if position == nil {
-                let hint = closest(id, index.indicators.map(\.id)).map { "; did you mean '\($0)'?" } ?? ""
-                fail(r.line, idCol, "unknown indicator '\(id)'\(hint)")
+                fail(r.line, idCol, .unknownIndicator(id, hint: closest(id, index.indicators.map(\.id))))
             }
             let p = period(r, "period")
             var value: ObservationValue.Read?
             if let position, let (v, col) = field(r, "value") {
-                switch ObservationValue.read(v, for: index.indicators[position]) {
+                switch ObservationValue.read(v, for: index.indicators[position], period: p) {
                 case .success(let read): value = read
-                case .failure(let e): fail(r.line, col, e.message)
+                case .failure(let e): fail(r.line, col, .value(e))
                 }
             }
             guard position != nil, let p, let value else { return nil }
@@ -252,17 +253,16 @@ public final class ImportRowSource: @unchecked Sendable {
             let (id, idCol) = field(r, "task_id")!
             let task = index.task(id)
             if task == nil {
-                let hint = closest(id, index.tasks.map(\.id)).map { "; did you mean '\($0)'?" } ?? ""
-                fail(r.line, idCol, "unknown task '\(id)'\(hint)")
+                fail(r.line, idCol, .unknownTask(id, hint: closest(id, index.tasks.map(\.id))))
             }
             let day = period(r, "date").map(\.end)
             var progress: TaskStatusReport.Progress?
             if let (s, col) = field(r, "progress") {
                 progress = TaskStatusReport.Progress(reading: s)
-                if progress == nil { fail(r.line, col, "progress '\(s)' is not notStarted, inProgress or done (미착수, 추진 중, 완료)") }
+                if progress == nil { fail(r.line, col, .progress(s)) }
             }
             let evidence = field(r, "evidence")
-            if let e = evidence, e.text.isEmpty { fail(r.line, e.column, "evidence is required: a sentence or a link that shows the status") }
+            if let e = evidence, e.text.isEmpty { fail(r.line, e.column, .evidenceMissing) }
             guard let task, let day, let progress, let evidence, !evidence.text.isEmpty else { return nil }
             duplicate(r, key: task.id, Int64(day.ordinal), what: "task and date")
             return FactEntry(.taskStatus(taskId: task.id, day: day, progress: progress, evidence: evidence.text), valueStatus: status, source: source, note: note)
@@ -272,7 +272,7 @@ public final class ImportRowSource: @unchecked Sendable {
     private func knownProject(_ r: CSVReader<TextChunks>.Record) -> String? {
         let (id, col) = field(r, "project_id")!
         guard index.project(id) != nil else {
-            fail(r.line, col, "unknown project '\(id)' (projects are \(index.projects.first?.id ?? "")…\(index.projects.last?.id ?? ""))")
+            fail(r.line, col, .unknownProject(id, first: index.projects.first?.id ?? "", last: index.projects.last?.id ?? ""))
             return nil
         }
         return id

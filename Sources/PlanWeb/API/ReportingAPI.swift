@@ -43,7 +43,7 @@ extension APIImplementation {
             guard let period = try? PeriodParser.period(o.period), period.start <= today else {
                 fail(i, "observations.period", "'\(o.period)' is not a period that has started (2024, 2024-H2, 2024-Q3, 2024-06)"); continue
             }
-            switch ObservationValue.read(o.value, for: indicator) {
+            switch ObservationValue.read(o.value, for: indicator, period: period) {
             case .failure(let e): fail(i, "observations.value", e.message)
             case .success(let read):
                 var value: Double?, text: String?

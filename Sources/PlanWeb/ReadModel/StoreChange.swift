@@ -1,3 +1,6 @@
+import PlanCore
+import PlanStore
+
 /// What a run of audit events means for a server's in-memory state: whether the published
 /// facts, the plan or who-may-report-what changed. Everything else (sign-ins, drafts,
 /// submissions, accounts) is read from the store on each request and needs nothing.
@@ -6,12 +9,14 @@ struct StoreChange {
     private(set) var plan = false
     private(set) var policy = false
 
-    mutating func note(_ action: String) {
-        switch action {
-        case "fact.approve", "fact.record": facts = true
+    mutating func note(_ event: AuditEvent) {
+        switch event.action {
+        case "fact.approve": facts = true
+        // Values recorded approved at once (an administrator's entry); drafts and submissions are not public.
+        case "fact.record": if event.after["created"]?.array?.contains(where: { $0["state"]?.string == "approved" }) == true { facts = true }
         case "plan.load": plan = true
         case "organization.assign", "organization.unassign": policy = true
-        default: if action.hasPrefix("import.") { facts = true }
+        default: if event.action.hasPrefix("import.") { facts = true }
         }
     }
 }

@@ -42,6 +42,12 @@ enum AccountsPage {
             return try await show(request, ws, error: c.catalog.format("err_password", ["min": String(Passwords.minimumLength)]), typed: typed,
                                   status: .unprocessableContent)
         }
+        let refuse = { (message: String) in try await show(request, ws, error: message, typed: typed, status: .unprocessableContent) }
+        guard Account.isValidUsername(username) else { return try await refuse(c.catalog["err_username"]) }
+        guard try await directory.account(username) == nil else { return try await refuse(c.catalog.format("err_account_exists", ["id": username])) }
+        guard try await directory.organization(form.text("organization")) != nil else {
+            return try await refuse(c.catalog.format("err_no_org", ["id": form.text("organization")]))
+        }
         let now = Timestamp.now
         let account = Account(username: username, displayName: form.text("name").isEmpty ? username : form.text("name"),
                               organizationId: form.text("organization"), role: role,

@@ -26,11 +26,11 @@ enum AuditPage {
         let verification = try await store.verifyAudit()
         let shown = events.reversed().prefix(500)
         let rows: [[String: Any]] = shown.map { e in
-            ["seq": e.seq, "at": kst(e.at), "actor": e.actor, "action": e.action, "action_label": c.catalog.strings["audit_\(e.action)"] ?? e.action,
+            ["seq": e.seq, "at": kst(e.at), "actor": e.actor, "action": e.action, "action_label": c.catalog.strings["audit_\(e.action)"] ?? (e.action.hasPrefix("import.") ? c.catalog["audit_import"] + " (\(e.action.dropFirst(7)))" : e.action),
              "entity": e.entity, "detail": detail(e)]
         }
         let values: [String: Any] = [
-            "rows": rows, "count": events.count, "shown": shown.count, "user": user, "entity": entity,
+            "rows": rows, "count_line": c.catalog.format("audit_count", ["count": FormValues.grouped(Int64(events.count)), "shown": FormValues.grouped(Int64(shown.count))]), "user": user, "entity": entity,
             "from": from?.iso ?? "", "to": to?.iso ?? "",
             "intact": verification.isIntact,
             "verification": verification.isIntact ? c.catalog.format("audit_intact", ["events": String(verification.events)])

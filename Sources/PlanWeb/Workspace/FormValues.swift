@@ -28,13 +28,20 @@ enum FormValues {
     static func message(_ error: ValueError, _ c: PageContext) -> String {
         switch error.reason {
         case .empty: return c.catalog["err_empty"]
-        case .wrongUnit(let found, let expected): return c.catalog.format("err_unit", ["found": found, "expected": expected])
+        case .wrongUnit(let found, let expected): return c.catalog.format("err_unit", ["found": found, "expected": unitName(expected, c)])
         case .notSingle: return c.catalog["err_single"]
-        case .notNumber(let unit): return c.catalog.format("err_number", ["unit": unit ?? ""])
+        case .notNumber(let unit): return c.catalog.format("err_number", ["unit": unit.map { unitName($0, c) } ?? ""])
         case .outOfRange(let min, let max):
             return c.catalog.format("err_range", ["min": min.map { plain($0) } ?? "–", "max": max.map { plain($0) } ?? "–"])
         case .other: return error.message
         }
+    }
+
+    /// A unit as the reader names it: the plan's symbol in Korean ("개"), its noun in English ("items").
+    static func unitName(_ symbol: String, _ c: PageContext) -> String {
+        guard c.language == .en, let unit = PlanCore.Unit.named(symbol) else { return symbol }
+        guard unit.englishNoun.isEmpty else { return unit.englishNoun }
+        return unit.kind == .rank ? "rank" : "count"
     }
 
     /// Money or a count typed by a person ("1.2조원", "5,000억", "3만"), or nil.

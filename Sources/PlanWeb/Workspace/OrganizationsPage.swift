@@ -5,7 +5,8 @@ import PlanStore
 /// `/admin/organizations`: the ministries and offices that report, and which projects or tasks
 /// each reports on (besides the lead organizations the plan itself names).
 enum OrganizationsPage {
-    static func show(_ request: Request, _ ws: Workspace, error: String? = nil, status: HTTPResponse.Status = .ok) async throws -> Response {
+    static func show(_ request: Request, _ ws: Workspace, error: String? = nil, typed: [String: String] = [:],
+                     status: HTTPResponse.Status = .ok) async throws -> Response {
         guard let directory = ws.directory else { return ws.unavailable(request) }
         let c = ws.context(request)
         let index = ws.site.model.index
@@ -22,6 +23,7 @@ enum OrganizationsPage {
         let values: [String: Any] = [
             "organizations": orgs, "entities": entities, "has_organizations": !orgs.isEmpty,
             "error": error ?? "", "has_error": error != nil,
+            "typed_id": typed["id"] ?? "", "typed_name_ko": typed["name_ko"] ?? "", "typed_name_en": typed["name_en"] ?? "",
         ]
         return ws.render("organizations", request, title: c.catalog["ws_organizations"], current: "/admin/organizations", values: values, status: status)
     }
@@ -29,8 +31,14 @@ enum OrganizationsPage {
     static func add(_ request: Request, _ ws: Workspace) async throws -> Response {
         guard let directory = ws.directory else { return ws.unavailable(request) }
         let form = SubmittedForm.current
+        let c = ws.context(request)
         let org = OrganizationRecord(id: form.text("id").lowercased(), nameKo: form.text("name_ko"),
                                      nameEn: form.text("name_en").isEmpty ? form.text("name_ko") : form.text("name_en"))
+        let typed = form.fields.compactMapValues(\.last)
+        let refuse = { (message: String) in try await show(request, ws, error: message, typed: typed, status: .unprocessableContent) }
+        guard Account.isValidUsername(org.id) else { return try await refuse(c.catalog["err_org_id"]) }
+        guard try await directory.organization(org.id) == nil else { return try await refuse(c.catalog.format("err_org_exists", ["id": org.id])) }
+        guard !org.nameKo.trimmingSpaces.isEmpty else { return try await refuse(c.catalog["err_org_name"]) }
         do {
             try await directory.addOrganization(org, actor: ws.actor, at: .now)
         } catch let error as StoreError {

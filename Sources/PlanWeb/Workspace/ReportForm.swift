@@ -59,7 +59,7 @@ enum ReportForm {
             let target = indicator.targets.first { $0.due.end.year == y }
             let name = "v.\(indicator.id)"
             return [
-                "id": indicator.id, "name": indicator.name[c.language], "unit": indicator.unit?.symbol ?? "",
+                "id": indicator.id, "name": indicator.name[c.language], "unit": indicator.unit.map { FormValues.unitName($0.symbol, c) } ?? "",
                 "task": model.index.taskOfIndicator[i].map { model.index.tasks[$0].title[c.language] } ?? "",
                 "target": target.map { t in t.value.map { c.value($0, indicator) } ?? t.text?[c.language] ?? "" } ?? "",
                 "previous": shown(previous) ?? "–",
@@ -153,7 +153,7 @@ enum ReportForm {
             let name = "v.\(indicator.id)"
             let raw = form.text(name)
             guard !raw.isEmpty else { continue }
-            switch ObservationValue.read(raw, for: indicator) {
+            switch ObservationValue.read(raw, for: indicator, period: period) {
             case .failure(let error):
                 errors[name] = FormValues.message(error, c)
             case .success(let read):

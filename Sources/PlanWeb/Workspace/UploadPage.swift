@@ -44,12 +44,13 @@ enum UploadPage {
         do {
             rows = try ImportRowSource(bytes: file.bytes, fileName: name, kind: kind, index: index, today: ws.site.model.today.day)
         } catch {
-            return show(request, ws, project: projectId, problems: ["\(name): \(error.message)"], total: 1, status: .unprocessableContent)
+            return show(request, ws, project: projectId, problems: ["\(name): \(ImportIssueText.text(.unreadable(error.message), c))"], total: 1,
+                        status: .unprocessableContent)
         }
         var entries: [FactEntry] = []
         while let entry = rows.next() { entries.append(entry) }
         if rows.hasErrors {
-            return show(request, ws, project: projectId, problems: rows.diagnostics.map(\.description), total: rows.errorCount,
+            return show(request, ws, project: projectId, problems: rows.issues.map { ImportIssueText.located($0, file: name, c) }, total: rows.errorCount,
                         status: .unprocessableContent)
         }
         guard !entries.isEmpty else {

@@ -1,0 +1,63 @@
+import PlanCore
+
+/// One problem with an import file, as data: the command line prints its English sentence, and
+/// the upload page says it in the reader's language from the same case and values.
+public enum ImportIssue: Hashable, Sendable {
+    /// The bytes or the CSV structure cannot be read (encoding, an open quote); the detail is English.
+    case unreadable(String)
+    case emptyFile(columns: [String])
+    case unknownColumn(String, columns: [String])
+    case duplicateColumn(String)
+    case missingColumn(String)
+    case fieldCount(found: Int, expected: Int)
+    case status(String)
+    case duplicateRow(firstLine: Int, what: String)
+    case periodNotStarted(String, today: String)
+    case period(String, detail: String)
+    case year(String)
+    case yearNotStarted(Int)
+    case amountUnit(String, unit: String, column: String, money: Bool)
+    case amountNotWhole(String, column: String)
+    case amountNotNumber(String, column: String, detail: String)
+    case unknownIndicator(String, hint: String?)
+    case value(ValueError)
+    case unknownTask(String, hint: String?)
+    case progress(String)
+    case evidenceMissing
+    case unknownProject(String, first: String, last: String)
+
+    /// The English sentence `planwatch import` prints.
+    public var message: String {
+        switch self {
+        case .unreadable(let detail): return detail
+        case .emptyFile(let columns): return "the file is empty; it needs a header row: \(columns.joined(separator: ","))"
+        case .unknownColumn(let cell, let columns): return "unknown column '\(cell)' (this file takes: \(columns.joined(separator: ", ")))"
+        case .duplicateColumn(let name): return "column '\(name)' appears twice"
+        case .missingColumn(let name): return "missing column '\(name)'"
+        case .fieldCount(let found, let expected):
+            return "this row \(found < expected ? "is missing fields (truncated?)" : "has extra fields"): \(found) fields, the header has \(expected)"
+        case .status(let s): return "status '\(s)' is not provisional or final (잠정 or 확정)"
+        case .duplicateRow(let first, let what): return "duplicate row: the same \(what) as line \(first)"
+        case .periodNotStarted(let p, let today): return "period \(p) has not started yet (today is \(today))"
+        case .period(_, let detail): return detail
+        case .year(let s): return "'\(s)' is not a year (e.g. 2021)"
+        case .yearNotStarted(let y): return "year \(y) has not started yet"
+        case .amountUnit(let s, let unit, let column, let money): return "'\(s)' is in '\(unit)' but \(column) is \(money ? "money (원)" : "a count")"
+        case .amountNotWhole(let s, let column): return "\(column) must be a whole number of zero or more, not '\(s)'"
+        case .amountNotNumber(_, let column, let detail): return "\(detail) — \(column) takes a number"
+        case .unknownIndicator(let id, let hint): return "unknown indicator '\(id)'" + (hint.map { "; did you mean '\($0)'?" } ?? "")
+        case .value(let error): return error.message
+        case .unknownTask(let id, let hint): return "unknown task '\(id)'" + (hint.map { "; did you mean '\($0)'?" } ?? "")
+        case .progress(let s): return "progress '\(s)' is not notStarted, inProgress or done (미착수, 추진 중, 완료)"
+        case .evidenceMissing: return "evidence is required: a sentence or a link that shows the status"
+        case .unknownProject(let id, let first, let last): return "unknown project '\(id)' (projects are \(first)…\(last))"
+        }
+    }
+}
+
+/// An import problem and where it is.
+public struct LocatedImportIssue: Hashable, Sendable {
+    public var line: Int
+    public var column: Int
+    public var issue: ImportIssue
+}
