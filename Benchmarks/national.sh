@@ -10,6 +10,7 @@
 #   Benchmarks/national.sh [--projects N] [--indicators M] [--per-indicator K] [--seed S]
 #                          [--seconds S] [--connections C] [--reporters R] [--per-reporter P]
 #                          [--readers N] [--rush-max-rss-mb MB] [--keep DIR] [--skip-build]
+#                          [--reuse] [--no-wrk]   # --reuse: the database already in --keep DIR
 #   Benchmarks/national.sh --smoke        # tiny sizes, seconds; asserts behaviour, never timings
 #
 # Defaults: 2,000 projects, 100,000 indicators, 100 monthly values each (10,000,000 facts),
@@ -20,7 +21,7 @@ cd "$(dirname "$0")/.."
 root=$PWD
 
 projects=2000 indicators=100000 per=100 seed=1 seconds=10 connections=64
-reporters=200 per_reporter=10 readers=64 rush_max_rss_mb=16000 keep="" smoke=0 skip_build=0
+reporters=200 per_reporter=10 readers=64 rush_max_rss_mb=16000 keep="" smoke=0 skip_build=0 reuse=0 no_wrk=0
 while [ $# -gt 0 ]; do
   case $1 in
     --projects) projects=$2; shift 2 ;;
@@ -35,12 +36,15 @@ while [ $# -gt 0 ]; do
     --rush-max-rss-mb) rush_max_rss_mb=$2; shift 2 ;;
     --keep) keep=$2; shift 2 ;;
     --skip-build) skip_build=1; shift ;;
+    --reuse) reuse=1; shift ;;
+    --no-wrk) no_wrk=1; shift ;;
     --smoke) smoke=1; projects=8 indicators=80 per=3 seconds=1 reporters=8 per_reporter=3 readers=4; shift ;;
-    -h|--help) sed -n '2,19p' "$0"; exit 0 ;;
+    -h|--help) sed -n '2,20p' "$0"; exit 0 ;;
     *) echo "unknown option $1 (see --help)" >&2; exit 2 ;;
   esac
 done
 [ "$reporters" -le "$projects" ] || { echo "--reporters must not exceed --projects" >&2; exit 2; }
+[ "$reuse" = 1 ] && [ -z "$keep" ] && { echo "--reuse needs --keep DIR" >&2; exit 2; }
 
 build=.build-release
 if [ "$skip_build" = 0 ]; then
@@ -58,7 +62,7 @@ db="sqlite:$work/national.sqlite"
 port=$((18600 + RANDOM % 200))
 ng_port=$((port + 1))
 use_wrk=0
-if [ "$smoke" = 0 ] && command -v wrk >/dev/null && command -v nginx >/dev/null; then use_wrk=1; fi
+if [ "$smoke" = 0 ] && [ "$no_wrk" = 0 ] && command -v wrk >/dev/null && command -v nginx >/dev/null; then use_wrk=1; fi
 
 cleanup() {
   [ -n "${pw_pid:-}" ] && kill "$pw_pid" 2>/dev/null || true
@@ -95,6 +99,10 @@ echo "# Benchmarks/national.sh --projects $projects --indicators $indicators --p
 echo "# machine: $(nproc) cores, $(awk '/MemTotal/ {printf "%.1f GiB", $2/1048576}' /proc/meminfo), build: release ($build), source: $git_rev$([ "$dirty" != 0 ] && echo " + $dirty uncommitted files in Sources/")"
 echo "# size: $projects projects, $indicators indicators, $per monthly values each = $facts_total facts (+ ~5% corrections, 2% left for approval)"
 
+if [ "$reuse" = 1 ] && [ -f "$work/national.sqlite" ]; then
+  echo "reusing the database in $work ($(du -h "$work/national.sqlite" | cut -f1)); generating and loading skipped; $(($(wc -l <"$work/tokens.tsv"))) reporter tokens"
+  reporters=$(wc -l <"$work/tokens.tsv")
+else
 # 1. Generate.
 t=$(now)
 $bench national-plan --projects "$projects" --indicators "$indicators" --seed "$seed" --out "$work/plan.yaml" >/dev/null
@@ -138,10 +146,14 @@ read -r s mb < <(measure "$pw" import observations "$work/pending.csv" --db "$db
 echo "import values left for approval: $s s, peak $mb MB"
 echo "database: $(du -h "$work/national.sqlite" | cut -f1), $(sqlite3 "$work/national.sqlite" "SELECT count(*) FROM observations") observations ($(sqlite3 "$work/national.sqlite" "SELECT count(*) FROM observations WHERE state='approved'") approved)"
 
+fi
+
 # 3. Cold start: from process start to the first 200 on /healthz.
 t=$(now)
 "$pw" serve --db "$db" --port "$port" --no-access-log >"$work/serve.log" 2>&1 &
 pw_pid=$!
+# If memory runs out, the kernel should end this server, not anything else on the machine.
+echo 1000 >"/proc/$pw_pid/oom_score_adj" 2>/dev/null || true
 until curl -fsS -o /dev/null "http://127.0.0.1:$port/healthz" 2>/dev/null; do
   kill -0 "$pw_pid" 2>/dev/null || { cat "$work/serve.log" >&2; fail "serve exited"; }
   sleep 0.02

@@ -30,11 +30,14 @@ enum HomeWorkspacePage {
             if item.overdue { o.overdue += 1 }
             owed[k] = o
         }
+        let unlocks = try await ws.directory?.unlocks() ?? []
+        let bypass = policy.bypassesLocks(principal)
         let owedRows: [[String: Any]] = owed.values.sorted { ($0.due, $0.project) < ($1.due, $1.project) }.prefix(60).map { o in
             let project = model.index.project(o.project)!
+            let locked = !bypass && workflow.isLocked(project: project.id, period: Period.year(o.year)!, today: model.today.day, unlocks: unlocks, now: .now)
             return ["project": "\(project.id) \(project.title[c.language])", "year": c.catalog.format("year_label", ["year": String(o.year)]),
                     "link": "/admin/projects/\(project.id)/report?period=\(o.year)", "missing": o.missing, "draft": o.draft,
-                    "returned": o.returned, "overdue": o.overdue > 0, "due": c.day(o.due)]
+                    "returned": o.returned, "overdue": o.overdue > 0 && !locked, "locked": locked, "due": c.day(o.due)]
         }
         let returned: [[String: Any]] = ledger.values.compactMap { s -> [String: Any]? in
             guard let r = s.returned, let project = r.entry.draft.projectId(model.index), mine.contains(project) else { return nil }
@@ -53,6 +56,7 @@ enum HomeWorkspacePage {
             },
             "has_projects": !reportable.isEmpty,
             "owed": owedRows, "has_owed": !owedRows.isEmpty,
+            "owed_title": c.catalog[principal.role == .reporter ? "owed_title" : "owed_title_all"],
             "returned": returned, "has_returned": !returned.isEmpty,
             "can_review": policy.decide(principal, .viewUnpublished) == .allow,
             "waiting_count": waiting.count,

@@ -9,7 +9,7 @@ enum PlanVersionsPage {
         guard let store = ws.store else { return ws.unavailable(request) }
         let c = ws.context(request)
         let versions: [[String: Any]] = try await store.planVersions().reversed().map { v in
-            ["id": v.id, "file": v.fileName, "at": v.loadedAt.iso, "by": v.loadedBy, "sha": String(v.sha256.prefix(12))]
+            ["id": v.id, "file": v.fileName, "at": AuditPage.kst(v.loadedAt), "by": ActorName.display(v.loadedBy), "sha": String(v.sha256.prefix(12))]
         }
         let values: [String: Any] = ["versions": versions, "problems": problems, "has_problems": !problems.isEmpty,
                                      "current": ws.site.model.plan.title[c.language]]

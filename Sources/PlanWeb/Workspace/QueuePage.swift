@@ -48,9 +48,11 @@ enum QueuePage {
                 let old = previous?.entry.draft.number
                 if let old {
                     let delta = ValueChange(from: old, to: new)
-                    let size = indicator.map { QuantityFormatter.format(abs(delta.difference), unit: $0.unit, language: c.language) }
+                    let unit: PlanCore.Unit? = indicator?.unit ?? (key.kind == .budget ? .won : key.kind == .jobs ? .person : nil)
+                    let size = unit.map { QuantityFormatter.format(abs(delta.difference), unit: $0, language: c.language) }
                         ?? FormValues.plain(abs(delta.difference))
-                    change = (delta.difference >= 0 ? "+" : "−") + size + (delta.percent.map { " (\(delta.difference >= 0 ? "+" : "")\(QuantityFormatter.grouped($0, maxDecimals: 1))%)" } ?? "")
+                    let sign = delta.difference >= 0 ? "+" : "−"
+                    change = sign + size + (delta.percent.map { " (\(sign)\(QuantityFormatter.grouped(abs($0), maxDecimals: 1))%)" } ?? "")
                 }
                 flags = ReviewFlag.check(new, previous: old, indicator: indicator, jumpFactor: ws.site.settings.jumpFactor).map { c.catalog["flag_\($0.rawValue)"] }
             }
@@ -62,7 +64,7 @@ enum QueuePage {
                 "previous": previous.map { value($0, index, c) } ?? "–",
                 "previous_label": previous == nil ? "" : revision ? c.catalog["replaces"] : c.catalog["previous_period"],
                 "change": change, "flags": flags, "flagged": !flags.isEmpty,
-                "by": fact.recordedBy, "at": c.day((fact.submittedAt ?? fact.recordedAt).koreanDay),
+                "by": ActorName.display(fact.recordedBy), "at": c.day((fact.submittedAt ?? fact.recordedAt).koreanDay),
                 "source": fact.entry.source ?? "", "note": fact.entry.note ?? "",
             ]
         }

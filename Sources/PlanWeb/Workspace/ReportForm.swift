@@ -32,6 +32,9 @@ enum ReportForm {
         let principal = Principal.current
         let lockedForAll = workflow.isLocked(project: projectId, period: Period.year(y)!, today: model.today.day, unlocks: unlocks, now: .now)
         let locked = lockedForAll && !(principal.map(ws.site.policy.bypassesLocks) ?? false)
+        let now = Timestamp.now
+        let unlockedUntil = unlocks.filter { $0.projectId == projectId && $0.period == "\(y)" && $0.until > now.seconds }.map(\.until).max()
+            .map { c.catalog.format("report_unlocked_until", ["day": c.day(Timestamp(seconds: $0).koreanDay)]) } ?? ""
 
         func state(_ key: FactKey) -> [String: Any] {
             let s = ledger[key]
@@ -98,7 +101,7 @@ enum ReportForm {
             "years": years(ws).map { ["year": $0, "selected": $0 == y, "label": c.catalog.format("year_label", ["year": String($0)])] },
             "year": y, "year_label": c.catalog.format("year_label", ["year": String(y)]),
             "rows": rows,
-            "locked": locked, "locked_but_allowed": lockedForAll && !locked,
+            "locked": locked, "locked_but_allowed": lockedForAll && !locked, "unlocked_until": unlockedUntil,
             "budget": [
                 "allocated": typed["budget.allocated"] ?? allocated, "executed": typed["budget.executed"] ?? executed,
                 "previous": published(previousBudget).isEmpty ? "–" : published(previousBudget),

@@ -11,8 +11,9 @@ enum TokensPage {
         let c = ws.context(request)
         let orgs = try await directory.organizations()
         let tokens: [[String: Any]] = try await directory.tokens().sorted { $0.createdAt > $1.createdAt }.map { t in
-            ["id": t.id, "name": t.name, "role": c.catalog["role_\(t.role.rawValue)"], "organization": t.organizationId,
-             "created": c.day(Timestamp(seconds: t.createdAt).koreanDay), "by": t.createdBy, "revoked": t.isRevoked]
+            ["id": t.id, "name": t.name, "role": c.catalog["role_\(t.role.rawValue)"],
+             "organization": orgs.first { $0.id == t.organizationId }?.name[c.language] ?? t.organizationId,
+             "created": c.day(Timestamp(seconds: t.createdAt).koreanDay), "by": ActorName.display(t.createdBy), "revoked": t.isRevoked]
         }
         let values: [String: Any] = [
             "tokens": tokens, "has_tokens": !tokens.isEmpty,
