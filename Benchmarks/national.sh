@@ -102,6 +102,7 @@ echo "# size: $projects projects, $indicators indicators, $per monthly values ea
 if [ "$reuse" = 1 ] && [ -f "$work/national.sqlite" ]; then
   echo "reusing the database in $work ($(du -h "$work/national.sqlite" | cut -f1)); generating and loading skipped; $(($(wc -l <"$work/tokens.tsv"))) reporter tokens"
   reporters=$(wc -l <"$work/tokens.tsv")
+  coord=$(cat "$work/coordinator.token" 2>/dev/null || "$pw" token add "bench coordinator" --org bench-office --role coordinator --db "$db" 2>/dev/null)
 else
 # 1. Generate.
 t=$(now)
@@ -121,6 +122,7 @@ echo "plan check: $s s, peak $mb MB: $(tail -1 "$MEASURE_OUT")"
 t=$(now)
 "$pw" org add bench-office --name-ko "벤치마크 총괄과" --db "$db" >/dev/null
 coord=$("$pw" token add "bench coordinator" --org bench-office --role coordinator --db "$db" 2>/dev/null)
+echo "$coord" >"$work/coordinator.token"
 : >"$work/tokens.tsv"
 orgs=$(( (reporters + 9) / 10 ))
 for o in $(seq 1 "$orgs"); do "$pw" org add "bench-r$o" --name-ko "벤치마크 보고기관 $o" --db "$db" >/dev/null; done

@@ -36,7 +36,7 @@ func buildRouter(site: Site, fastPath: FastPathCache, accessLog: AccessLog? = ni
     if let accessLog { router.add(middleware: AccessLogMiddleware(log: accessLog)) }
     router.add(middleware: FastPathRecorder(cache: fastPath, site: site))
     router.add(middleware: RequestMetricsMiddleware(registry: site.metrics))
-    router.add(middleware: SecurityHeadersMiddleware())
+    router.add(middleware: SecurityHeadersMiddleware(secureCookies: site.settings.secureCookies))
     router.add(middleware: ErrorResponseMiddleware(pages: pages))
     router.add(middleware: AccessMiddleware(site: site, pages: pages))
     router.add(middleware: ResponseCacheMiddleware(site: site, prefix: "/api/v1/"))

@@ -23,6 +23,7 @@ public final class Site: Sendable {
     private let seenAuditSeq = Mutex<Int64>(0)
     /// One catch-up at a time.
     private let catchingUp = Mutex(false)
+    private let publishQueue = PublishQueue()
 
     public init(model: ReadModel, store: (any Store)? = nil, settings: WorkspaceSettings = WorkspaceSettings(),
                 metrics: PrometheusCollectorRegistry = PrometheusCollectorRegistry(), logger: Logger = Logger(label: "planwatch.web")) {
@@ -79,6 +80,12 @@ public final class Site: Sendable {
 
     /// The newest audit event this server's read model and policy reflect.
     public var auditSeen: Int64 { seenAuditSeq.withLock { $0 } }
+
+    /// Rebuilds after an approval: returns once a rebuild that began after the call is
+    /// published, sharing rebuilds among approvals that arrive together.
+    public func publishApproval() async throws {
+        try await publishQueue.publish { try await self.republish() }
+    }
 
     /// Marks the store's state up to audit event `seq` as reflected: at start, with the head
     /// read before the facts the first read model was built from.

@@ -62,7 +62,7 @@ struct CommitmentAndTaskTests {
         #expect(done.status == .done && !done.completedLate && done.latest?.evidence == "근거 2")
         let lateDone = status([report(1, "2021-03-02", .done)], asOf: "2021-06-01")
         #expect(lateDone.status == .done && lateDone.completedLate)
-        #expect(AssessmentExplanation.task(lateDone, .ko).contains("(기한 2020년 하반기 뒤 완료)"))
+        #expect(AssessmentExplanation.task(lateDone, .ko).contains("(기한 2020년 하반기를 넘겨 완료)"))
     }
 
     @Test("roll-ups count every status and show the worst; they never average")

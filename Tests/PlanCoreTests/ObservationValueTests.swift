@@ -14,4 +14,12 @@ struct ObservationValueTests {
         #expect(try ObservationValue.read("데이터 표준화 완료", for: indicator, period: Period.year(2025)!).get() == .text("데이터 표준화 완료"))
         #expect(try ObservationValue.read("15.1만개", for: indicator, period: Period.year(2025)!).get() == .number(151_000))
     }
+
+    @Test("particles follow the last syllable, digits read aloud")
+    func particles() {
+        #expect(KoreanParticle.object(after: "2025년") == "을")
+        #expect(KoreanParticle.object(after: "2020년 하반기") == "를")
+        #expect(KoreanParticle.topic(after: "2031") == "은")
+        #expect(KoreanParticle.topic(after: "2025") == "는")
+    }
 }

@@ -195,7 +195,7 @@ extension AssessmentExplanation {
         case .done:
             let day = t.latest.map { ko ? $0.asOfDay.korean : $0.asOfDay.english } ?? ""
             s = ko ? "\(day) 완료 보고" : "Reported done on \(day)"
-            if t.completedLate, let due { s += ko ? "(기한 \(due) 뒤 완료)" : " (after the due date, \(due))" }
+            if t.completedLate, let due { s += ko ? "(기한 \(due)\(KoreanParticle.object(after: due)) 넘겨 완료)" : " (after the due date, \(due))" }
         case .late:
             s = ko ? "기한(\(due ?? ""))이 지났으나 \(reported.map { "아직 완료되지 않음(\($0))" } ?? "진행 보고가 없음")"
                 : "Past its due date (\(due ?? "")) and \(reported.map { "not done (\($0))" } ?? "nothing reported")"

@@ -3,8 +3,11 @@ import Hummingbird
 
 /// Sets the security headers on every response: a Content-Security-Policy without
 /// `unsafe-inline` (no script at all, styles only from the site), nosniff, a strict referrer
-/// policy and no framing.
+/// policy and no framing; and, on HTTPS, Strict-Transport-Security so browsers never fall back
+/// to plain HTTP.
 struct SecurityHeadersMiddleware<Context: RequestContext>: RouterMiddleware {
+    var secureCookies: WorkspaceSettings.SecureCookies = .auto
+
     static var policy: String {
         "default-src 'none'; style-src 'self'; img-src 'self' data:; font-src 'self'; connect-src 'self'; form-action 'self'; "
             + "frame-ancestors 'none'; base-uri 'none'"
@@ -21,6 +24,7 @@ struct SecurityHeadersMiddleware<Context: RequestContext>: RouterMiddleware {
         response.headers[.xContentTypeOptions] = "nosniff"
         response.headers[.referrerPolicy] = "same-origin"
         response.headers[.frameOptions] = "DENY"
+        if SignInPages.isSecure(request, secureCookies) { response.headers[.strictTransportSecurity] = "max-age=31536000" }
         return response
     }
 }
@@ -28,4 +32,5 @@ struct SecurityHeadersMiddleware<Context: RequestContext>: RouterMiddleware {
 extension HTTPField.Name {
     static let referrerPolicy = HTTPField.Name("Referrer-Policy")!
     static let frameOptions = HTTPField.Name("X-Frame-Options")!
+    static let strictTransportSecurity = HTTPField.Name("Strict-Transport-Security")!
 }
