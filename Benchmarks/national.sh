@@ -300,7 +300,7 @@ if [ -n "${wrk_pid:-}" ]; then kill -INT "$wrk_pid" 2>/dev/null || true; wait "$
 [ -f "$work/watchdog" ] && { cat "$work/watchdog"; fail "rush aborted"; }
 echo "rush: $rush"
 if [ "$use_wrk" = 1 ]; then
-  echo "rush readers (wrk -c$readers over $(wc -l <"$work/paths.txt") pages): $(awk '/Requests\/sec/ {printf "%s req/s", $2} /^ +50%/ {printf ", p50 %s", $2} /^ +99%/ {printf ", p99 %s", $2} /requests in/ {printf ", %s requests", $1} /Non-2xx/ {printf ", NON-2xx %s", $5} /Socket errors/ {printf ", socket errors: %s", $0}' "$work/wrk-rush.txt")"
+  echo "rush readers (wrk -c$readers over $(wc -l <"$work/paths.txt") pages): $(awk '/Requests\/sec/ {printf "%s req/s", $2} /^ +50%/ {printf ", p50 %s", $2} /^ +99%/ {printf ", p99 %s", $2} /requests in/ {printf ", %s requests", $1} /Non-2xx/ {printf ", NON-2xx %s", $5} /Socket errors/ {sub(/^ +/, ""); printf ", %s", $0}' "$work/wrk-rush.txt")"
 fi
 echo "server RSS after the rush: $(rss_mb) MB, peak $(hwm_mb) MB (peak before the rush $hwm_before MB)"
 

@@ -80,6 +80,12 @@ struct BadInputTests {
             d = try await rejected(store, Array(Self.header.utf8) + Array("1-4.gci-rank,2021,10".utf8) + [0] + Array("위,final,,\n".utf8))
             #expect(d.count == 1 && d[0].message.contains("NUL byte"))
 
+            // 100,000 columns, and a line of 20 MB: refused at the reader's limits without reading on.
+            d = try await rejected(store, Self.header + String(repeating: "1,", count: 100_000) + "1\n")
+            #expect(d.count == 1 && d[0].line == 2, "\(d)")
+            d = try await rejected(store, Self.header + "1-4.gci-rank,2021," + String(repeating: "9", count: 20 << 20) + ",final,,\n")
+            #expect(d.count == 1 && d[0].line == 2, "\(d)")
+
             // Budget: money in the wrong unit, and a negative amount.
             d = try await rejected(store, "project_id,fiscal_year,allocated,executed\n1-1,2021,10개,-5\n", kind: .budget)
             #expect(d.map(\.column) == [10, 14], "\(d)")
