@@ -39,6 +39,10 @@ public protocol Store: Sendable {
     /// Facts of a kind, optionally only in some states, in id order.
     func facts(_ kind: FactKind, states: Set<ApprovalState>?) async throws -> [StoredFact]
 
+    /// Every fact of a kind about the given subjects (indicator, project or task ids), in id
+    /// order: what a write needs to check, found by index, whatever the size of the table.
+    func facts(_ kind: FactKind, subjects: Set<String>) async throws -> [StoredFact]
+
     /// Every approved fact, with its approval time: the input of assessment as of any date.
     func publishedFacts() async throws -> FactSet
 

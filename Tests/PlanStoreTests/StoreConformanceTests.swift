@@ -117,6 +117,21 @@ struct StoreConformanceTests {
         }
     }
 
+    @Test("facts are found by subject, every revision and state, and nothing else", arguments: Backend.all)
+    func bySubject(backend: Backend) async throws {
+        try await backend.withStore { store in
+            let first = try await store.append([F.observation("1-4.gci-rank", "2021", 10), F.observation("2-1.school-wifi", "2021", 60)],
+                                               state: .approved, actor: coordinator, at: F.t("2022-01-10"))
+            let second = try await store.append([F.observation("1-4.gci-rank", "2021", 9, supersedes: first[0])], state: .submitted,
+                                                actor: coordinator, at: F.t("2022-03-01"))
+            let found = try await store.facts(.observation, subjects: ["1-4.gci-rank", "no-such-indicator"])
+            #expect(found.map(\.id) == [first[0], second[0]])
+            #expect(try await store.facts(.observation, subjects: []).isEmpty)
+            let many = Set((0..<1200).map { "x\($0)" } + ["2-1.school-wifi"])
+            #expect(try await store.facts(.observation, subjects: many).map(\.id) == [first[1]], "more subjects than one statement binds")
+        }
+    }
+
     @Test("facts are append-only: no UPDATE of a value, no DELETE, no state going back", arguments: Backend.all)
     func appendOnly(backend: Backend) async throws {
         try await backend.withStore { store in

@@ -22,6 +22,15 @@ public enum FactKind: String, Sendable, Hashable, Codable, CaseIterable {
         }
     }
 
+    /// The column naming what a fact is about (its key's subject), indexed for keyed lookups.
+    public var subjectColumn: String {
+        switch self {
+        case .observation: return "indicator_id"
+        case .budget, .jobs: return "project_id"
+        case .taskStatus: return "task_id"
+        }
+    }
+
     /// The command-line and CSV name: `observations`, `budget`, `jobs`, `tasks`.
     public var importName: String {
         switch self {

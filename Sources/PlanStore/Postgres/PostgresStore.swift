@@ -315,6 +315,12 @@ public final class PostgresStore: Store, AuditSource {
         return try await rows(sql + " ORDER BY id").map { try PostgresFactCodec.decode($0, kind) }
     }
 
+    public func facts(_ kind: FactKind, subjects: Set<String>) async throws -> [StoredFact] {
+        guard !subjects.isEmpty else { return [] }
+        return try await rows("SELECT * FROM \(kind.table) WHERE \(kind.subjectColumn) = ANY($1) ORDER BY id", [subjects.sorted()])
+            .map { try PostgresFactCodec.decode($0, kind) }
+    }
+
     public func publishedFacts() async throws -> FactSet {
         var set = FactSet()
         for kind in FactKind.allCases {

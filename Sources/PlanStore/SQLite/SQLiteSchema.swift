@@ -9,6 +9,7 @@ enum SQLiteSchema {
     static let migrations: [Migration] = [
         Migration(version: 1, name: "plans, organizations, imports, facts and the audit chain", sql: initial),
         Migration(version: 2, name: "the directory: accounts, organizations, sessions, tokens, unlocks", sql: directory),
+        Migration(version: 3, name: "observations by indicator, for keyed writes", sql: "CREATE INDEX observations_by_indicator ON observations(indicator_id, period);"),
     ]
 
     /// Accounts and the other small mutable records, as JSON by kind and key (`Directory`).

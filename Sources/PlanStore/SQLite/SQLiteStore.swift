@@ -274,6 +274,22 @@ public final class SQLiteStore: Store, AuditSource {
         }
     }
 
+    public func facts(_ kind: FactKind, subjects: Set<String>) async throws -> [StoredFact] {
+        guard !subjects.isEmpty else { return [] }
+        let list = subjects.sorted()
+        return try await pool.read { db in
+            var out: [StoredFact] = []
+            // In chunks, under SQLite's limit on bound parameters.
+            for start in stride(from: 0, to: list.count, by: 500) {
+                let chunk = Array(list[start..<min(start + 500, list.count)])
+                let marks = chunk.map { _ in "?" }.joined(separator: ",")
+                out += try Row.fetchAll(db, sql: "SELECT * FROM \(kind.table) WHERE \(kind.subjectColumn) IN (\(marks))",
+                                        arguments: StatementArguments(chunk)).map { try SQLiteFactCodec.decode($0, kind) }
+            }
+            return out.sorted { $0.id < $1.id }
+        }
+    }
+
     public func publishedFacts() async throws -> FactSet {
         try await pool.read { db in
             var set = FactSet()

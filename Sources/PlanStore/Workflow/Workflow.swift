@@ -23,6 +23,23 @@ public struct Workflow: Sendable {
         return KeyState.ledger(facts)
     }
 
+    /// The facts of the given kinds about the given subjects, by key: what a write needs, read by
+    /// index so that a submission costs the same in a plan of twelve projects or of thousands.
+    public func ledger(_ kinds: [FactKind], subjects: Set<String>) async throws -> [FactKey: KeyState] {
+        var facts: [StoredFact] = []
+        for kind in kinds { facts += try await store.facts(kind, subjects: subjects) }
+        return KeyState.ledger(facts)
+    }
+
+    /// The ids a project's facts are about: its indicators, itself, its tasks.
+    func subjects(of project: String) -> Set<String> {
+        guard let position = index.projectIndex[project] else { return [] }
+        var out: Set<String> = [project]
+        for (i, indicator) in index.indicators.enumerated() where index.projectOfIndicator[i] == position { out.insert(indicator.id) }
+        for (i, task) in index.tasks.enumerated() where index.projectOfTask[i] == position { out.insert(task.id) }
+        return out
+    }
+
     /// Whether reporters may no longer change `period` of `project` on `today` (Korea's day).
     public func isLocked(project: String, period: Period, today: CalendarDay, unlocks: [PeriodUnlock], now: Timestamp) -> Bool {
         guard lockAfterDays >= 0, period.end.adding(days: lockAfterDays) < today else { return false }
@@ -37,7 +54,7 @@ public struct Workflow: Sendable {
                        at: Timestamp) async throws -> [Int64] {
         guard !entries.isEmpty else { return [] }
         let kinds = Array(Set(entries.map(\.draft.kind))).sorted { $0.rawValue < $1.rawValue }
-        let ledger = try await ledger(kinds)
+        let ledger = try await ledger(kinds, subjects: Set(entries.map(\.draft.key.subject)))
         let unlocks = bypassLocks ? [] : try await Directory(store: store).unlocks()
         var problems: [WorkflowError.Problem] = []
         var toAppend: [FactEntry] = []
@@ -71,7 +88,12 @@ public struct Workflow: Sendable {
 
     /// Submits drafts of one project for review. Only the newest draft of a key can be submitted.
     public func submit(_ kind: FactKind, ids: [Int64], project: String, actor: Actor, at: Timestamp) async throws {
-        let ledger = try await ledger([kind])
+        var subjects = Set<String>()
+        for id in ids {
+            guard let fact = try await store.fact(kind, id: id) else { throw StoreError.notFound("\(kind.table) #\(id)") }
+            subjects.insert(fact.entry.draft.key.subject)
+        }
+        let ledger = try await ledger([kind], subjects: subjects)
         var problems: [WorkflowError.Problem] = []
         for (i, id) in ids.enumerated() {
             guard let (key, state) = ledger.first(where: { $0.value.history.contains { $0.id == id } }) else {
@@ -93,7 +115,7 @@ public struct Workflow: Sendable {
     /// Every current draft of a project (optionally of one period), to submit them together.
     public func drafts(project: String, period: String? = nil) async throws -> [FactKind: [Int64]] {
         var out: [FactKind: [Int64]] = [:]
-        for (key, state) in try await ledger() {
+        for (key, state) in try await ledger(FactKind.allCases, subjects: subjects(of: project)) {
             guard let draft = state.draft, draft.entry.draft.projectId(index) == project else { continue }
             if let period, key.kind != .taskStatus, key.period != period { continue }
             out[key.kind, default: []].append(draft.id)
