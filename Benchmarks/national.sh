@@ -10,7 +10,8 @@
 #   Benchmarks/national.sh [--projects N] [--indicators M] [--per-indicator K] [--seed S]
 #                          [--seconds S] [--connections C] [--reporters R] [--per-reporter P]
 #                          [--readers N] [--rush-max-rss-mb MB] [--keep DIR] [--skip-build]
-#                          [--reuse] [--no-wrk]   # --reuse: the database already in --keep DIR
+#                          [--reuse] [--no-wrk] [--bin DIR]   # --reuse: the database already in --keep DIR;
+#                                                              # --bin: binaries from DIR, no build
 #   Benchmarks/national.sh --smoke        # tiny sizes, seconds; asserts behaviour, never timings
 #
 # Defaults: 2,000 projects, 100,000 indicators, 100 monthly values each (10,000,000 facts),
@@ -21,7 +22,7 @@ cd "$(dirname "$0")/.."
 root=$PWD
 
 projects=2000 indicators=100000 per=100 seed=1 seconds=10 connections=64
-reporters=200 per_reporter=10 readers=64 rush_max_rss_mb=16000 keep="" smoke=0 skip_build=0 reuse=0 no_wrk=0
+reporters=200 per_reporter=10 readers=64 rush_max_rss_mb=16000 keep="" smoke=0 skip_build=0 reuse=0 no_wrk=0 bin=""
 while [ $# -gt 0 ]; do
   case $1 in
     --projects) projects=$2; shift 2 ;;
@@ -36,6 +37,7 @@ while [ $# -gt 0 ]; do
     --rush-max-rss-mb) rush_max_rss_mb=$2; shift 2 ;;
     --keep) keep=$2; shift 2 ;;
     --skip-build) skip_build=1; shift ;;
+    --bin) bin=$2; skip_build=1; shift 2 ;;
     --reuse) reuse=1; shift ;;
     --no-wrk) no_wrk=1; shift ;;
     --smoke) smoke=1; projects=8 indicators=80 per=3 seconds=1 reporters=8 per_reporter=3 readers=4; shift ;;
@@ -47,6 +49,8 @@ done
 [ "$reuse" = 1 ] && [ -z "$keep" ] && { echo "--reuse needs --keep DIR" >&2; exit 2; }
 
 build=.build-release
+# --bin DIR takes planwatch and planwatch-bench from DIR (CI's smoke run uses its debug build).
+binaries=${bin:-$build/release}
 if [ "$skip_build" = 0 ]; then
   swift build -c release --product planwatch --scratch-path $build >/dev/null
   swift build -c release --product planwatch-bench --scratch-path $build >/dev/null
@@ -54,7 +58,7 @@ fi
 if [ -n "$keep" ]; then work=$keep; mkdir -p "$work"; else work=$(mktemp -d); fi
 # Private copies, so a rebuild during a long run does not swap the binaries under it.
 mkdir -p "$work/bin"
-cp $build/release/planwatch $build/release/planwatch-bench "$work/bin/"
+cp "$binaries/planwatch" "$binaries/planwatch-bench" "$work/bin/"
 pw=$work/bin/planwatch
 export MEASURE_OUT=$work/measure.out
 bench=$work/bin/planwatch-bench

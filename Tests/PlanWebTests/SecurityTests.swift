@@ -176,4 +176,38 @@ import Testing
             #expect(response.body.contains("1MB"))
         }
     }
+
+    @Test func theAccessLogKeepsNoQueryStringsAndOnlySafeRequestIds() {
+        #expect(AccessLog.pathOnly("/signin?next=/admin&password=hunter2") == "/signin")
+        #expect(AccessLog.pathOnly("/search?q=" + String(repeating: "x", count: 500)) == "/search")
+        #expect(AccessLog.requestId(from: [.requestId: "lb-0123456789"]) == "lb-0123456789")
+        for hostile in ["a\nforged log line", "<script>x</script>", "short", String(repeating: "a", count: 65)] {
+            let id = AccessLog.requestId(from: [HTTPField.Name("X-Request-Id")!: hostile])
+            #expect(id != hostile && id.count == 16 && id.allSatisfy(\.isHexDigit), "\(hostile) was not replaced")
+        }
+    }
+
+    @Test func httpsAnswersCarryStrictTransportSecurity() async throws {
+        try await WebFixture.withClient(WebFixture.bare()) { client in
+            let plain = try await client.fetch("/")
+            #expect(plain.headers[.strictTransportSecurity] == nil)
+            let proxied = try await client.fetch("/", headers: [HTTPField.Name("X-Forwarded-Proto")!: "https"])
+            #expect(proxied.headers[.strictTransportSecurity] == "max-age=31536000")
+            #expect(proxied.headers[.contentSecurityPolicy]?.contains("default-src 'none'") == true)
+        }
+    }
+
+    @Test func changingAPasswordSignsOutEveryOtherSession() async throws {
+        let f = try await WorkspaceFixture.make()
+        try await f.withClient { client in
+            let here = try await WorkspaceFixture.signIn(client, "lee")
+            let elsewhere = try await WorkspaceFixture.signIn(client, "lee")
+            let changed = try await client.post("/admin/password", form: ["_csrf": here.csrf, "current": WorkspaceFixture.passwords["lee"]!,
+                                                                       "new": "a brand new passphrase", "confirm": "a brand new passphrase"],
+                                                headers: here.headers)
+            #expect(changed.status == .seeOther)
+            #expect(try await client.fetch("/admin", headers: [.cookie: here.cookie]).status == .ok, "this browser stays signed in")
+            #expect(try await client.fetch("/admin", headers: [.cookie: elsewhere.cookie]).status == .seeOther, "the other is signed out")
+        }
+    }
 }

@@ -124,8 +124,11 @@ public struct Directory: Sendable {
     }
 
     /// Removes every session of an account (when it is disabled or its password is reset).
-    public func endSessions(of username: String, at: Timestamp) async throws {
-        for entry in try await store.directoryRecords(.session) {
+    /// Ends every session of `username`, except the one whose secret is `keeping` (the person's
+    /// own, after they change their password).
+    public func endSessions(of username: String, keeping: String? = nil, at: Timestamp) async throws {
+        let kept = keeping.map(Self.digest)
+        for entry in try await store.directoryRecords(.session) where entry.key != kept {
             if let s = try? decode(SessionRecord.self, entry.value), s.username == username {
                 try await store.putDirectoryRecord(.session, key: entry.key, value: nil, audit: nil, actor: .system, at: at)
             }

@@ -32,5 +32,4 @@ struct SecurityHeadersMiddleware<Context: RequestContext>: RouterMiddleware {
 extension HTTPField.Name {
     static let referrerPolicy = HTTPField.Name("Referrer-Policy")!
     static let frameOptions = HTTPField.Name("X-Frame-Options")!
-    static let strictTransportSecurity = HTTPField.Name("Strict-Transport-Security")!
 }

@@ -29,6 +29,8 @@ enum PasswordPage {
         account.passwordHash = Passwords.hash(new, cost: ws.site.settings.bcryptCost)
         account.passwordChangedAt = now.seconds
         try await directory.updateAccount(account, action: "account.password", actor: principal.actor, at: now)
+        // Anyone else signed in with the old password is signed out; this browser stays in.
+        try await directory.endSessions(of: account.username, keeping: principal.sessionSecret, at: now)
         return ws.redirect("/admin", done: "password_changed")
     }
 }
