@@ -124,15 +124,13 @@ let package = Package(
     ]
 )
 
-// libFuzzer targets, only when asked for (`PLANWATCH_FUZZ=1`, see Fuzz/README.md). The build
-// instruments every module (`-Xswiftc -sanitize=fuzzer,address`); these link libFuzzer's driver
+// The libFuzzer executable, only when asked for (`PLANWATCH_FUZZ=1`, see Fuzz/README.md). The build
+// instruments every module (ASan and libFuzzer's coverage); it links libFuzzer's driver
 // without its main (SwiftPM gives every executable its own main, which hands over to the driver).
 if ProcessInfo.processInfo.environment["PLANWATCH_FUZZ"] != nil {
     let clang = ["/opt/swift/usr/lib/clang", "/usr/lib/swift/clang", "/usr/lib/clang"]
         .flatMap { root in ((try? FileManager.default.contentsOfDirectory(atPath: root)) ?? []).map { "\(root)/\($0)/lib/linux" } }
     let driver = clang.map { "\($0)/libclang_rt.fuzzer_no_main-x86_64.a" }.first { FileManager.default.fileExists(atPath: $0) } ?? "libclang_rt.fuzzer_no_main.a"
-    for name in ["FuzzPeriod", "FuzzNumber", "FuzzPlan", "FuzzFactsCSV"] {
-        package.targets.append(.executableTarget(name: name, dependencies: ["PlanCore"], path: "Fuzz/\(name)",
-                                                 linkerSettings: [.unsafeFlags(["-sanitize=address", "-use-ld=lld", "-Xlinker", driver, "-Xlinker", "-lstdc++"])]))
-    }
+    package.targets.append(.executableTarget(name: "Fuzzer", dependencies: ["PlanCore"], path: "Fuzz/Fuzzer",
+                                             linkerSettings: [.unsafeFlags(["-sanitize=address", "-use-ld=lld", "-Xlinker", driver, "-Xlinker", "-lstdc++"])]))
 }

@@ -6,14 +6,9 @@ import Testing
 /// crashed) goes through its target on every test run, in the ordinary build.
 @Suite("The fuzz corpus, as regression tests")
 struct FuzzCorpusTests {
-    static let targets: [(String, @Sendable ([UInt8]) -> Void)] = [
-        ("FuzzPeriod", FuzzTargets.period), ("FuzzNumber", FuzzTargets.koreanNumber),
-        ("FuzzPlan", FuzzTargets.plan), ("FuzzFactsCSV", FuzzTargets.factsCSV),
-    ]
-
     @Test func everyKeptInputRuns() throws {
         var ran = 0
-        for (name, target) in Self.targets {
+        for (name, target) in FuzzTargets.all {
             let dir = Repo.path("Fuzz/Corpus/\(name)")
             let files = try FileManager.default.contentsOfDirectory(atPath: dir).sorted()
             #expect(!files.isEmpty, "\(name) has no corpus")

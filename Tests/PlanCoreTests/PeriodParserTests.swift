@@ -30,7 +30,7 @@ struct PeriodParserTests {
     }
 
     @Test("impossible and unreadable periods are refused with a reason", arguments: [
-        "2021-02-29", "0000-00-00", "9999-99-99", "2020-13", "2020-H3", "'20.5분기", "'20.13", "yesterday", "", "'2020", "20200",
+        "2021-02-29", "0000-00-00", "0000上", "0000년 말", "9999-99-99", "2020-13", "2020-H3", "'20.5분기", "'20.13", "yesterday", "", "'2020", "20200",
     ])
     func refused(text: String) {
         #expect(throws: PeriodParser.Failure.self) { try PeriodParser.period(text) }

@@ -1,6 +1,6 @@
 import Foundation
 
-/// What each fuzz target does with one input: the libFuzzer executables under `Fuzz/` call
+/// What each fuzz target does with one input: the libFuzzer executable under `Fuzz/` calls
 /// these, and the regression test runs every file of the kept corpus (`Fuzz/Corpus/`) through
 /// them, so a crash found once stays fixed. Each must return for any bytes: errors are fine,
 /// traps are not.
@@ -25,6 +25,13 @@ public enum FuzzTargets {
     public static func plan(_ bytes: [UInt8]) {
         _ = PlanLoader.load(data: Data(bytes), file: "fuzz.yaml")
     }
+
+    /// The targets by name, as the fuzzer executable and the corpus folders call them.
+    public static let all: [(name: String, run: @Sendable ([UInt8]) -> Void)] = [
+        ("period", period), ("koreanNumber", koreanNumber), ("plan", plan), ("factsCSV", factsCSV),
+    ]
+    public static var names: [String] { all.map(\.name) }
+    public static func named(_ name: String) -> (@Sendable ([UInt8]) -> Void)? { all.first { $0.name == name }?.run }
 
     /// The Digital New Deal's index, built once.
     static let index: PlanIndex? = BundledPlan.loadDefault().plan.map(PlanIndex.init)

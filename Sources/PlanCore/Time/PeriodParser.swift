@@ -111,6 +111,8 @@ public enum PeriodParser {
         case 4 where !short: year = first
         default: throw .unreadable(whole)
         }
+        // Year 0 is no year (found by fuzzing: "0000上" trapped on the unwraps below).
+        guard Period.year(year) != nil else { throw .unreadable(whole) }
         skip(" ")
         if i < scalars.count && scalars[i] == "년" { i += 1 }
         skip(" .")
