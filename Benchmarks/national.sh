@@ -183,39 +183,14 @@ done
 echo "first (uncached) answers: ${paths[0]} ${first[0]} s, ${paths[1]} ${first[1]} s, ${paths[2]} ${first[2]} s"
 results=()
 if [ "$use_wrk" = 1 ]; then
-  cat >"$work/nginx.conf" <<NGINX
-worker_processes auto;
-pid $work/nginx.pid;
-error_log $work/nginx-error.log;
-events { worker_connections 1024; }
-http {
-  access_log off;
-  sendfile on;
-  etag on;
-  client_body_temp_path $work/tmp;
-  server {
-    listen 127.0.0.1:$ng_port;
-    root $work/www;
-    location = /r0 { default_type "${types[0]}"; }
-    location = /r1 { default_type "${types[1]}"; }
-    location = /r2 { default_type "${types[2]}"; }
-  }
-}
-NGINX
-  nginx -c "$work/nginx.conf" -e "$work/nginx-error.log" 2>/dev/null || nginx -c "$work/nginx.conf"
-  sleep 0.5
-  run_wrk() {
-    wrk -t2 -c"$connections" -d"${seconds}s" --latency "$1" | awk '
-      /Requests\/sec/ {rps=$2}
-      /Non-2xx/ {bad=$5}
-      /^ +99%/ {v=$2; if (v ~ /us$/) {sub(/us/,"",v); v=v/1000} else if (v ~ /ms$/) {sub(/ms/,"",v)} else if (v ~ /s$/) {sub(/s/,"",v); v=v*1000}; p99=v}
-      END {printf "%.0f %.2f %d\n", rps, p99, bad}'
-  }
+  . "$root/Benchmarks/reference.sh"
+  start_nginx "$work" "$ng_port" "location = /r0 { default_type \"${types[0]}\"; } location = /r1 { default_type \"${types[1]}\"; } location = /r2 { default_type \"${types[2]}\"; }"
   echo "wrk -t2 -c$connections -d${seconds}s --latency on loopback, planwatch then nginx, same bytes"
   printf "%-50s %8s %12s %10s %7s %8s %8s\n" "request" "bytes" "planwatch/s" "nginx/s" "ratio" "p99 ms" "nginx p99"
   for n in 0 1 2; do
     read -r pw_rps pw_p99 pw_bad < <(run_wrk "http://127.0.0.1:$port${paths[$n]}")
-    read -r ng_rps ng_p99 _ < <(run_wrk "http://127.0.0.1:$ng_port/r$n")
+    read -r ng_rps ng_p99 ng_bad < <(run_wrk "http://127.0.0.1:$ng_port/r$n")
+    require_ok nginx "$ng_bad"
     ratio=$(python3 -c "print(f'{$pw_rps / $ng_rps:.2f}')")
     [ "$pw_bad" = 0 ] || echo "  ($pw_bad answers were not 2xx/3xx)"
     printf "%-50s %8s %12s %10s %7s %8s %8s\n" "GET ${paths[$n]}" "$(stat -c %s "$work/www/r$n")" "$pw_rps" "$ng_rps" "$ratio" "$pw_p99" "$ng_p99"

@@ -31,35 +31,8 @@ idle_start=$(rss_mb)
 mkdir -p "$work/www/api/v1"
 curl -fsS "http://127.0.0.1:$pw_port/" -o "$work/www/index.html"
 curl -fsS "http://127.0.0.1:$pw_port/api/v1/assessments" -o "$work/www/api/v1/assessments"
-cat >"$work/nginx.conf" <<NGINX
-worker_processes auto;
-pid $work/nginx.pid;
-error_log $work/nginx-error.log;
-events { worker_connections 1024; }
-http {
-  access_log off;
-  sendfile on;
-  etag on;
-  default_type application/octet-stream;
-  client_body_temp_path $work/tmp;
-  server {
-    listen 127.0.0.1:$ng_port;
-    root $work/www;
-    location = /api/v1/assessments { default_type application/json; }
-  }
-}
-NGINX
-mkdir -p "$work/tmp"
-nginx -c "$work/nginx.conf" -e "$work/nginx-error.log" 2>/dev/null || nginx -c "$work/nginx.conf"
-sleep 0.5
-
-# Prints "requests_per_second p99_ms".
-run_wrk() {
-  wrk -t2 -c"$connections" -d"${seconds}s" --latency "$1" | awk '
-    /Requests\/sec/ {rps=$2}
-    /^ +99%/ {v=$2; if (v ~ /us$/) {sub(/us/,"",v); v=v/1000} else if (v ~ /ms$/) {sub(/ms/,"",v)} else if (v ~ /s$/) {sub(/s/,"",v); v=v*1000}; p99=v}
-    END {printf "%.0f %.2f\n", rps, p99}'
-}
+. Benchmarks/reference.sh
+start_nginx "$work" "$ng_port" 'location = /api/v1/assessments { default_type application/json; }'
 
 echo "# Benchmarks/web.sh $seconds s, $connections connections"
 echo "# machine: $(nproc) cores; build: release; wrk -t2 -c$connections --latency on loopback"
@@ -70,8 +43,10 @@ for path in / /api/v1/assessments; do
   bytes=$(stat -c %s "$file")
   # Warm the caches, then measure both in the same run.
   curl -fsS "http://127.0.0.1:$pw_port$path" >/dev/null
-  read -r pw_rps pw_p99 < <(run_wrk "http://127.0.0.1:$pw_port$path")
-  read -r ng_rps _ < <(run_wrk "http://127.0.0.1:$ng_port$path")
+  read -r pw_rps pw_p99 pw_bad < <(run_wrk "http://127.0.0.1:$pw_port$path")
+  read -r ng_rps _ ng_bad < <(run_wrk "http://127.0.0.1:$ng_port$path")
+  require_ok planwatch "$pw_bad"
+  require_ok nginx "$ng_bad"
   ratio=$(python3 -c "print(f'{$pw_rps / $ng_rps:.2f}')")
   verdict=$(python3 -c "print('met' if $pw_rps / $ng_rps >= 0.5 and $pw_p99 < 10 else 'NOT met')")
   printf "%-26s %10s %12s %12s %12s %8s %10s  %s\n" "GET $path" "$bytes" "$pw_rps" "$ng_rps" "$ratio" ">=0.50" "$pw_p99" "$verdict"
