@@ -219,6 +219,28 @@ struct PlanLoaderErrorTests {
         expectOne(check(replacing: "- id: 1-1.rank", with: "- id: 1-1 rank!"), at: "1-1 rank!", "indicator id '1-1 rank!' is not valid")
     }
 
+    @Test("26. nesting 100,000 levels deep is refused by the YAML reader, with its place")
+    func deepNesting() {
+        let yaml = Self.valid + "x-deep: " + String(repeating: "[", count: 100_000) + String(repeating: "]", count: 100_000) + "\n"
+        let d = PlanLoader.load(yaml: yaml, file: "t.yaml").diagnostics
+        #expect(d.count == 1 && d[0].message.contains("nesting") && d[0].line > 1, "\(d)")
+    }
+
+    @Test("27. an alias bomb (10⁹ nodes if expanded) is refused without expanding it")
+    func aliasBomb() {
+        var bomb = "x-a0: &a0 [x, x, x, x, x, x, x, x, x, x]\n"
+        for i in 1...9 { bomb += "x-a\(i): &a\(i) [" + Array(repeating: "*a\(i - 1)", count: 10).joined(separator: ", ") + "]\n" }
+        let yaml = Self.valid.replacingOccurrences(of: "\norganizations:\n", with: "\n" + bomb + "organizations:\n")
+        let result = PlanLoader.load(yaml: yaml, file: "t.yaml")
+        #expect(result.plan == nil)
+        #expect(result.errors.count == 10 && result.errors.allSatisfy { $0.message.hasPrefix("unknown key 'x-a") }, "\(result.errors)")
+        // The same bomb where the plan's pillars belong is read only until it is seen to be wrong.
+        let inPlace = Self.valid.replacingOccurrences(of: "\norganizations:\n", with: "\n" + bomb + "organizations:\n")
+            .replacingOccurrences(of: "\npillars:", with: "\npillars: *a9\nx-pillars:")
+        let refused = PlanLoader.load(yaml: inPlace, file: "t.yaml")
+        #expect(refused.plan == nil && !refused.errors.isEmpty && refused.errors.count < 10_000)
+    }
+
     @Test("every problem is reported, not only the first")
     func all() {
         var yaml = Self.valid.replacingOccurrences(of: "unit: 위", with: "unit: 위치")
