@@ -99,7 +99,12 @@ public final class Site: Sendable {
     /// only approvals, approved imports and plan versions rebuild the read model.
     public func catchUp() async throws {
         guard let store else { return }
-        guard catchingUp.withLock({ busy in defer { busy = true }; return !busy }) else { return }
+        let claimed = catchingUp.withLock { busy in
+            if busy { return false }
+            busy = true
+            return true
+        }
+        guard claimed else { return }
         defer { catchingUp.withLock { $0 = false } }
         let seen = seenAuditSeq.withLock { $0 }
         let head = try await store.auditHead()

@@ -48,31 +48,31 @@ struct ImportCommand: AsyncParsableCommand {
 
     func run() async throws {
         guard FileManager.default.fileExists(atPath: file) else { throw CLIFailure("no such file: \(file)") }
-        let s = try await store.open()
-        defer { Task { await s.shutdown() } }
-        let actor = CommandLineActor.resolve(user)
-        let current = try await CurrentPlan.resolve(s, planOption: planOption, actor: actor)
-        let size = (try? FileManager.default.attributesOfItem(atPath: file)[.size] as? Int) ?? 0
-        let bar = ProgressBar(total: size, enabled: Output.stderrIsTerminal)
-        let importer = Importer(store: s, index: current.index, planVersion: current.version.id)
-        let request = Importer.Request(kind: kind.factKind, path: file, actor: actor, approve: approve, again: again, today: Timestamp.now.koreanDay)
-        do {
-            let summary = try await importer.run(request) { rows, bytes in bar.update(rows: rows, bytes: bytes) }
-            bar.finish()
-            let rate = summary.seconds > 0 ? Int(Double(summary.rows) / summary.seconds) : summary.rows
-            let state = summary.state == .approved ? "approved" : "submitted for approval"
-            Output.out("\(file): imported \(summary.rows) \(kind.rawValue) rows (\(summary.encoding.rawValue)) as import #\(summary.importId), \(state), "
-                + String(format: "in %.2f s (%d rows/s)", summary.seconds, rate))
-        } catch let error as StoreError {
-            bar.finish()
-            switch error {
-            case .importRejected(let diagnostics, let total):
-                for d in diagnostics { Output.err(d.description) }
-                if total > diagnostics.count { Output.err("… and \(total - diagnostics.count) more errors") }
-                Output.err("\(file): \(total) error\(total == 1 ? "" : "s"); nothing was imported")
-                throw ExitCode(1)
-            default:
-                throw CLIFailure("\(file): \(error)")
+        try await store.withStore { s in
+            let actor = CommandLineActor.resolve(user)
+            let current = try await CurrentPlan.resolve(s, planOption: planOption, actor: actor)
+            let size = (try? FileManager.default.attributesOfItem(atPath: file)[.size] as? Int) ?? 0
+            let bar = ProgressBar(total: size, enabled: Output.stderrIsTerminal)
+            let importer = Importer(store: s, index: current.index, planVersion: current.version.id)
+            let request = Importer.Request(kind: kind.factKind, path: file, actor: actor, approve: approve, again: again, today: Timestamp.now.koreanDay)
+            do {
+                let summary = try await importer.run(request) { rows, bytes in bar.update(rows: rows, bytes: bytes) }
+                bar.finish()
+                let rate = summary.seconds > 0 ? Int(Double(summary.rows) / summary.seconds) : summary.rows
+                let state = summary.state == .approved ? "approved" : "submitted for approval"
+                Output.out("\(file): imported \(summary.rows) \(kind.rawValue) rows (\(summary.encoding.rawValue)) as import #\(summary.importId), \(state), "
+                    + String(format: "in %.2f s (%d rows/s)", summary.seconds, rate))
+            } catch let error as StoreError {
+                bar.finish()
+                switch error {
+                case .importRejected(let diagnostics, let total):
+                    for d in diagnostics { Output.err(d.description) }
+                    if total > diagnostics.count { Output.err("… and \(total - diagnostics.count) more errors") }
+                    Output.err("\(file): \(total) error\(total == 1 ? "" : "s"); nothing was imported")
+                    throw ExitCode(1)
+                default:
+                    throw CLIFailure("\(file): \(error)")
+                }
             }
         }
     }

@@ -19,15 +19,11 @@ struct OrgCommand: AsyncParsableCommand {
         @OptionGroup var store: StoreOptions
 
         func run() async throws {
-            let s = try await store.open()
-            defer { Task { await s.shutdown() } }
-            do {
+            try await store.withStore { s in
                 try await Directory(store: s).addOrganization(OrganizationRecord(id: id.lowercased(), nameKo: nameKo, nameEn: nameEn ?? nameKo),
                                                               actor: CommandLineActor.resolve(nil), at: .now)
-            } catch let error as StoreError {
-                throw CLIFailure("\(error)")
+                Output.out("added organization '\(id.lowercased())'")
             }
-            Output.out("added organization '\(id.lowercased())'")
         }
     }
 
@@ -40,18 +36,14 @@ struct OrgCommand: AsyncParsableCommand {
         @OptionGroup var planOption: PlanOption
 
         func run() async throws {
-            let s = try await store.open()
-            defer { Task { await s.shutdown() } }
-            let current = try await CurrentPlan.resolve(s, planOption: planOption, actor: CommandLineActor.resolve(nil), quiet: true)
-            guard current.index.project(entity) != nil || current.index.task(entity) != nil else {
-                throw CLIFailure("no project or task '\(entity)' in plan '\(current.plan.id)'")
-            }
-            do {
+            try await store.withStore { s in
+                let current = try await CurrentPlan.resolve(s, planOption: planOption, actor: CommandLineActor.resolve(nil), quiet: true)
+                guard current.index.project(entity) != nil || current.index.task(entity) != nil else {
+                    throw CLIFailure("no project or task '\(entity)' in plan '\(current.plan.id)'")
+                }
                 try await Directory(store: s).assign(Assignment(organizationId: org, entityId: entity), actor: CommandLineActor.resolve(nil), at: .now)
-            } catch let error as StoreError {
-                throw CLIFailure("\(error)")
+                Output.out("'\(org)' now reports on \(entity)")
             }
-            Output.out("'\(org)' now reports on \(entity)")
         }
     }
 
@@ -60,13 +52,13 @@ struct OrgCommand: AsyncParsableCommand {
         @OptionGroup var store: StoreOptions
 
         func run() async throws {
-            let s = try await store.open()
-            defer { Task { await s.shutdown() } }
-            let directory = Directory(store: s)
-            let assignments = try await directory.assignments()
-            for o in try await directory.organizations() {
-                let mine = assignments.filter { $0.organizationId == o.id }.map(\.entityId).sorted()
-                Output.out([o.id, o.nameKo, o.nameEn, mine.joined(separator: ",")].joined(separator: "\t"))
+            try await store.withStore { s in
+                let directory = Directory(store: s)
+                let assignments = try await directory.assignments()
+                for o in try await directory.organizations() {
+                    let mine = assignments.filter { $0.organizationId == o.id }.map(\.entityId).sorted()
+                    Output.out([o.id, o.nameKo, o.nameEn, mine.joined(separator: ",")].joined(separator: "\t"))
+                }
             }
         }
     }

@@ -81,7 +81,6 @@ struct ServeCommand: AsyncParsableCommand {
         settings.secureCookies = secure
         settings.maxUploadBytes = max(1, maxUploadMB) << 20
         let directory = Directory(store: s)
-        try await directory.addPlanOrganizations(current.plan, actor: .system, at: .now)
         let head = try await s.auditHead()
         let facts = try await s.publishedFacts()
         let model = ReadModel(version: 1, plan: current.plan, facts: facts, today: Timestamp.now.koreanDay)

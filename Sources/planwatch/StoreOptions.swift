@@ -23,6 +23,24 @@ struct StoreOptions: ParsableArguments {
         }
         return store
     }
+
+    /// Opens the store, runs `body` with it and closes it on every path, awaited, so nothing is
+    /// left half-closed when the process exits. A refusal from the store (a duplicate, an
+    /// unknown id) becomes a plain command-line error.
+    func withStore<T>(fallback: String? = nil, _ body: (any Store) async throws -> T) async throws -> T {
+        let store = try await open(fallback: fallback)
+        do {
+            let result = try await body(store)
+            await store.shutdown()
+            return result
+        } catch let error as StoreError {
+            await store.shutdown()
+            throw CLIFailure("\(error)")
+        } catch {
+            await store.shutdown()
+            throw error
+        }
+    }
 }
 
 /// The plan the store works with: the latest stored version, loading the default plan first

@@ -22,14 +22,14 @@ struct TokenCommand: AsyncParsableCommand {
 
         func run() async throws {
             guard let role = Role(rawValue: role), role != .admin else { throw ValidationError("--role must be reporter, coordinator or viewer") }
-            let s = try await store.open()
-            defer { Task { await s.shutdown() } }
-            let directory = Directory(store: s)
-            guard try await directory.organization(org) != nil else { throw CLIFailure("no organization '\(org)' (see `planwatch org list`)") }
-            let issued = try await TokenIssuer.issue(name: name, role: role, organizationId: org, directory: directory,
-                                                     actor: CommandLineActor.resolve(nil), at: .now)
-            Output.err("made token \(issued.token.id) (\(role.rawValue) of \(org)); the secret below is shown only now:")
-            Output.out(issued.secret)
+            try await store.withStore { s in
+                let directory = Directory(store: s)
+                guard try await directory.organization(org) != nil else { throw CLIFailure("no organization '\(org)' (see `planwatch org list`)") }
+                let issued = try await TokenIssuer.issue(name: name, role: role, organizationId: org, directory: directory,
+                                                         actor: CommandLineActor.resolve(nil), at: .now)
+                Output.err("made token \(issued.token.id) (\(role.rawValue) of \(org)); the secret below is shown only now:")
+                Output.out(issued.secret)
+            }
         }
     }
 
@@ -38,10 +38,10 @@ struct TokenCommand: AsyncParsableCommand {
         @OptionGroup var store: StoreOptions
 
         func run() async throws {
-            let s = try await store.open()
-            defer { Task { await s.shutdown() } }
-            for t in try await Directory(store: s).tokens() {
-                Output.out([t.id, t.role.rawValue, t.organizationId, t.name, t.revokedAt == nil ? "active" : "revoked"].joined(separator: "\t"))
+            try await store.withStore { s in
+                for t in try await Directory(store: s).tokens() {
+                    Output.out([t.id, t.role.rawValue, t.organizationId, t.name, t.revokedAt == nil ? "active" : "revoked"].joined(separator: "\t"))
+                }
             }
         }
     }
@@ -52,14 +52,14 @@ struct TokenCommand: AsyncParsableCommand {
         @OptionGroup var store: StoreOptions
 
         func run() async throws {
-            let s = try await store.open()
-            defer { Task { await s.shutdown() } }
-            do {
-                try await Directory(store: s).revokeToken(id: id, actor: CommandLineActor.resolve(nil), at: .now)
-            } catch StoreError.notFound {
-                throw CLIFailure("no token '\(id)' (see `planwatch token list`)")
+            try await store.withStore { s in
+                do {
+                    try await Directory(store: s).revokeToken(id: id, actor: CommandLineActor.resolve(nil), at: .now)
+                } catch StoreError.notFound {
+                    throw CLIFailure("no token '\(id)' (see `planwatch token list`)")
+                }
+                Output.out("revoked token \(id)")
             }
-            Output.out("revoked token \(id)")
         }
     }
 }

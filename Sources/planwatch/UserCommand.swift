@@ -27,18 +27,14 @@ struct UserCommand: AsyncParsableCommand {
         func run() async throws {
             guard let role = Role(rawValue: role) else { throw ValidationError("--role must be admin, coordinator, reporter or viewer") }
             let password = try PasswordInput.read(fromStdin: passwordStdin, confirm: true)
-            let s = try await store.open()
-            defer { Task { await s.shutdown() } }
-            let directory = Directory(store: s)
-            let now = Timestamp.now
-            let account = Account(username: username.lowercased(), displayName: name ?? username, organizationId: org, role: role,
-                                  passwordHash: Passwords.hash(password, cost: 12), createdAt: now)
-            do {
+            try await store.withStore { s in
+                let directory = Directory(store: s)
+                let now = Timestamp.now
+                let account = Account(username: username.lowercased(), displayName: name ?? username, organizationId: org, role: role,
+                                      passwordHash: Passwords.hash(password, cost: 12), createdAt: now)
                 try await directory.addAccount(account, actor: CommandLineActor.resolve(nil), at: now)
-            } catch let error as StoreError {
-                throw CLIFailure("\(error)")
+                Output.out("added \(role.rawValue) '\(account.username)' of \(org)")
             }
-            Output.out("added \(role.rawValue) '\(account.username)' of \(org)")
         }
     }
 
@@ -47,12 +43,12 @@ struct UserCommand: AsyncParsableCommand {
         @OptionGroup var store: StoreOptions
 
         func run() async throws {
-            let s = try await store.open()
-            defer { Task { await s.shutdown() } }
-            let accounts = try await Directory(store: s).accounts()
-            if accounts.isEmpty { Output.out("no accounts yet; add the first admin with: planwatch user add NAME --org ORG --role admin") }
-            for a in accounts {
-                Output.out([a.username, a.role.rawValue, a.organizationId, a.displayName, a.disabled ? "disabled" : "active"].joined(separator: "\t"))
+            try await store.withStore { s in
+                let accounts = try await Directory(store: s).accounts()
+                if accounts.isEmpty { Output.out("no accounts yet; add the first admin with: planwatch user add NAME --org ORG --role admin") }
+                for a in accounts {
+                    Output.out([a.username, a.role.rawValue, a.organizationId, a.displayName, a.disabled ? "disabled" : "active"].joined(separator: "\t"))
+                }
             }
         }
     }
@@ -63,15 +59,15 @@ struct UserCommand: AsyncParsableCommand {
         @OptionGroup var store: StoreOptions
 
         func run() async throws {
-            let s = try await store.open()
-            defer { Task { await s.shutdown() } }
-            let directory = Directory(store: s)
-            guard var account = try await directory.account(username) else { throw CLIFailure("no account '\(username)'") }
-            account.disabled = true
-            let now = Timestamp.now
-            try await directory.updateAccount(account, action: "account.disable", actor: CommandLineActor.resolve(nil), at: now)
-            try await directory.endSessions(of: username, at: now)
-            Output.out("disabled '\(username)'")
+            try await store.withStore { s in
+                let directory = Directory(store: s)
+                guard var account = try await directory.account(username) else { throw CLIFailure("no account '\(username)'") }
+                account.disabled = true
+                let now = Timestamp.now
+                try await directory.updateAccount(account, action: "account.disable", actor: CommandLineActor.resolve(nil), at: now)
+                try await directory.endSessions(of: username, at: now)
+                Output.out("disabled '\(username)'")
+            }
         }
     }
 
@@ -83,16 +79,16 @@ struct UserCommand: AsyncParsableCommand {
 
         func run() async throws {
             let password = try PasswordInput.read(fromStdin: passwordStdin, confirm: true)
-            let s = try await store.open()
-            defer { Task { await s.shutdown() } }
-            let directory = Directory(store: s)
-            guard var account = try await directory.account(username) else { throw CLIFailure("no account '\(username)'") }
-            let now = Timestamp.now
-            account.passwordHash = Passwords.hash(password, cost: 12)
-            account.passwordChangedAt = now.seconds
-            try await directory.updateAccount(account, action: "account.password", actor: CommandLineActor.resolve(nil), at: now)
-            try await directory.endSessions(of: username, at: now)
-            Output.out("new password set for '\(username)'")
+            try await store.withStore { s in
+                let directory = Directory(store: s)
+                guard var account = try await directory.account(username) else { throw CLIFailure("no account '\(username)'") }
+                let now = Timestamp.now
+                account.passwordHash = Passwords.hash(password, cost: 12)
+                account.passwordChangedAt = now.seconds
+                try await directory.updateAccount(account, action: "account.password", actor: CommandLineActor.resolve(nil), at: now)
+                try await directory.endSessions(of: username, at: now)
+                Output.out("new password set for '\(username)'")
+            }
         }
     }
 }

@@ -9,39 +9,13 @@ checks that no page is wider than a phone, and saves desktop (1280x900) and phon
 screenshots of each kind of page in both languages. Exits 1 with a list of failures.
 """
 import os
-import sys
 import urllib.error
 import urllib.parse
 import urllib.request
 
-from selenium import webdriver
-from selenium.webdriver.chrome.options import Options
-from selenium.webdriver.chrome.service import Service
 from selenium.webdriver.common.by import By
 
-BASE = sys.argv[1].rstrip("/")
-SHOTS = sys.argv[2] if len(sys.argv) > 2 else "screenshots"
-failures = []
-
-
-def fail(message):
-    failures.append(message)
-    print("FAIL", message, flush=True)
-
-
-def driver():
-    opts = Options()
-    for a in ("--headless=new", "--no-sandbox", "--disable-dev-shm-usage", "--disable-gpu"):
-        opts.add_argument(a)
-    # A Korean reader's browser: the site's default language must then be Korean.
-    opts.add_experimental_option("prefs", {"intl.accept_languages": "ko-KR,ko"})
-    path = os.environ.get("CHROMEDRIVER", "/usr/bin/chromedriver")
-    return webdriver.Chrome(service=Service(executable_path=path), options=opts)
-
-
-def viewport(d, width, height, phone):
-    d.execute_cdp_cmd("Emulation.setDeviceMetricsOverride",
-                      {"width": width, "height": height, "deviceScaleFactor": 1, "mobile": phone})
+from harness import BASE, SHOTS, driver, fail, finish, viewport
 
 
 def status_of(url):
@@ -110,19 +84,19 @@ def check_numbers(d):
 
 
 def check_switch(d):
+    def expect_language(language, problem):
+        if d.find_element(By.TAG_NAME, "html").get_attribute("lang") != language:
+            fail(problem)
+
     d.delete_all_cookies()
     d.get(f"{BASE}/reforms")
-    if d.find_element(By.TAG_NAME, "html").get_attribute("lang") != "ko":
-        fail("the default language is not Korean")
+    expect_language("ko", "the default language is not Korean")
     d.find_element(By.CSS_SELECTOR, "header a.lang").click()
-    if d.find_element(By.TAG_NAME, "html").get_attribute("lang") != "en":
-        fail("the language switch did not give English")
+    expect_language("en", "the language switch did not give English")
     d.get(f"{BASE}/method")
-    if d.find_element(By.TAG_NAME, "html").get_attribute("lang") != "en":
-        fail("the chosen language was not remembered on the next page")
+    expect_language("en", "the chosen language was not remembered on the next page")
     d.find_element(By.CSS_SELECTOR, "header a.lang").click()
-    if d.find_element(By.TAG_NAME, "html").get_attribute("lang") != "ko":
-        fail("switching back did not give Korean")
+    expect_language("ko", "switching back did not give Korean")
 
 
 def check_search_and_as_of(d):
@@ -170,10 +144,7 @@ def main():
         screenshots(d, SAMPLES)
     finally:
         d.quit()
-    if failures:
-        print(f"{len(failures)} failures", flush=True)
-        sys.exit(1)
-    print("browser check passed", flush=True)
+    finish("browser check")
 
 
 if __name__ == "__main__":

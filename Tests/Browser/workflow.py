@@ -9,41 +9,19 @@ Expects accounts lee (reporter of the organization assigned project 1-1) and par
 yet. Exits 1 with the list of failures.
 """
 import os
-import sys
 
-from selenium import webdriver
-from selenium.webdriver.chrome.options import Options
-from selenium.webdriver.chrome.service import Service
 from selenium.webdriver.common.by import By
 from selenium.webdriver.support import expected_conditions
 from selenium.webdriver.support.ui import WebDriverWait
 
-BASE = sys.argv[1].rstrip("/")
-SHOTS = sys.argv[2] if len(sys.argv) > 2 else "screenshots"
-failures = []
-
-
-def fail(message):
-    failures.append(message)
-    print("FAIL", message, flush=True)
-
-
-def driver():
-    opts = Options()
-    for a in ("--headless=new", "--no-sandbox", "--disable-dev-shm-usage", "--disable-gpu"):
-        opts.add_argument(a)
-    opts.add_experimental_option("prefs", {"intl.accept_languages": "ko-KR,ko"})
-    d = webdriver.Chrome(service=Service(executable_path=os.environ.get("CHROMEDRIVER", "/usr/bin/chromedriver")), options=opts)
-    d.execute_cdp_cmd("Emulation.setDeviceMetricsOverride", {"width": 1280, "height": 900, "deviceScaleFactor": 1, "mobile": False})
-    return d
+from harness import BASE, SHOTS, driver, fail, finish, viewport
 
 
 def shot(d, name):
     os.makedirs(SHOTS, exist_ok=True)
-    height = d.execute_script("return document.body.scrollHeight")
-    d.execute_cdp_cmd("Emulation.setDeviceMetricsOverride", {"width": 1280, "height": min(height, 4000), "deviceScaleFactor": 1, "mobile": False})
+    viewport(d, 1280, min(d.execute_script("return document.body.scrollHeight"), 4000))
     d.save_screenshot(os.path.join(SHOTS, f"workflow-{name}.png"))
-    d.execute_cdp_cmd("Emulation.setDeviceMetricsOverride", {"width": 1280, "height": 900, "deviceScaleFactor": 1, "mobile": False})
+    viewport(d, 1280, 900)
 
 
 def click(d, element):
@@ -170,10 +148,7 @@ def main():
         shot(d, "10-returned")
     finally:
         d.quit()
-    if failures:
-        print(f"{len(failures)} failures", flush=True)
-        sys.exit(1)
-    print("workflow check passed", flush=True)
+    finish("workflow check")
 
 
 if __name__ == "__main__":

@@ -81,17 +81,6 @@ public struct Directory: Sendable {
                                            actor: actor, at: at)
     }
 
-    /// Adds the plan's organizations that are not in the directory yet, so reporters can belong to them.
-    @discardableResult
-    public func addPlanOrganizations(_ plan: Plan, actor: Actor, at: Timestamp) async throws -> Int {
-        var added = 0
-        for org in plan.organizations where try await organization(org.id) == nil {
-            try await addOrganization(OrganizationRecord(id: org.id, nameKo: org.name.ko, nameEn: org.name.en ?? org.name.ko), actor: actor, at: at)
-            added += 1
-        }
-        return added
-    }
-
     public func assignments() async throws -> [Assignment] { try await all(.assignment, as: Assignment.self) }
 
     public func assign(_ assignment: Assignment, actor: Actor, at: Timestamp) async throws {

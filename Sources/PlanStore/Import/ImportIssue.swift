@@ -18,7 +18,7 @@ public enum ImportIssue: Hashable, Sendable {
     case yearNotStarted(Int)
     case amountUnit(String, unit: String, column: String, money: Bool)
     case amountNotWhole(String, column: String)
-    case amountNotNumber(String, column: String, detail: String)
+    case amountNotNumber(String, column: String, money: Bool, detail: String)
     case unknownIndicator(String, hint: String?)
     case value(ValueError)
     case unknownTask(String, hint: String?)
@@ -44,7 +44,7 @@ public enum ImportIssue: Hashable, Sendable {
         case .yearNotStarted(let y): return "year \(y) has not started yet"
         case .amountUnit(let s, let unit, let column, let money): return "'\(s)' is in '\(unit)' but \(column) is \(money ? "money (원)" : "a count")"
         case .amountNotWhole(let s, let column): return "\(column) must be a whole number of zero or more, not '\(s)'"
-        case .amountNotNumber(_, let column, let detail): return "\(detail) — \(column) takes a number"
+        case .amountNotNumber(_, let column, _, let detail): return "\(detail) — \(column) takes a number"
         case .unknownIndicator(let id, let hint): return "unknown indicator '\(id)'" + (hint.map { "; did you mean '\($0)'?" } ?? "")
         case .value(let error): return error.message
         case .unknownTask(let id, let hint): return "unknown task '\(id)'" + (hint.map { "; did you mean '\($0)'?" } ?? "")

@@ -204,7 +204,7 @@ public final class ImportRowSource: @unchecked Sendable {
             }
             return Int64(q.value)
         } catch {
-            fail(r.line, col, .amountNotNumber(s, column: name, detail: "\(error)"))
+            fail(r.line, col, .amountNotNumber(s, column: name, money: unitKind == .money, detail: "\(error)"))
             return nil
         }
     }

@@ -31,8 +31,20 @@ public struct Workflow: Sendable {
         return KeyState.ledger(facts)
     }
 
+    /// Every key that has a value waiting for review, with the whole history of those subjects
+    /// (for the value each replaces): what the review queue shows, read by index.
+    public func ledgerOfWaiting() async throws -> [FactKey: KeyState] {
+        var out: [FactKey: KeyState] = [:]
+        for kind in FactKind.allCases {
+            let waiting = try await store.facts(kind, states: [.submitted])
+            guard !waiting.isEmpty else { continue }
+            out.merge(try await ledger([kind], subjects: Set(waiting.map(\.entry.draft.key.subject)))) { first, _ in first }
+        }
+        return out
+    }
+
     /// The ids a project's facts are about: its indicators, itself, its tasks.
-    func subjects(of project: String) -> Set<String> {
+    public func subjects(of project: String) -> Set<String> {
         guard let position = index.projectIndex[project] else { return [] }
         var out: Set<String> = [project]
         for (i, indicator) in index.indicators.enumerated() where index.projectOfIndicator[i] == position { out.insert(indicator.id) }

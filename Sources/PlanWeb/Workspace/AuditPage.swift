@@ -26,7 +26,7 @@ enum AuditPage {
         let verification = try await store.verifyAudit()
         let shown = events.reversed().prefix(500)
         let rows: [[String: Any]] = shown.map { e in
-            ["seq": e.seq, "at": kst(e.at), "actor": e.actor, "action": e.action, "action_label": c.catalog.strings["audit_\(e.action)"] ?? (e.action.hasPrefix("import.") ? c.catalog["audit_import"] + " (\(importKind(String(e.action.dropFirst(7)), c)))" : e.action),
+            ["seq": e.seq, "at": kst(e.at), "actor": e.actor, "action": e.action, "action_label": c.catalog.strings["audit_\(e.action)"] ?? e.action,
              "entity": e.entity, "detail": detail(e)]
         }
         let values: [String: Any] = [
@@ -40,11 +40,6 @@ enum AuditPage {
     }
 
     /// "2026-11-26 09:03:58 KST": the time as people in Korea read it.
-    /// "observations" as the upload page names it ("성과지표 실적").
-    static func importKind(_ name: String, _ c: PageContext) -> String {
-        FactKind.allCases.first { $0.importName == name }.map { c.catalog["kind_\($0.rawValue)"] } ?? name
-    }
-
     static func kst(_ t: Timestamp) -> String {
         let local = t.seconds + Timestamp.koreaOffset
         let day = CalendarDay(ordinal: Int(local.floorDiv(86_400)))

@@ -20,9 +20,9 @@ enum ImportIssueText {
         case .period(let s, _): return f("period", ["value": s])
         case .year(let s): return f("year", ["value": s])
         case .yearNotStarted(let y): return f("year_not_started", ["year": String(y)])
-        case .amountUnit(let s, _, let name, let money): return f(money ? "amount_money" : "amount_count", ["value": s, "column": column(name)])
+        case .amountUnit(let s, _, let name, let money), .amountNotNumber(let s, let name, let money, _):
+            return f(money ? "amount_money" : "amount_count", ["value": s, "column": column(name)])
         case .amountNotWhole(let s, let name): return f("amount_whole", ["value": s, "column": column(name)])
-        case .amountNotNumber(let s, let name, _): return f(name == "jobs" ? "amount_count" : "amount_money", ["value": s, "column": column(name)])
         case .unknownIndicator(let id, let hint): return f("unknown_indicator", ["id": id]) + (hint.map { " " + f("did_you_mean", ["id": $0]) } ?? "")
         case .value(let error): return FormValues.message(error, c)
         case .unknownTask(let id, let hint): return f("unknown_task", ["id": id]) + (hint.map { " " + f("did_you_mean", ["id": $0]) } ?? "")

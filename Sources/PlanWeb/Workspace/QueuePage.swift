@@ -29,7 +29,7 @@ enum QueuePage {
         guard let workflow = ws.site.workflow else { return ws.unavailable(request) }
         let c = ws.context(request)
         let index = ws.site.model.index
-        let ledger = try await workflow.ledger()
+        let ledger = try await workflow.ledgerOfWaiting()
         let waiting = ledger.values.compactMap(\.submitted).sorted { ($0.submittedAt ?? $0.recordedAt, $0.id) < ($1.submittedAt ?? $1.recordedAt, $1.id) }
         let rows: [[String: Any]] = waiting.map { fact in
             let key = fact.key

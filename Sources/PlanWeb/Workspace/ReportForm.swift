@@ -27,7 +27,7 @@ enum ReportForm {
         let project = model.index.projects[position]
         let c = ws.context(request)
         let y = year(request, ws)
-        let ledger = try await workflow.ledger([.observation, .budget, .jobs])
+        let ledger = try await workflow.ledger([.observation, .budget, .jobs], subjects: workflow.subjects(of: projectId))
         let unlocks = try await Directory(store: store).unlocks()
         let principal = Principal.current
         let lockedForAll = workflow.isLocked(project: projectId, period: Period.year(y)!, today: model.today.day, unlocks: unlocks, now: .now)
@@ -133,7 +133,7 @@ enum ReportForm {
         let y = year(request, ws)
         let period = Period.year(y)!
         let submit = form["action"] == "submit"
-        let ledger = try await workflow.ledger([.observation, .budget, .jobs])
+        let ledger = try await workflow.ledger([.observation, .budget, .jobs], subjects: workflow.subjects(of: projectId))
         var errors: [String: String] = [:]
         var entries: [FactEntry] = []
 

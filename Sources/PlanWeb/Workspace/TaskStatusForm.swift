@@ -12,7 +12,7 @@ enum TaskStatusForm {
         guard let position = model.index.projectIndex[projectId] else { return ws.pages.errorPage(status: .notFound, request: request) }
         let project = model.index.projects[position]
         let c = ws.context(request)
-        let ledger = try await workflow.ledger([.taskStatus])
+        let ledger = try await workflow.ledger([.taskStatus], subjects: workflow.subjects(of: projectId))
         let today = model.today.day
         let rows: [[String: Any]] = model.index.tasks.indices.filter { model.index.projectOfTask[$0] == position }.map { t in
             let task = model.index.tasks[t]

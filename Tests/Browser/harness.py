@@ -1,0 +1,43 @@
+"""What both browser checks share: the site's address and the screenshot folder from the
+command line, headless Chromium as a Korean reader's browser, viewports, and the failure list
+that decides the exit status."""
+import os
+import sys
+
+from selenium import webdriver
+from selenium.webdriver.chrome.options import Options
+from selenium.webdriver.chrome.service import Service
+
+BASE = sys.argv[1].rstrip("/")
+SHOTS = sys.argv[2] if len(sys.argv) > 2 else "screenshots"
+failures = []
+
+
+def fail(message):
+    failures.append(message)
+    print("FAIL", message, flush=True)
+
+
+def viewport(d, width, height, phone=False):
+    d.execute_cdp_cmd("Emulation.setDeviceMetricsOverride",
+                      {"width": width, "height": height, "deviceScaleFactor": 1, "mobile": phone})
+
+
+def driver():
+    opts = Options()
+    for a in ("--headless=new", "--no-sandbox", "--disable-dev-shm-usage", "--disable-gpu"):
+        opts.add_argument(a)
+    # A Korean reader's browser: the site's default language must then be Korean.
+    opts.add_experimental_option("prefs", {"intl.accept_languages": "ko-KR,ko"})
+    path = os.environ.get("CHROMEDRIVER", "/usr/bin/chromedriver")
+    d = webdriver.Chrome(service=Service(executable_path=path), options=opts)
+    viewport(d, 1280, 900)
+    return d
+
+
+def finish(what):
+    """Exits 1 when anything failed, else says the check passed."""
+    if failures:
+        print(f"{len(failures)} failures", flush=True)
+        sys.exit(1)
+    print(f"{what} passed", flush=True)
