@@ -81,10 +81,18 @@ public final class Site: Sendable {
     /// The newest audit event this server's read model and policy reflect.
     public var auditSeen: Int64 { seenAuditSeq.withLock { $0 } }
 
-    /// Rebuilds after an approval: returns once a rebuild that began after the call is
-    /// published, sharing rebuilds among approvals that arrive together.
+    /// Rebuilds after an approval: returns once the published read model reflects it, sharing
+    /// rebuilds among approvals that arrive together and with the store follower.
     public func publishApproval() async throws {
-        try await publishQueue.publish { try await self.republish() }
+        guard let store else { return }
+        try await publishFacts(through: try await store.auditHead())
+    }
+
+    /// Publishes the store's approved facts as of audit event `seq`, unless a rebuild already has.
+    private func publishFacts(through seq: Int64) async throws {
+        try await publishQueue.publish(through: seq) { needed in
+            if self.auditSeen < needed { try await self.republish() }
+        }
     }
 
     /// Marks the store's state up to audit event `seq` as reflected: at start, with the head
@@ -121,7 +129,7 @@ public final class Site: Sendable {
            let plan = try? PlanLoader.load(data: Data(bytes), file: latest.fileName).get(), plan != model.plan {
             try await republish(plan: plan)
         } else if change.facts {
-            try await republish()
+            try await publishFacts(through: head)
         }
         if change.policy { try await reloadPolicy() }
         seenAuditSeq.withLock { $0 = max($0, head) }

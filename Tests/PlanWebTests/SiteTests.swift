@@ -82,8 +82,8 @@ import Testing
             #expect(head > start)
             let before = try await client.fetch("/readyz")
             #expect(before.status == .ok && before.body.contains("of \(head)"))
-            try await f.site.catchUp()
-            #expect(try await client.fetch("/readyz").body.contains("audit events reflected \(head) of \(head)"))
+            // The store follower notices within its interval.
+            #expect(try await eventually { try await client.fetch("/readyz").body.contains("audit events reflected \(head) of \(head)") })
         }
     }
 
@@ -98,7 +98,8 @@ import Testing
             #expect(ids.count == 1)
             #expect(index.indicator("1-4.gci-rank") != nil)
             try await site.republish()
-            #expect(site.model.version == 2)
+            // The store follower may have noticed the write too; either way a new model is out.
+            #expect(site.model.version >= 2)
             let after = try await client.fetch("/api/v1/assessments", headers: [.ifNoneMatch: before.headers[.eTag] ?? ""])
             #expect(after.status == .ok)
             #expect(after.headers[.eTag] != before.headers[.eTag])

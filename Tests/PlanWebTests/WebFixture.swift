@@ -38,7 +38,9 @@ enum WebFixture {
 
     /// Runs `body` with a test client of the whole application over `site`.
     static func withClient<T: Sendable>(_ site: Site, _ body: @Sendable (any TestClientProtocol) async throws -> T) async throws -> T {
-        let app = try buildApplication(site: site, configuration: WebConfiguration(port: 0))
+        // The store follower polls far more often than in production, so its races with the
+        // server's own publishing show up in tests instead of once in a while in CI.
+        let app = try buildApplication(site: site, configuration: WebConfiguration(port: 0, followInterval: .milliseconds(20)))
         return try await app.test(.router) { client in try await body(client) }
     }
 }
