@@ -46,6 +46,10 @@ public protocol Store: Sendable {
     /// Every approved fact, with its approval time: the input of assessment as of any date.
     func publishedFacts() async throws -> FactSet
 
+    /// The approved facts among the given ids, found by key: what a server adds to its read
+    /// model after an approval instead of reading every fact again.
+    func publishedFacts(ids: [FactKind: Set<Int64>]) async throws -> FactSet
+
     // MARK: Imports
 
     /// Imports a validated CSV stream in one transaction (see `Importer`).

@@ -21,8 +21,6 @@ public final class Site: Sendable {
     private let policyState: Mutex<AccessPolicy>
     /// The newest audit event the read model and policy are known to reflect.
     private let seenAuditSeq = Mutex<Int64>(0)
-    /// One catch-up at a time.
-    private let catchingUp = Mutex(false)
     private let publishQueue = PublishQueue()
 
     public init(model: ReadModel, store: (any Store)? = nil, settings: WorkspaceSettings = WorkspaceSettings(),
@@ -63,8 +61,9 @@ public final class Site: Sendable {
         return holder.current
     }
 
-    /// Rebuilds the read model from the store's approved facts: called after anything is
-    /// approved or a plan version is loaded. Pages never query the database themselves.
+    /// Rebuilds the read model from the store's approved facts, and rereads the assignments:
+    /// at start, after a plan version is loaded, after an import. Pages never query the
+    /// database themselves.
     public func republish(plan: Plan? = nil) async throws {
         guard let store else { return }
         // Read the head first: anything audited after it is caught up later, never skipped.
@@ -73,7 +72,7 @@ public final class Site: Sendable {
         let old = holder.current
         let fresh = ReadModel(version: old.version + 1, plan: plan ?? old.plan, facts: facts, today: Timestamp.now.koreanDay)
         holder.replace(with: fresh)
-        if plan != nil { try await reloadPolicy() }
+        try await reloadPolicy()
         seenAuditSeq.withLock { $0 = max($0, head) }
         logger.info("published read model version \(fresh.version)")
     }
@@ -81,18 +80,11 @@ public final class Site: Sendable {
     /// The newest audit event this server's read model and policy reflect.
     public var auditSeen: Int64 { seenAuditSeq.withLock { $0 } }
 
-    /// Rebuilds after an approval: returns once the published read model reflects it, sharing
-    /// rebuilds among approvals that arrive together and with the store follower.
+    /// Publishes after an approval: returns once the read model reflects it, sharing the work
+    /// among approvals that arrive together and with the store follower.
     public func publishApproval() async throws {
         guard let store else { return }
-        try await publishFacts(through: try await store.auditHead())
-    }
-
-    /// Publishes the store's approved facts as of audit event `seq`, unless a rebuild already has.
-    private func publishFacts(through seq: Int64) async throws {
-        try await publishQueue.publish(through: seq) { needed in
-            if self.auditSeen < needed { try await self.republish() }
-        }
+        try await publish(through: try await store.auditHead())
     }
 
     /// Marks the store's state up to audit event `seq` as reflected: at start, with the head
@@ -103,18 +95,28 @@ public final class Site: Sendable {
 
     /// Brings the read model and the access policy up to date with changes made elsewhere: by
     /// another `planwatch serve` on the same PostgreSQL, or by `planwatch import` on the same
-    /// SQLite file. The audit chain says what changed, so a sign-in costs one small query and
-    /// only approvals, approved imports and plan versions rebuild the read model.
+    /// SQLite file. When nothing was audited since, this costs one small query.
     public func catchUp() async throws {
         guard let store else { return }
-        let claimed = catchingUp.withLock { busy in
-            if busy { return false }
-            busy = true
-            return true
+        let head = try await store.auditHead()
+        guard head > auditSeen else { return }
+        try await publish(through: head)
+    }
+
+    /// Returns once the model reflects audit event `seq`, unless a publication already has.
+    private func publish(through seq: Int64) async throws {
+        try await publishQueue.publish(through: seq) { needed in
+            if self.auditSeen < needed { try await self.applyChanges() }
         }
-        guard claimed else { return }
-        defer { catchingUp.withLock { $0 = false } }
-        let seen = seenAuditSeq.withLock { $0 }
+    }
+
+    /// Applies what the audit chain says happened since the model was built. Approvals add
+    /// their facts to the current model (see `ReadModel.adding`); a new plan version or an
+    /// import rebuilds it whole; assignments reload the policy. Sign-ins, drafts and
+    /// submissions change nothing here.
+    private func applyChanges() async throws {
+        guard let store else { return }
+        let seen = auditSeen
         let head = try await store.auditHead()
         guard head > seen else { return }
         var change = StoreChange()
@@ -127,9 +129,17 @@ public final class Site: Sendable {
         }
         if change.plan, let latest = try await store.planVersions().last, let bytes = try await store.planFile(version: latest.id),
            let plan = try? PlanLoader.load(data: Data(bytes), file: latest.fileName).get(), plan != model.plan {
-            try await republish(plan: plan)
-        } else if change.facts {
-            try await publishFacts(through: head)
+            return try await republish(plan: plan)
+        }
+        if change.needsRebuild { return try await republish() }
+        if change.facts {
+            let delta = try await store.publishedFacts(ids: change.approved)
+            let old = model
+            let fresh = old.adding(delta, version: old.version + 1)
+            if fresh !== old {
+                holder.replace(with: fresh)
+                logger.info("published read model version \(fresh.version) (\(delta.count) facts added)")
+            }
         }
         if change.policy { try await reloadPolicy() }
         seenAuditSeq.withLock { $0 = max($0, head) }

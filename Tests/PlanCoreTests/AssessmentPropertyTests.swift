@@ -67,3 +67,35 @@ struct SplitMix: RandomNumberGenerator {
         return z ^ (z >> 31)
     }
 }
+
+/// The server adds approvals to its read model instead of assessing everything again; that
+/// must give exactly what assessing everything gives.
+@Suite("Incremental assessment")
+struct IncrementalAssessmentTests {
+    typealias P = AssessmentPropertyTests
+
+    @Test("adding facts in steps, some twice, gives the answer of assessing them all at once")
+    func stepsEqualWhole() async {
+        await propertyCheck(count: 60, input: Gen.int(in: 0...1_000_000), Gen.int(in: 0...1_400), Gen.int(in: 1...6)) { seed, offset, steps in
+            let all = P.facts(seed: UInt64(seed), count: 90)
+            let asOf = AsOf(CalendarDay(year: 2024, month: 1, day: 1)!.adding(days: offset))
+            let index = P.index
+            let chunk = (all.count + steps - 1) / steps
+            var table = ObservationTable([Observation](all.prefix(chunk)), index: index)
+            var assessment = Assessor.assess(index, observations: table, facts: FactSet(), asOf: asOf)
+            var start = chunk
+            while start < all.count {
+                // Each step repeats the last few facts of the step before: they must count once.
+                let step = Array(all[max(0, start - 3)..<min(all.count, start + chunk)])
+                // A low compaction limit merges the amendments now and then, as a big server would.
+                table = table.adding(ObservationColumns(step, index: index), compactingPast: seed % 2 == 0 ? 20 : nil)
+                let touched = Set(step.compactMap { index.indicatorIndex[$0.indicatorId] })
+                assessment = Assessor.reassess(assessment, index, observations: table, facts: FactSet(), indicators: touched, projects: [], tasks: [])
+                start += chunk
+            }
+            let whole = Assessor.assess(index, facts: FactSet(observations: all), asOf: asOf)
+            #expect(AssessmentJSON.document(assessment, index: index).compact == AssessmentJSON.document(whole, index: index).compact)
+            #expect(table.count == all.count)
+        }
+    }
+}

@@ -50,6 +50,26 @@ public struct ObservationColumns: Sendable {
         self.supersedes.append(supersedes ?? -1)
     }
 
+    /// Appends entry `j` of `other`, under indicator position `indicator`.
+    mutating func append(entry j: Int, of other: ObservationColumns, indicator: Int32) {
+        self.indicator.append(indicator)
+        periodKey.append(other.periodKey[j])
+        periodStart.append(other.periodStart[j])
+        periodEnd.append(other.periodEnd[j])
+        value.append(other.value[j])
+        if other.textIndex[j] >= 0 {
+            textIndex.append(Int32(texts.count))
+            texts.append(other.texts[Int(other.textIndex[j])])
+        } else {
+            textIndex.append(-1)
+        }
+        provisional.append(other.provisional[j])
+        recordedAt.append(other.recordedAt[j])
+        approvedAt.append(other.approvedAt[j])
+        id.append(other.id[j])
+        supersedes.append(other.supersedes[j])
+    }
+
     public init(_ observations: [Observation], index: PlanIndex) {
         reserve(observations.count)
         for o in observations {
@@ -99,6 +119,12 @@ public struct ObservationTable: Sendable {
     public let unmatchedCount: Int
     private let offsets: [Int]
     private let c: ObservationColumns
+    /// Indicators with facts added since the columns were built, each with all of its facts in a
+    /// table of its own. Adding an approval then copies one indicator's facts, not everyone's,
+    /// and the big columns stay shared between the old read model and the new.
+    private var amended: [Int: ObservationTable] = [:]
+    /// How many facts the amendments hold; past a share of the columns they are merged in.
+    private var amendedCount = 0
 
     public init(_ observations: [Observation], index: PlanIndex) {
         self.init(columns: ObservationColumns(observations, index: index), indicatorCount: index.indicators.count)
@@ -127,7 +153,69 @@ public struct ObservationTable: Sendable {
         c = columns.gathered(order)
     }
 
-    public var count: Int { c.count + unmatchedCount }
+    public var count: Int {
+        c.count + unmatchedCount + amendedCount - amended.keys.reduce(0) { $0 + offsets[$1 + 1] - offsets[$1] }
+    }
+
+    private var indicatorCount: Int { offsets.count - 1 }
+
+    /// This table with more observations (of the same plan's indicators, positions as in
+    /// `ObservationColumns.indicator`). Only the indicators they name are rebuilt; a fact whose id
+    /// the indicator already holds is left out, so adding the same approval twice changes nothing.
+    /// Once the amendments hold more than `compactingPast` facts (by default a quarter of the
+    /// columns, at least 65,536), everything is merged into new columns.
+    public func adding(_ more: ObservationColumns, compactingPast: Int? = nil) -> ObservationTable {
+        var table = self
+        var byIndicator: [Int: [Int]] = [:]
+        var unmatched = 0
+        for j in 0..<more.count {
+            let ind = Int(more.indicator[j])
+            if ind < 0 || ind >= indicatorCount { unmatched += 1 } else { byIndicator[ind, default: []].append(j) }
+        }
+        for (i, entries) in byIndicator {
+            var merged = table.columns(of: i)
+            let before = merged.count
+            var known = Set(merged.id)
+            for j in entries where known.insert(more.id[j]).inserted { merged.append(entry: j, of: more, indicator: 0) }
+            guard merged.count > before else { continue }
+            table.amendedCount += merged.count - (table.amended[i].map { $0.c.count } ?? 0)
+            table.amended[i] = ObservationTable(columns: merged, indicatorCount: 1)
+        }
+        let result = ObservationTable(base: table, unmatched: unmatched)
+        return result.amendedCount > (compactingPast ?? max(65_536, c.count / 4)) ? result.compacted() : result
+    }
+
+    private init(base: ObservationTable, unmatched: Int) {
+        unmatchedCount = base.unmatchedCount + unmatched
+        offsets = base.offsets
+        c = base.c
+        amended = base.amended
+        amendedCount = base.amendedCount
+    }
+
+    /// The facts of indicator `i`, as columns of a one-indicator table.
+    private func columns(of i: Int) -> ObservationColumns {
+        if let own = amended[i] { return own.c }
+        var out = ObservationColumns()
+        out.reserve(offsets[i + 1] - offsets[i])
+        for j in offsets[i]..<offsets[i + 1] { out.append(entry: j, of: c, indicator: 0) }
+        return out
+    }
+
+    /// The same table with its amendments merged into one set of columns.
+    private func compacted() -> ObservationTable {
+        var all = ObservationColumns()
+        all.reserve(c.count + amendedCount)
+        for i in 0..<indicatorCount {
+            if let own = amended[i] {
+                for j in 0..<own.c.count { all.append(entry: j, of: own.c, indicator: Int32(i)) }
+            } else {
+                for j in offsets[i]..<offsets[i + 1] { all.append(entry: j, of: c, indicator: Int32(i)) }
+            }
+        }
+        let table = ObservationTable(columns: all, indicatorCount: indicatorCount)
+        return ObservationTable(base: table, unmatched: unmatchedCount)
+    }
 
     /// The current value of each period of indicator `i`, as known on `asOf`, in period order.
     ///
@@ -135,6 +223,7 @@ public struct ObservationTable: Sendable {
     /// of the day, and no revision also known by then supersedes it. Of several revisions for
     /// one period, the latest recorded wins (ties broken by id), so input order never matters.
     public func series(for i: Int, asOf: AsOf, scratch: inout [Int]) -> [SeriesPoint] {
+        if let own = amended[i] { return own.series(for: 0, asOf: asOf, scratch: &scratch) }
         let range = offsets[i]..<offsets[i + 1]
         guard !range.isEmpty else { return [] }
         let cutoff = asOf.cutoff.seconds

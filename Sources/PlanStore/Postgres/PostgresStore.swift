@@ -331,6 +331,17 @@ public final class PostgresStore: Store, AuditSource {
         return set
     }
 
+    public func publishedFacts(ids: [FactKind: Set<Int64>]) async throws -> FactSet {
+        var set = FactSet()
+        for kind in FactKind.allCases {
+            guard let list = ids[kind], !list.isEmpty else { continue }
+            for row in try await rows("SELECT * FROM \(kind.table) WHERE state = 'approved' AND id = ANY($1) ORDER BY id", [list.sorted()]) {
+                try PostgresFactCodec.decode(row, kind).appendTo(&set)
+            }
+        }
+        return set
+    }
+
     // MARK: Imports
 
     public func findImport(kind: FactKind, sha256: String) async throws -> ImportRecord? {

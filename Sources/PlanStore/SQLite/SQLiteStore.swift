@@ -301,6 +301,24 @@ public final class SQLiteStore: Store, AuditSource {
         }
     }
 
+    public func publishedFacts(ids: [FactKind: Set<Int64>]) async throws -> FactSet {
+        try await pool.read { db in
+            var set = FactSet()
+            for kind in FactKind.allCases {
+                let list = (ids[kind] ?? []).sorted()
+                // In chunks, under SQLite's limit on bound parameters.
+                for start in stride(from: 0, to: list.count, by: 500) {
+                    let chunk = Array(list[start..<min(start + 500, list.count)])
+                    let marks = chunk.map { _ in "?" }.joined(separator: ",")
+                    let rows = try Row.fetchCursor(db, sql: "SELECT * FROM \(kind.table) WHERE state = 'approved' AND id IN (\(marks)) ORDER BY id",
+                                                   arguments: StatementArguments(chunk))
+                    while let row = try rows.next() { try SQLiteFactCodec.decode(row, kind).appendTo(&set) }
+                }
+            }
+            return set
+        }
+    }
+
     // MARK: Imports
 
     public func findImport(kind: FactKind, sha256: String) async throws -> ImportRecord? {

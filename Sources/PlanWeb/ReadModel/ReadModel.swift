@@ -30,13 +30,69 @@ public final class ReadModel: Sendable {
         self.index = index
         self.facts = facts
         observations = ObservationTable(facts.observations, index: index)
-        history = Dictionary(grouping: facts.observations, by: \.indicatorId)
-            .mapValues { $0.sorted { ($0.period, $0.record.recordedAt.seconds, $0.record.id) < ($1.period, $1.record.recordedAt.seconds, $1.record.id) } }
+        history = Dictionary(grouping: facts.observations, by: \.indicatorId).mapValues(Self.inHistoryOrder)
         self.today = AsOf(today)
         assessment = Assessor.assess(index, observations: observations, facts: facts, asOf: AsOf(today))
-        hasSampleData = facts.observations.contains { $0.record.recordedBy == DemoData.actor }
-            || facts.budget.contains { $0.record.recordedBy == DemoData.actor }
+        hasSampleData = Self.isSample(facts)
         search = SearchIndex(plan)
+    }
+
+    private init(version: Int, builtAt: Timestamp, previous: ReadModel, facts: FactSet, observations: ObservationTable,
+                 history: [String: [Observation]], assessment: PlanAssessment, hasSampleData: Bool) {
+        self.version = version
+        self.builtAt = builtAt
+        plan = previous.plan
+        index = previous.index
+        self.facts = facts
+        self.observations = observations
+        self.history = history
+        today = previous.today
+        self.assessment = assessment
+        self.hasSampleData = hasSampleData
+        search = previous.search
+    }
+
+    /// This model with newly approved facts added: the plan, its index and search stay shared,
+    /// and only the indicators, projects and tasks the facts are about are judged again, so an
+    /// approval is public in milliseconds however large the plan. Facts the model already holds
+    /// (by id) are left out, so a fact reported twice by overlapping reads is counted once.
+    public func adding(_ delta: FactSet, version: Int, builtAt: Timestamp = .now) -> ReadModel {
+        var added = FactSet()
+        var history = self.history
+        var touchedIndicators: Set<Int> = []
+        for o in delta.observations where !(history[o.indicatorId] ?? []).contains(where: { $0.record.id == o.record.id }) {
+            added.observations.append(o)
+            history[o.indicatorId, default: []].append(o)
+            if let i = index.indicatorIndex[o.indicatorId] { touchedIndicators.insert(i) }
+        }
+        for id in Set(added.observations.map(\.indicatorId)) { history[id] = history[id].map(Self.inHistoryOrder) }
+        let known = (budget: Set(facts.budget.map(\.record.id)), jobs: Set(facts.jobs.map(\.record.id)),
+                     tasks: Set(facts.taskStatuses.map(\.record.id)))
+        added.budget = delta.budget.filter { !known.budget.contains($0.record.id) }
+        added.jobs = delta.jobs.filter { !known.jobs.contains($0.record.id) }
+        added.taskStatuses = delta.taskStatuses.filter { !known.tasks.contains($0.record.id) }
+        guard added.count > 0 else { return self }
+
+        var facts = self.facts
+        facts.observations += added.observations
+        facts.budget += added.budget
+        facts.jobs += added.jobs
+        facts.taskStatuses += added.taskStatuses
+        let observations = self.observations.adding(ObservationColumns(added.observations, index: index))
+        let touchedProjects = Set((added.budget.map(\.projectId) + added.jobs.map(\.projectId)).compactMap { index.projectIndex[$0] })
+        let touchedTasks = Set(added.taskStatuses.compactMap { index.taskIndex[$0.taskId] })
+        let assessment = Assessor.reassess(self.assessment, index, observations: observations, facts: facts, indicators: touchedIndicators,
+                                           projects: touchedProjects, tasks: touchedTasks)
+        return ReadModel(version: version, builtAt: builtAt, previous: self, facts: facts, observations: observations, history: history,
+                         assessment: assessment, hasSampleData: hasSampleData || Self.isSample(added))
+    }
+
+    private static func inHistoryOrder(_ observations: [Observation]) -> [Observation] {
+        observations.sorted { ($0.period, $0.record.recordedAt.seconds, $0.record.id) < ($1.period, $1.record.recordedAt.seconds, $1.record.id) }
+    }
+
+    private static func isSample(_ facts: FactSet) -> Bool {
+        facts.observations.contains { $0.record.recordedBy == DemoData.actor } || facts.budget.contains { $0.record.recordedBy == DemoData.actor }
     }
 
     /// The assessment as of another day, from the same facts (no database involved).
