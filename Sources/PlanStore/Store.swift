@@ -24,6 +24,10 @@ public protocol Store: Sendable {
     func loadPlan(bytes: [UInt8], fileName: String, plan: Plan, actor: Actor) async throws -> PlanLoadOutcome
     func planVersions() async throws -> [PlanVersion]
     func planFile(version: Int64) async throws -> [UInt8]?
+    /// The parsed plan of a version (`PlanSnapshot`), if one of `format` is kept.
+    func planSnapshot(version: Int64, format: String) async throws -> [UInt8]?
+    /// Keeps (or replaces) the parsed plan of a version.
+    func savePlanSnapshot(version: Int64, format: String, bytes: [UInt8]) async throws
 
     // MARK: Facts
 

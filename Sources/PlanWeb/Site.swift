@@ -127,8 +127,7 @@ public final class Site: Sendable {
             events.forEach { change.note($0) }
             after = last.seq
         }
-        if change.plan, let latest = try await store.planVersions().last, let bytes = try await store.planFile(version: latest.id),
-           let plan = try? PlanLoader.load(data: Data(bytes), file: latest.fileName).get(), plan != model.plan {
+        if change.plan, let latest = try await store.planVersions().last, let plan = try? await store.plan(of: latest), plan != model.plan {
             return try await republish(plan: plan)
         }
         if change.needsRebuild { return try await republish() }

@@ -130,9 +130,9 @@ struct PlanLoad: AsyncParsableCommand {
             throw ExitCode(1)
         }
         let bytes = [UInt8](FileManager.default.contents(atPath: file) ?? Data())
-        let s = try await store.open()
-        let outcome = try await s.loadPlan(bytes: bytes, fileName: (file as NSString).lastPathComponent, plan: plan, actor: CommandLineActor.resolve(user))
-        await s.shutdown()
+        let outcome = try await store.withStore { s in
+            try await s.loadPlan(bytes: bytes, fileName: (file as NSString).lastPathComponent, plan: plan, actor: CommandLineActor.resolve(user))
+        }
         let v = outcome.version
         if outcome.isNew {
             Output.out("stored '\(plan.id)' from \(file) as plan version \(v.id) (sha256 \(v.sha256.prefix(12)))")
@@ -172,11 +172,12 @@ struct PlanDiffCommand: AsyncParsableCommand {
 
     func read(_ ref: String) async throws -> Plan {
         if ref.hasPrefix("@"), let version = Int64(ref.dropFirst()) {
-            let s = try await store.open()
-            let bytes = try await s.planFile(version: version)
-            await s.shutdown()
-            guard let bytes else { throw CLIFailure("no stored plan version \(version)") }
-            return try PlanLoader.load(data: Data(bytes), file: ref).get()
+            let plan = try await store.withStore { s -> Plan? in
+                guard let stored = try await s.planVersions().first(where: { $0.id == version }) else { return nil }
+                return try await s.plan(of: stored)
+            }
+            guard let plan else { throw CLIFailure("no stored plan version \(version)") }
+            return plan
         }
         let result = PlanLoader.load(path: ref)
         guard let plan = result.plan else {

@@ -51,9 +51,7 @@ struct CurrentPlan {
     var version: PlanVersion
 
     static func resolve(_ store: any Store, planOption: PlanOption, actor: Actor, quiet: Bool = false) async throws -> CurrentPlan {
-        if planOption.plan == nil, let latest = try await store.planVersions().last, let bytes = try await store.planFile(version: latest.id) {
-            let result = PlanLoader.load(data: Data(bytes), file: "stored plan version \(latest.id) (\(latest.fileName))")
-            let plan = try result.get()
+        if planOption.plan == nil, let latest = try await store.planVersions().last, let plan = try await store.plan(of: latest) {
             return CurrentPlan(plan: plan, index: PlanIndex(plan), version: latest)
         }
         let (bytes, name) = try planOption.bytes()

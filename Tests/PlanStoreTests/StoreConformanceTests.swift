@@ -37,6 +37,25 @@ struct StoreConformanceTests {
         }
     }
 
+    @Test("a stored plan is read from its snapshot; a missing or outdated snapshot is made again from the file", arguments: Backend.all)
+    func planSnapshots(backend: Backend) async throws {
+        try await backend.withStore { store in
+            let version = try await store.loadPlan(bytes: F.planBytes, fileName: "dnd.yaml", plan: F.plan, actor: .system).version
+            // Loading a version keeps its snapshot.
+            #expect(try await store.planSnapshot(version: version.id, format: PlanSnapshot.format).flatMap(PlanSnapshot.decode) == F.plan)
+            #expect(try await store.plan(of: version) == F.plan)
+            // A snapshot of another format (an older build's) is not read; the file is, and the snapshot is made again.
+            try await store.savePlanSnapshot(version: version.id, format: "planwatch-plan-json/0", bytes: Array("{}".utf8))
+            #expect(try await store.planSnapshot(version: version.id, format: PlanSnapshot.format) == nil)
+            #expect(try await store.plan(of: version) == F.plan)
+            #expect(try await store.planSnapshot(version: version.id, format: PlanSnapshot.format) != nil)
+            // An unreadable snapshot of this format is passed over the same way.
+            try await store.savePlanSnapshot(version: version.id, format: PlanSnapshot.format, bytes: Array("not json".utf8))
+            #expect(try await store.plan(of: version) == F.plan)
+            #expect(try await store.planSnapshot(version: version.id, format: PlanSnapshot.format).flatMap(PlanSnapshot.decode) == F.plan)
+        }
+    }
+
     @Test("submitted values are not published; approval publishes them with its time", arguments: Backend.all)
     func workflow(backend: Backend) async throws {
         try await backend.withStore { store in

@@ -279,16 +279,41 @@ extension Period {
 
     /// The period a `key` stands for.
     init(key: Int64) {
-        let g = Granularity(rawValue: Int(key >> 40)) ?? .year
+        self = Period(validKey: key)!
+    }
+
+    /// The period a `key` stands for, or nil when no period has that key.
+    init?(validKey key: Int64) {
+        guard key >= 0, let g = Granularity(rawValue: Int(key >> 40)) else { return nil }
         let year = Int((key >> 16) & 0xFFFFFF)
         let index = Int((key >> 8) & 0xFF)
         let day = Int(key & 0xFF)
+        let period: Period?
         switch g {
-        case .year: self = .year(year)!
-        case .half: self = .half(year, index)!
-        case .quarter: self = .quarter(year, index)!
-        case .month: self = .month(year, index)!
-        case .day: self = .day(year, index, day)!
+        case .year: period = .year(year)
+        case .half: period = .half(year, index)
+        case .quarter: period = .quarter(year, index)
+        case .month: period = .month(year, index)
+        case .day: period = .day(year, index, day)
         }
+        guard let period, period.key == key else { return nil }
+        self = period
+    }
+}
+
+/// A period is stored as its key: one number, checked when read back.
+extension Period: Codable {
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.singleValueContainer()
+        let key = try container.decode(Int64.self)
+        guard let period = Period(validKey: key) else {
+            throw DecodingError.dataCorruptedError(in: container, debugDescription: "no period has the key \(key)")
+        }
+        self = period
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.singleValueContainer()
+        try container.encode(key)
     }
 }

@@ -1,6 +1,6 @@
 /// Where an indicator started: a value or words, in the period the plan says it was measured,
 /// which need not be the plan's first year ("16.8조원('19)").
-public struct Baseline: Hashable, Sendable {
+public struct Baseline: Hashable, Sendable, Codable {
     public var period: Period
     public var value: Double?
     public var text: LocalizedText?

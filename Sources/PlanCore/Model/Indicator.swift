@@ -3,7 +3,7 @@
 ///
 /// A table cell that holds two targets ("4개/1개") becomes two indicators sharing a `row`,
 /// each with its `part` label, so every series stays a single number per period.
-public struct Indicator: Hashable, Sendable, Identifiable {
+public struct Indicator: Hashable, Sendable, Codable, Identifiable {
     public var id: String
     public var name: LocalizedText
     public var unit: Unit?

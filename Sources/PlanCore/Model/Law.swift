@@ -1,5 +1,5 @@
 /// An act, decree or rule a reform amends or enacts, named in the plan between 「 and 」.
-public struct Law: Hashable, Sendable {
+public struct Law: Hashable, Sendable, Codable {
     public enum Action: String, Sendable, Hashable, Codable, CaseIterable {
         case amend, enact, enactOrAmend, implement
 

@@ -1,5 +1,5 @@
 /// A ministry or agency that owns projects or tasks and reports on them.
-public struct Organization: Hashable, Sendable, Identifiable {
+public struct Organization: Hashable, Sendable, Codable, Identifiable {
     public var id: String
     public var name: LocalizedText
     public var abbreviation: LocalizedText?

@@ -1,5 +1,5 @@
 /// One of the plan's pillars ("1. D.N.A. 생태계 강화"), grouping projects under one aim.
-public struct Pillar: Hashable, Sendable, Identifiable {
+public struct Pillar: Hashable, Sendable, Codable, Identifiable {
     public var id: String
     public var title: LocalizedText
     public var summary: LocalizedText?

@@ -2,7 +2,7 @@
 ///
 /// A plan is an immutable value loaded from a plan file. A revised plan is a new value
 /// (and a new stored version); nothing edits a plan in place.
-public struct Plan: Hashable, Sendable, Identifiable {
+public struct Plan: Hashable, Sendable, Codable, Identifiable {
     public var id: String
     public var title: LocalizedText
     public var summary: LocalizedText?

@@ -2,7 +2,7 @@
 /// reform (❖ 제도개선 과제). Its dated numbers are indicators of their own.
 ///
 /// Named `PlanTask` so it never shadows Swift's concurrency `Task`.
-public struct PlanTask: Hashable, Sendable, Identifiable {
+public struct PlanTask: Hashable, Sendable, Codable, Identifiable {
     public enum Kind: String, Sendable, Hashable, Codable, CaseIterable {
         case investment, reform
     }

@@ -1,6 +1,6 @@
 /// One of a pillar's projects ("1-1 국민생활과 밀접한 분야 데이터 구축·개방·활용"):
 /// the unit that carries a budget, jobs, indicators and tasks.
-public struct Project: Hashable, Sendable, Identifiable {
+public struct Project: Hashable, Sendable, Codable, Identifiable {
     public var id: String
     public var title: LocalizedText
     /// The one-line overview (프로젝트 개요).

@@ -3,7 +3,7 @@
 ///
 /// `column` records the table column the target was printed under, because plans often
 /// put a target in the '22 column that is really due earlier ("14.2만개 개방(~'21完)").
-public struct Target: Hashable, Sendable {
+public struct Target: Hashable, Sendable, Codable {
     public var due: Period
     public var value: Double?
     public var text: LocalizedText?

@@ -3,13 +3,13 @@
 ///
 /// Units are a closed catalog so that a typo in a plan file ("개쇼") is an error, not a new unit,
 /// and so that every unit knows how to read in English.
-public struct Unit: Hashable, Sendable, CustomStringConvertible {
-    public enum Kind: String, Sendable, Hashable {
+public struct Unit: Hashable, Sendable, Codable, CustomStringConvertible {
+    public enum Kind: String, Sendable, Hashable, Codable {
         case count, money, percent, percentPoint, rank, length, mass, score, ratio, duration
     }
 
     /// How Korean writes a number with this unit.
-    public enum KoreanStyle: Sendable, Hashable {
+    public enum KoreanStyle: String, Sendable, Hashable, Codable {
         /// A counter word right after the number: `1,562개소`, `90.3만 개`.
         case classifier
         /// A noun counted with 개: `12개 과제`, `8개 질환`.

@@ -13,6 +13,13 @@ enum PostgresSchema {
         Migration(version: 1, name: "plans, organizations, imports, facts and the audit chain", sql: initial),
         Migration(version: 2, name: "the directory: accounts, organizations, sessions, tokens, unlocks", sql: directory),
         Migration(version: 3, name: "observations by indicator, for keyed writes", sql: "CREATE INDEX observations_by_indicator ON observations(indicator_id, period);"),
+        Migration(version: 4, name: "parsed plans beside their files, for fast starts", sql: """
+            CREATE TABLE plan_snapshots (
+                version_id BIGINT PRIMARY KEY REFERENCES plan_versions(id),
+                format TEXT NOT NULL,
+                bytes BYTEA NOT NULL
+            );
+            """),
     ]
 
     /// Accounts and the other small mutable records, as JSON by kind and key (`Directory`).

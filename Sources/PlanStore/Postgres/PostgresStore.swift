@@ -203,6 +203,7 @@ public final class PostgresStore: Store, AuditSource {
     public func loadPlan(bytes: [UInt8], fileName: String, plan: Plan, actor: Actor) async throws -> PlanLoadOutcome {
         let sha = SHA256.hash(data: bytes).hex
         let now = Timestamp.now
+        let snapshot = try PlanSnapshot.encode(plan)
         return try await transaction { conn in
             let existing = try await self.rows(conn, "SELECT id, plan_id, sha256, file_name, loaded_at, loaded_by FROM plan_versions WHERE sha256 = $1", [sha])
             if let row = existing.first { return PlanLoadOutcome(version: try Self.decodeVersion(row), isNew: false) }
@@ -211,6 +212,8 @@ public final class PostgresStore: Store, AuditSource {
             buffer.writeBytes(bytes)
             try await self.exec(conn, "INSERT INTO plan_versions (id, plan_id, sha256, file_name, content, loaded_at, loaded_by) VALUES ($1, $2, $3, $4, $5, $6, $7)",
                                 [id, plan.id, sha, fileName, buffer, now.seconds, actor.id])
+            try await self.exec(conn, "INSERT INTO plan_snapshots (version_id, format, bytes) VALUES ($1, $2, $3)",
+                                [id, PlanSnapshot.format, ByteBuffer(bytes: snapshot)])
             var added: [JSONValue] = []
             for o in plan.organizations {
                 let inserted = try await self.rows(conn, "INSERT INTO directory (kind, key, value, updated_at) VALUES ('organization', $1, $2, $3) ON CONFLICT (kind, key) DO NOTHING RETURNING key",
@@ -234,6 +237,20 @@ public final class PostgresStore: Store, AuditSource {
             let buffer = try row["content"].decode(ByteBuffer.self)
             return Array(buffer.readableBytesView)
         }
+    }
+
+    public func planSnapshot(version: Int64, format: String) async throws -> [UInt8]? {
+        try await rows("SELECT bytes FROM plan_snapshots WHERE version_id = $1 AND format = $2", [version, format]).first.map { row in
+            let buffer = try row["bytes"].decode(ByteBuffer.self)
+            return Array(buffer.readableBytesView)
+        }
+    }
+
+    public func savePlanSnapshot(version: Int64, format: String, bytes: [UInt8]) async throws {
+        _ = try await rows("""
+            INSERT INTO plan_snapshots (version_id, format, bytes) VALUES ($1, $2, $3)
+            ON CONFLICT (version_id) DO UPDATE SET format = EXCLUDED.format, bytes = EXCLUDED.bytes
+            """, [version, format, ByteBuffer(bytes: bytes)])
     }
 
     // MARK: Facts

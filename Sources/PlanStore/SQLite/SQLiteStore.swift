@@ -149,6 +149,7 @@ public final class SQLiteStore: Store, AuditSource {
     public func loadPlan(bytes: [UInt8], fileName: String, plan: Plan, actor: Actor) async throws -> PlanLoadOutcome {
         let sha = SHA256.hash(data: bytes).hex
         let now = Timestamp.now
+        let snapshot = try PlanSnapshot.encode(plan)
         return try await pool.write { db in
             if let row = try Row.fetchOne(db, sql: "SELECT id, plan_id, sha256, file_name, loaded_at, loaded_by FROM plan_versions WHERE sha256 = ?", arguments: [sha]) {
                 return PlanLoadOutcome(version: Self.decodeVersion(row), isNew: false)
@@ -156,6 +157,8 @@ public final class SQLiteStore: Store, AuditSource {
             try db.execute(sql: "INSERT INTO plan_versions (plan_id, sha256, file_name, content, loaded_at, loaded_by) VALUES (?, ?, ?, ?, ?, ?)",
                            arguments: [plan.id, sha, fileName, Data(bytes), now.seconds, actor.id])
             let id = db.lastInsertedRowID
+            try db.execute(sql: "INSERT INTO plan_snapshots (version_id, format, bytes) VALUES (?, ?, ?)",
+                           arguments: [id, PlanSnapshot.format, Data(snapshot)])
             var added: [JSONValue] = []
             for o in plan.organizations {
                 try db.execute(sql: "INSERT OR IGNORE INTO directory (kind, key, value, updated_at) VALUES ('organization', ?, ?, ?)",
@@ -184,6 +187,18 @@ public final class SQLiteStore: Store, AuditSource {
     public func planFile(version: Int64) async throws -> [UInt8]? {
         try await pool.read { db in
             try Data.fetchOne(db, sql: "SELECT content FROM plan_versions WHERE id = ?", arguments: [version]).map { [UInt8]($0) }
+        }
+    }
+
+    public func planSnapshot(version: Int64, format: String) async throws -> [UInt8]? {
+        try await pool.read { db in
+            try Data.fetchOne(db, sql: "SELECT bytes FROM plan_snapshots WHERE version_id = ? AND format = ?", arguments: [version, format]).map { [UInt8]($0) }
+        }
+    }
+
+    public func savePlanSnapshot(version: Int64, format: String, bytes: [UInt8]) async throws {
+        try await pool.write { db in
+            try db.execute(sql: "INSERT OR REPLACE INTO plan_snapshots (version_id, format, bytes) VALUES (?, ?, ?)", arguments: [version, format, Data(bytes)])
         }
     }
 
