@@ -35,6 +35,16 @@ import Testing
             let ids = project["indicators"]?.array?.compactMap { $0["indicatorId"]?.string } ?? []
             #expect(!ids.isEmpty)
             #expect(ids.allSatisfy { $0.hasPrefix("1-4.") })
+            // The project-level parts cover the projects of the indicators in the answer; the plan's and pillars' roll-ups stay whole.
+            #expect(project["rollups"]?["projects"]?.array?.compactMap { $0["id"]?.string } == ["1-4"])
+            #expect(project["budget"]?.array?.compactMap { $0["projectId"]?.string } == ["1-4"])
+            #expect(project["jobs"]?.array?.count == 1)
+            let projectTasks = site.model.index.tasks.indices.filter { site.model.index.projects[site.model.index.projectOfTask[$0]].id == "1-4" }
+            #expect(project["tasks"]?.array?.count == projectTasks.count)
+            #expect(project["rollups"]?["pillars"]?.array?.count == site.model.plan.pillars.count)
+            #expect(project["rollups"]?["plan"]?["indicatorCount"]?.int == site.model.index.indicators.count)
+            let whole = try JSONValue.parse(try await client.fetch("/api/v1/assessments").body)
+            #expect(whole["budget"]?.array?.count == site.model.index.projects.count)
             let paged = try JSONValue.parse(try await client.fetch("/api/v1/assessments?limit=5&offset=10").body)
             #expect(paged["indicators"]?.array?.count == 5)
             #expect(paged["page"]?["total"]?.int == site.model.index.indicators.count)
