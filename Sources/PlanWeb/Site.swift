@@ -56,7 +56,7 @@ public final class Site: Sendable {
         let model = holder.current
         let today = Timestamp.now.koreanDay
         guard today != model.today.day else { return model }
-        let fresh = ReadModel(version: model.version + 1, plan: model.plan, facts: model.facts, today: today)
+        let fresh = model.forDay(today, version: model.version + 1)
         holder.replace(with: fresh, ifStill: model)
         return holder.current
     }

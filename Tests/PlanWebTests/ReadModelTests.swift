@@ -30,6 +30,11 @@ import Testing
         #expect(added.facts.count == all.count)
         #expect(added.observations.count == whole.observations.count)
         #expect(added.hasSampleData == whole.hasSampleData)
+        #expect(added.facts.observations.map(\.record.id) == all.observations.map(\.record.id).sorted())
+        // A new day judges the same facts again, as a whole rebuild for that day would.
+        let tomorrow = today.adding(days: 1)
+        #expect(AssessmentJSON.document(added.forDay(tomorrow, version: 3).assessment, index: added.index).compact
+            == AssessmentJSON.document(ReadModel(version: 3, plan: plan, facts: all, today: tomorrow).assessment, index: whole.index).compact)
         // Nothing new: the same model comes back.
         #expect(added.adding(delta, version: 3) === added)
     }

@@ -12,7 +12,10 @@ public final class ReadModel: Sendable {
     public let builtAt: Timestamp
     public let plan: Plan
     public let index: PlanIndex
-    public let facts: FactSet
+    /// The approved budget, jobs and task reports. Observations are not kept here but in
+    /// `history` and `observations`, so a national plan's millions are held twice, not three
+    /// times, and adding an approval copies none of them.
+    public let reports: FactSet
     public let observations: ObservationTable
     /// Approved observations of each indicator (all revisions), for the table of values.
     public let history: [String: [Observation]]
@@ -28,28 +31,44 @@ public final class ReadModel: Sendable {
         self.plan = plan
         let index = PlanIndex(plan)
         self.index = index
-        self.facts = facts
+        reports = FactSet(budget: facts.budget, jobs: facts.jobs, taskStatuses: facts.taskStatuses)
         observations = ObservationTable(facts.observations, index: index)
         history = Dictionary(grouping: facts.observations, by: \.indicatorId).mapValues(Self.inHistoryOrder)
         self.today = AsOf(today)
-        assessment = Assessor.assess(index, observations: observations, facts: facts, asOf: AsOf(today))
+        assessment = Assessor.assess(index, observations: observations, facts: reports, asOf: AsOf(today))
         hasSampleData = Self.isSample(facts)
         search = SearchIndex(plan)
     }
 
-    private init(version: Int, builtAt: Timestamp, previous: ReadModel, facts: FactSet, observations: ObservationTable,
-                 history: [String: [Observation]], assessment: PlanAssessment, hasSampleData: Bool) {
+    private init(version: Int, builtAt: Timestamp, previous: ReadModel, reports: FactSet, observations: ObservationTable,
+                 history: [String: [Observation]], today: AsOf, assessment: PlanAssessment, hasSampleData: Bool) {
         self.version = version
         self.builtAt = builtAt
         plan = previous.plan
         index = previous.index
-        self.facts = facts
+        self.reports = reports
         self.observations = observations
         self.history = history
-        today = previous.today
+        self.today = today
         self.assessment = assessment
         self.hasSampleData = hasSampleData
         search = previous.search
+    }
+
+    /// Every approved fact, observations in id order: for the open-data downloads.
+    public var facts: FactSet {
+        var all = reports
+        all.observations = history.values.flatMap { $0 }.sorted { $0.record.id < $1.record.id }
+        return all
+    }
+
+    /// The same facts judged as of a new day: when the Korean calendar day turns, only the
+    /// assessment is computed again.
+    public func forDay(_ day: CalendarDay, version: Int) -> ReadModel {
+        let today = AsOf(day)
+        return ReadModel(version: version, builtAt: .now, previous: self, reports: reports, observations: observations, history: history,
+                         today: today, assessment: Assessor.assess(index, observations: observations, facts: reports, asOf: today),
+                         hasSampleData: hasSampleData)
     }
 
     /// This model with newly approved facts added: the plan, its index and search stay shared,
@@ -66,25 +85,24 @@ public final class ReadModel: Sendable {
             if let i = index.indicatorIndex[o.indicatorId] { touchedIndicators.insert(i) }
         }
         for id in Set(added.observations.map(\.indicatorId)) { history[id] = history[id].map(Self.inHistoryOrder) }
-        let known = (budget: Set(facts.budget.map(\.record.id)), jobs: Set(facts.jobs.map(\.record.id)),
-                     tasks: Set(facts.taskStatuses.map(\.record.id)))
+        let known = (budget: Set(reports.budget.map(\.record.id)), jobs: Set(reports.jobs.map(\.record.id)),
+                     tasks: Set(reports.taskStatuses.map(\.record.id)))
         added.budget = delta.budget.filter { !known.budget.contains($0.record.id) }
         added.jobs = delta.jobs.filter { !known.jobs.contains($0.record.id) }
         added.taskStatuses = delta.taskStatuses.filter { !known.tasks.contains($0.record.id) }
         guard added.count > 0 else { return self }
 
-        var facts = self.facts
-        facts.observations += added.observations
-        facts.budget += added.budget
-        facts.jobs += added.jobs
-        facts.taskStatuses += added.taskStatuses
+        var reports = self.reports
+        reports.budget += added.budget
+        reports.jobs += added.jobs
+        reports.taskStatuses += added.taskStatuses
         let observations = self.observations.adding(ObservationColumns(added.observations, index: index))
         let touchedProjects = Set((added.budget.map(\.projectId) + added.jobs.map(\.projectId)).compactMap { index.projectIndex[$0] })
         let touchedTasks = Set(added.taskStatuses.compactMap { index.taskIndex[$0.taskId] })
-        let assessment = Assessor.reassess(self.assessment, index, observations: observations, facts: facts, indicators: touchedIndicators,
+        let assessment = Assessor.reassess(self.assessment, index, observations: observations, facts: reports, indicators: touchedIndicators,
                                            projects: touchedProjects, tasks: touchedTasks)
-        return ReadModel(version: version, builtAt: builtAt, previous: self, facts: facts, observations: observations, history: history,
-                         assessment: assessment, hasSampleData: hasSampleData || Self.isSample(added))
+        return ReadModel(version: version, builtAt: builtAt, previous: self, reports: reports, observations: observations, history: history,
+                         today: today, assessment: assessment, hasSampleData: hasSampleData || Self.isSample(added))
     }
 
     private static func inHistoryOrder(_ observations: [Observation]) -> [Observation] {
@@ -97,7 +115,7 @@ public final class ReadModel: Sendable {
 
     /// The assessment as of another day, from the same facts (no database involved).
     public func assessment(asOf day: CalendarDay) -> PlanAssessment {
-        day == today.day ? assessment : Assessor.assess(index, observations: observations, facts: facts, asOf: AsOf(day))
+        day == today.day ? assessment : Assessor.assess(index, observations: observations, facts: reports, asOf: AsOf(day))
     }
 }
 
