@@ -1,6 +1,7 @@
 import Foundation
 import PlanCore
 import PlanStore
+import Synchronization
 
 /// Signing in and out, and finding the principal behind a session cookie or an API token.
 /// Sessions live in the store (so signing out ends them everywhere, and several server
@@ -21,14 +22,23 @@ final class Authentication: Sendable {
     let settings: WorkspaceSettings
     let limiter: SignInLimiter
     /// Checked against unknown accounts, so a wrong name takes as long as a wrong password.
-    let decoyHash: String
+    /// Made on first use, not at start: one bcrypt is a quarter of a second of a cold start.
+    private let decoy = Mutex<String?>(nil)
+
+    var decoyHash: String {
+        decoy.withLock { hash in
+            if let hash { return hash }
+            let made = Passwords.hash("planwatch-decoy-\(Secrets.make(bytes: 8))", cost: settings.bcryptCost)
+            hash = made
+            return made
+        }
+    }
 
     init(directory: Directory, settings: WorkspaceSettings) {
         self.directory = directory
         self.settings = settings
         limiter = SignInLimiter(perAccount: settings.signInFailuresPerAccount, perAddress: settings.signInFailuresPerAddress,
                                 window: settings.signInWindowSeconds)
-        decoyHash = Passwords.hash("planwatch-decoy-\(Secrets.make(bytes: 8))", cost: settings.bcryptCost)
     }
 
     func signIn(username raw: String, password: String, address: String, now: Timestamp) async throws -> SignInOutcome {
