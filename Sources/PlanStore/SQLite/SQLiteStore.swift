@@ -9,6 +9,8 @@ import PlanCore
 public final class SQLiteStore: Store, AuditSource {
     public let path: String
     let pool: DatabasePool
+    /// Where the small, frequent writes go (records, moves, audit notes, the directory).
+    let writes: GroupCommit
     public var backendName: String { "sqlite" }
 
     public init(path: String) throws {
@@ -20,6 +22,7 @@ public final class SQLiteStore: Store, AuditSource {
             try db.execute(sql: "PRAGMA synchronous = FULL")
         }
         pool = try DatabasePool(path: path, configuration: config)
+        writes = GroupCommit(pool: pool)
     }
 
     public func shutdown() async {
@@ -70,7 +73,7 @@ public final class SQLiteStore: Store, AuditSource {
     }
 
     public func recordAudit(_ note: AuditNote, actor: Actor, at: Timestamp) async throws {
-        try await pool.write { db in
+        try await writes.write { db in
             try Self.appendAudit(db, at: at, actor: actor, action: note.action, entity: note.entity, before: note.before, after: note.after)
         }
     }
@@ -92,7 +95,7 @@ public final class SQLiteStore: Store, AuditSource {
     }
 
     public func putDirectoryRecord(_ kind: DirectoryKind, key: String, value: String?, audit: AuditNote?, actor: Actor, at: Timestamp) async throws {
-        try await pool.write { db in
+        try await writes.write { db in
             if let value {
                 try db.execute(sql: """
                     INSERT INTO directory (kind, key, value, updated_at) VALUES (?, ?, ?, ?)
@@ -206,7 +209,7 @@ public final class SQLiteStore: Store, AuditSource {
 
     public func append(_ entries: [FactEntry], state: ApprovalState, actor: Actor, at: Timestamp) async throws -> [Int64] {
         guard !entries.isEmpty else { return [] }
-        return try await pool.write { db in
+        return try await writes.write { db in
             let version = try Int64.fetchOne(db, sql: "SELECT MAX(id) FROM plan_versions")
             var ids: [Int64] = []
             var created: [JSONValue] = []
@@ -249,7 +252,7 @@ public final class SQLiteStore: Store, AuditSource {
         if state == .returned && (reason ?? "").trimmingCharacters(in: .whitespaces).isEmpty {
             throw StoreError.invalid("a returned value needs a reason")
         }
-        try await pool.write { db in
+        try await writes.write { db in
             var fromStates: Set<String> = []
             for id in ids {
                 guard let current = try String.fetchOne(db, sql: "SELECT state FROM \(kind.table) WHERE id = ?", arguments: [id]) else {
