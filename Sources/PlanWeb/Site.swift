@@ -80,9 +80,10 @@ public final class Site: Sendable {
     /// The newest audit event this server's read model and policy reflect.
     public var auditSeen: Int64 { seenAuditSeq.withLock { $0 } }
 
-    /// Publishes after an approval: returns once the read model reflects it, sharing the work
-    /// among approvals that arrive together and with the store follower.
-    public func publishApproval() async throws {
+    /// Publishes what this server just wrote (an approval, a plan version): returns once the
+    /// read model reflects everything audited so far, sharing the work among writes that
+    /// arrive together and with the store follower.
+    public func publishLatest() async throws {
         guard let store else { return }
         try await publish(through: try await store.auditHead())
     }

@@ -226,6 +226,25 @@ struct PlanLoaderErrorTests {
         #expect(d.count == 1 && d[0].message.contains("nesting") && d[0].line > 1, "\(d)")
     }
 
+    @Test("the node bound grows with the file: a national plan loads, a small file cannot expand far")
+    func nodeBoundFollowsFileSize() {
+        #expect(YAMLReader(file: "t.yaml", sourceBytes: 1_000).nodeLimit == 200_000)
+        #expect(YAMLReader(file: "t.yaml", sourceBytes: 40_000_000).nodeLimit == 80_000_000)
+        // Two kilobytes of aliases: 100 pillars × 100 projects × 100 indicators where the pillars belong.
+        func hundred(_ alias: String) -> String { "[" + Array(repeating: "*\(alias)", count: 100).joined(separator: ", ") + "]" }
+        let bomb = """
+            x-i: &i {id: i, name: {ko: 가}, unit: 개, targets: []}
+            x-p: &p {id: p, title: {ko: 가}, indicators: \(hundred("i"))}
+            x-l: &l {id: l, title: {ko: 가}, projects: \(hundred("p"))}
+
+            """
+        let yaml = Self.valid.replacingOccurrences(of: "\norganizations:\n", with: "\n" + bomb + "organizations:\n")
+            .replacingOccurrences(of: "\npillars:", with: "\npillars: \(hundred("l"))\nx-pillars:")
+        let refused = PlanLoader.load(yaml: yaml, file: "t.yaml")
+        #expect(refused.plan == nil)
+        #expect(refused.errors.contains { $0.message.contains("expands to more than 200000 YAML nodes") }, "\(refused.errors.prefix(3))")
+    }
+
     @Test("27. an alias bomb (10⁹ nodes if expanded) is refused without expanding it")
     func aliasBomb() {
         var bomb = "x-a0: &a0 [x, x, x, x, x, x, x, x, x, x]\n"

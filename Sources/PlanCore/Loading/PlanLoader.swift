@@ -43,7 +43,7 @@ public enum PlanLoader {
     }
 
     public static func load(yaml: String, file: String) -> PlanLoadResult {
-        let reader = YAMLReader(file: file)
+        let reader = YAMLReader(file: file, sourceBytes: yaml.utf8.count)
         let root: Node?
         do {
             root = try Yams.compose(yaml: yaml)

@@ -6,11 +6,15 @@ final class YAMLReader {
     let file: String
     private(set) var diagnostics: [Diagnostic] = []
     private var visited = 0
-    /// A plan file has a few thousand nodes; far more means an alias bomb or a runaway file.
-    static let nodeLimit = 2_000_000
+    /// How many nodes the file may expand to. Written out, a node takes at least half a byte of
+    /// the file (`[a,b]`), so a file can hold at most two nodes a byte; more can only come from
+    /// aliases that multiply nodes (an alias bomb). The bound grows with the file, so a plan of
+    /// any size loads, while the work an alias bomb can cause stays linear in its size.
+    let nodeLimit: Int
 
-    init(file: String) {
+    init(file: String, sourceBytes: Int) {
         self.file = file
+        nodeLimit = max(200_000, 2 * sourceBytes)
     }
 
     var hasErrors: Bool { diagnostics.contains { $0.severity == .error } }
@@ -31,10 +35,10 @@ final class YAMLReader {
     /// Counts nodes as they are read; false once the file is too large to be a plan.
     func admit() -> Bool {
         visited += 1
-        if visited == Self.nodeLimit {
-            report(nil, .error, "the file has more than \(Self.nodeLimit) YAML nodes; a plan file is far smaller (aliases that expand exponentially are refused)")
+        if visited == nodeLimit {
+            report(nil, .error, "the file expands to more than \(nodeLimit) YAML nodes, more than a file of its size can hold: aliases that multiply nodes are refused")
         }
-        return visited < Self.nodeLimit
+        return visited < nodeLimit
     }
 
     // MARK: Shapes

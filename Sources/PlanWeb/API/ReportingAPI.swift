@@ -158,7 +158,7 @@ extension APIImplementation {
         } catch StoreError.conflict(let what) {
             return .failure(DecisionFailure(status: 409, problem: Self.problem(409, "Conflict", what)))
         }
-        if approve { try await site.publishApproval() }
+        if approve { try await site.publishLatest() }
         return .success(Self.receipt([(kind, id)], approve ? .approved : .returned))
     }
 }

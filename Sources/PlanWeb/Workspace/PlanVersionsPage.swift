@@ -32,7 +32,7 @@ enum PlanVersionsPage {
                                   status: .unprocessableContent)
         }
         _ = try await store.loadPlan(bytes: file.bytes, fileName: file.fileName, plan: plan, actor: ws.actor)
-        try await ws.site.republish(plan: plan)
+        try await ws.site.publishLatest()
         return ws.redirect("/admin/plan", done: "plan_loaded")
     }
 }

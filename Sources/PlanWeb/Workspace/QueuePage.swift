@@ -99,7 +99,7 @@ enum QueuePage {
         } catch StoreError.conflict {
             return try await show(request, ws, problem: c.catalog["queue_conflict"])
         }
-        if approve { try await ws.site.publishApproval() }
+        if approve { try await ws.site.publishLatest() }
         return ws.redirect("/admin/queue", done: approve ? "approved" : "returned")
     }
 }
