@@ -112,7 +112,7 @@ def check_search_and_as_of(d):
 
 
 SAMPLES = ["/", "/pillars/1", "/projects/1-1", "/indicators/1-1.data-market-size", "/indicators/1-4.gci-rank",
-           "/reforms", "/method", "/data", "/search?q=%EB%8D%B0%EC%9D%B4%ED%84%B0", "/nope", "/?asOf=2022-06-30"]
+           "/reforms", "/method", "/data", "/search?q=%EB%8D%B0%EC%9D%B4%ED%84%B0", "/slipping", "/nope", "/?asOf=2022-06-30"]
 
 
 def screenshots(d, pages):

@@ -7,7 +7,8 @@ import Testing
 
 @Suite struct PageTests {
     static let pages = ["/", "/pillars/1", "/pillars/4", "/projects/1-1", "/projects/3-3", "/indicators/1-4.gci-rank",
-                        "/indicators/1-1.data-market-size", "/reforms", "/reforms?status=late", "/method", "/data", "/search?q=%EB%8D%B0%EC%9D%B4%ED%84%B0"]
+                        "/indicators/1-1.data-market-size", "/reforms", "/reforms?status=late", "/method", "/data", "/search?q=%EB%8D%B0%EC%9D%B4%ED%84%B0",
+                        "/slipping", "/slipping?kind=tasks"]
 
     @Test func everyPageAnswersInBothLanguages() async throws {
         let site = try await WebFixture.demo.value
@@ -25,6 +26,36 @@ import Testing
                     #expect(!r.body.contains("<script"), "\(page) has a script")
                     #expect(!r.body.contains("{{"), "\(page) has an unrendered tag")
                 }
+            }
+        }
+    }
+
+    /// A national plan has tens of thousands of slipping indicators: the home page shows the
+    /// worst few and links to `/slipping`, which pages them all; past a hundred projects the
+    /// pillars link to their pages instead of listing every project.
+    @Test func homeShowsTheWorstFewAndSlippingPagesTheRest() async throws {
+        let site = try await WebFixture.demo.value
+        let model = site.model
+        let c = PageContext(model: model, assessment: model.assessment, language: .ko, catalog: .ko, asOf: nil, path: "/", switchURL: "/?lang=en")
+        let slipping = model.assessment.slippingIndicators.count
+        #expect(slipping > 2)
+        let capped = HomePage.context(c, shown: 2, listingProjectsUpTo: 5)
+        #expect((capped["slipping"] as? [Any])?.count == 2)
+        #expect((capped["slipping_more"] as? [String: String])?["label"] == "전체 \(slipping)개 보기")
+        #expect((capped["pillars"] as? [[String: Any]])?.allSatisfy { ($0["projects"] as? [Any])?.isEmpty == true } == true)
+        #expect(capped["list_projects"] as? Bool == false)
+        let whole = HomePage.context(c)
+        #expect((whole["slipping"] as? [Any])?.count == min(slipping, HomePage.slippingShown))
+        #expect(whole["list_projects"] as? Bool == true)
+
+        try await WebFixture.withClient(site) { client in
+            let page = try await client.fetch("/slipping").body
+            #expect(page.components(separatedBy: "<tr><td><span class=\"badge s-").count - 1 == min(slipping, SlippingPage.pageSize))
+            #expect(page.visibleText.contains("부진·미달성 지표 \(slipping)"))
+            let tasks = try await client.fetch("/slipping?kind=tasks&lang=en").body.visibleText
+            #expect(tasks.contains("Tasks past due \(model.assessment.lateTasks.count)"))
+            for bad in ["/slipping?page=0", "/slipping?page=99", "/slipping?page=x", "/slipping?kind=laws"] {
+                #expect(try await client.fetch(bad).status == .notFound, "\(bad)")
             }
         }
     }

@@ -3,7 +3,13 @@ import PlanCore
 /// `/`: the plan at a glance: money and jobs, counts by status, the pillars with their projects,
 /// what is slipping, and the as-of date.
 enum HomePage {
-    static func context(_ c: PageContext) -> [String: Any] {
+    /// Slipping indicators and late tasks shown here, worst first; `/slipping` has them all.
+    static let slippingShown = 20
+    /// Past this many projects the pillars are listed without their projects (each pillar's
+    /// page lists them): the home page of a national plan stays a page, not 15 MB.
+    static let projectsListedUpTo = 100
+
+    static func context(_ c: PageContext, shown: Int = slippingShown, listingProjectsUpTo: Int = projectsListedUpTo) -> [String: Any] {
         let plan = c.model.plan
         let totals = PlanTotals(plan)
         let r = c.assessment.plan
@@ -16,17 +22,20 @@ enum HomePage {
                 "jobs": c.jobs(jobs),
             ]
         }
-        let slipping = c.assessment.slippingIndicators.map { ViewModels.indicatorRow($0, c) }
-        let late = c.assessment.lateTasks.map { ViewModels.taskRow($0, c) }
+        let slippingCount = c.assessment.slippingIndicators.count, lateCount = c.assessment.lateTasks.count
+        let slipping = c.assessment.slippingIndicators.prefix(shown).map { ViewModels.indicatorRow($0, c) }
+        let late = c.assessment.lateTasks.prefix(shown).map { ViewModels.taskRow($0, c) }
+        let listProjects = plan.projects.count <= listingProjectsUpTo
         var projectPosition = 0
         let pillars: [[String: Any]] = plan.pillars.enumerated().map { pi, pillar in
-            let projects: [[String: Any]] = pillar.projects.map { _ in
+            let projects: [[String: Any]] = listProjects ? pillar.projects.map { _ in
                 defer { projectPosition += 1 }
                 return ViewModels.projectSummary(projectPosition, c)
-            }
+            } : []
             let pr = c.assessment.pillars[pi]
             return ["id": pillar.id, "title": pillar.title[c.language], "link": "/pillars/\(pillar.id)\(c.qs)",
                     "projects": projects, "bar": ViewModels.statusBar(pr, c),
+                    "project_count": c.catalog.format("pillar_projects", ["count": String(pillar.projects.count)]),
                     "on_track": c.ko ? "순항·달성 \(pr.onTrack)/\(pr.assessable)" : "\(pr.onTrack) of \(pr.assessable) on track or achieved"]
         }
         let home: [String: Any] = [
@@ -46,12 +55,20 @@ enum HomePage {
             "pillars": pillars,
             "slipping": Array(slipping),
             "has_slipping": !slipping.isEmpty,
-            "slipping_count": slipping.count,
+            "slipping_count": slippingCount,
             "late_tasks": Array(late),
             "has_late": !late.isEmpty,
-            "late_count": c.assessment.lateTasks.count,
+            "late_count": lateCount,
+            "list_projects": listProjects,
             "missed_earlier": r.missedMilestones,
         ]
-        return c.layout(title: c.catalog["home_title"], page: "home").merging(home)
+        var values = home
+        let all = c.catalog.format("see_all", ["count": String(slippingCount)])
+        if slippingCount > shown { values["slipping_more"] = ["link": "/slipping\(c.qs)", "label": all] }
+        if lateCount > shown {
+            values["late_more"] = ["link": "/slipping" + (c.asOf.map { "?asOf=\($0.iso)&" } ?? "?") + "kind=tasks",
+                                   "label": c.catalog.format("see_all", ["count": String(lateCount)])]
+        }
+        return c.layout(title: c.catalog["home_title"], page: "home").merging(values)
     }
 }

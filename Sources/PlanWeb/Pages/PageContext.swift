@@ -61,7 +61,7 @@ struct PageContext {
             "qs": qs,
             "page_\(page)": true,
             "signed_in": principal != nil,
-            "show_as_of": ["home", "pillar", "project", "indicator", "reforms"].contains(page),
+            "show_as_of": ["home", "pillar", "project", "indicator", "reforms", "slipping"].contains(page),
             "user_name": principal?.displayName ?? "",
         ]
     }

@@ -26,6 +26,12 @@ enum PageRoutes {
             let filter = request.uri.queryParameters.get("status").flatMap(TaskStatus.init(rawValue:))
             return pages.respond(request, template: "reforms") { ReformsPage.context(status: filter, $0) }
         }
+        router.get("/slipping") { request, _ in
+            let query = request.uri.queryParameters
+            let kind = SlippingPage.Kind(rawValue: query.get("kind") ?? "indicators")
+            let page = query.get("page").map { Int($0) ?? 0 } ?? 1
+            return pages.respond(request, template: "slipping") { c in kind.flatMap { SlippingPage.context(kind: $0, page: page, c) } }
+        }
         router.get("/method") { request, _ in
             pages.respond(request, template: "method") { OtherPages.method($0) }
         }

@@ -1,0 +1,47 @@
+import PlanCore
+
+/// `/slipping`: everything behind schedule, a hundred to a page: the indicators that are behind
+/// or missed, worst first, or (`?kind=tasks`) the investment tasks and reforms past their due
+/// date. The home page shows the first few of each and links here; a national plan has tens
+/// of thousands.
+enum SlippingPage {
+    static let pageSize = 100
+
+    enum Kind: String { case indicators, tasks }
+
+    static func context(kind: Kind, page requested: Int, _ c: PageContext) -> [String: Any]? {
+        let positions = kind == .indicators ? c.assessment.slippingIndicators : c.assessment.lateTasks
+        let pages = max(1, (positions.count + pageSize - 1) / pageSize)
+        guard (1...pages).contains(requested) else { return nil }
+        let slice = positions.dropFirst((requested - 1) * pageSize).prefix(pageSize)
+        let rows: [[String: Any]] = slice.map { position in
+            var row = kind == .indicators ? ViewModels.indicatorRow(position, c) : ViewModels.taskRow(position, c)
+            let project = c.index.projects[kind == .indicators ? c.index.projectOfIndicator[position] : c.index.projectOfTask[position]]
+            row["project"] = ["id": project.id, "title": project.title[c.language], "link": "/projects/\(project.id)\(c.qs)"]
+            return row
+        }
+        func link(_ kind: Kind, page: Int) -> String {
+            var query = c.asOf.map { ["asOf=\($0.iso)"] } ?? []
+            if kind == .tasks { query.append("kind=tasks") }
+            if page > 1 { query.append("page=\(page)") }
+            return "/slipping" + (query.isEmpty ? "" : "?" + query.joined(separator: "&"))
+        }
+        let tabs: [[String: Any]] = [
+            ["label": c.catalog["slipping_indicators_tab"], "count": c.assessment.slippingIndicators.count,
+             "link": link(.indicators, page: 1), "current": kind == .indicators],
+            ["label": c.catalog["slipping_tasks_tab"], "count": c.assessment.lateTasks.count,
+             "link": link(.tasks, page: 1), "current": kind == .tasks],
+        ]
+        var values: [String: Any] = [
+            "tabs": tabs,
+            "rows": rows,
+            "has_rows": !rows.isEmpty,
+            "is_indicators": kind == .indicators,
+            "page_label": c.catalog.format("page_of", ["page": String(requested), "pages": String(pages)]),
+            "has_pages": pages > 1,
+        ]
+        if requested > 1 { values["previous"] = link(kind, page: requested - 1) }
+        if requested < pages { values["next"] = link(kind, page: requested + 1) }
+        return c.layout(title: c.catalog["slipping_page_title"], page: "slipping").merging(values)
+    }
+}
