@@ -133,12 +133,16 @@ public final class Site: Sendable {
         }
         if change.needsRebuild { return try await republish() }
         if change.facts {
+            let clock = ContinuousClock()
+            let start = clock.now
             let delta = try await store.publishedFacts(ids: change.approved)
+            let read = clock.now
             let old = model
             let fresh = old.adding(delta, version: old.version + 1)
             if fresh !== old {
                 holder.replace(with: fresh)
-                logger.info("published read model version \(fresh.version) (\(delta.count) facts added)")
+                let ms = { (d: Duration) in d.components.seconds * 1000 + d.components.attoseconds / 1_000_000_000_000_000 }
+                logger.info("published read model version \(fresh.version) (\(delta.count) facts added: read \(ms(read - start)) ms, added \(ms(clock.now - read)) ms)")
             }
         }
         if change.policy { try await reloadPolicy() }
