@@ -47,6 +47,10 @@ public protocol Store: Sendable {
     /// order: what a write needs to check, found by index, whatever the size of the table.
     func facts(_ kind: FactKind, subjects: Set<String>) async throws -> [StoredFact]
 
+    /// Every observation, in any state, for the given periods (`2024`, `2024-Q1`), in id order:
+    /// what the reporting status needs for the plan's years without reading every monthly value.
+    func observations(inPeriods periods: Set<String>) async throws -> [StoredFact]
+
     /// Every approved fact, with its approval time: the input of assessment as of any date.
     func publishedFacts() async throws -> FactSet
 

@@ -53,6 +53,35 @@ struct DirectoryAndWorkflowTests {
         }
     }
 
+    @Test("the reporting status reads the plan's years and the subjects in a state, never every monthly value", arguments: Backend.all)
+    func ledgersByYearAndState(backend: Backend) async throws {
+        try await backend.withStore { store in
+            _ = try await store.loadPlan(bytes: F.planBytes, fileName: "dnd.yaml", plan: F.plan, actor: .system)
+            let workflow = Workflow(store: store, index: F.index, lockAfterDays: -1)
+            let reporter = Actor("user:lee"), coordinator = Actor("user:park")
+            let at = F.t("2023-02-01")
+            func value(_ indicator: String, _ period: Period, _ v: Double) -> FactEntry {
+                FactEntry(.observation(indicatorId: indicator, period: period, value: v, text: nil))
+            }
+            let yearly = try await workflow.record([value("1-1.data-market-size", .year(2022)!, 30e12)], project: "1-1", submit: true,
+                                                   actor: reporter, bypassLocks: true, at: at)
+            let monthly = try await workflow.record([value("1-1.data-market-size", .month(2022, 5)!, 2e12)], project: "1-1", submit: true,
+                                                    actor: reporter, bypassLocks: true, at: at)
+            try await workflow.decide(.observation, ids: monthly, approve: false, reason: "출처가 없습니다", actor: coordinator, at: at)
+            _ = try await workflow.record([value("1-1.data-market-size", .year(2019)!, 20e12)], project: "1-1", submit: false,
+                                          actor: reporter, bypassLocks: true, at: at)
+
+            let years = try await workflow.ledgerOfYears(2020...2025)
+            #expect(years.keys.map(\.period).sorted() == ["2022"])
+            #expect(years[FactKey(kind: .observation, subject: "1-1.data-market-size", period: "2022")]?.submitted?.id == yearly[0])
+            // The returned monthly value is found by its state, with its subject's whole history.
+            let returned = try await workflow.ledger(ofSubjectsWith: [.returned])
+            #expect(returned.values.compactMap(\.returned).map(\.id) == monthly)
+            #expect(returned.count == 3)
+            #expect(try await workflow.ledgerOfWaiting().values.compactMap(\.submitted).map(\.id) == yearly)
+        }
+    }
+
     @Test("drafts come back, a waiting value cannot change, a locked period needs an unlock, approval publishes a revision", arguments: Backend.all)
     func workflow(backend: Backend) async throws {
         try await backend.withStore { store in

@@ -338,6 +338,12 @@ public final class PostgresStore: Store, AuditSource {
             .map { try PostgresFactCodec.decode($0, kind) }
     }
 
+    public func observations(inPeriods periods: Set<String>) async throws -> [StoredFact] {
+        guard !periods.isEmpty else { return [] }
+        return try await rows("SELECT * FROM observations WHERE period = ANY($1) ORDER BY id", [periods.sorted()])
+            .map { try PostgresFactCodec.decode($0, .observation) }
+    }
+
     public func publishedFacts() async throws -> FactSet {
         var set = FactSet()
         for kind in FactKind.allCases {

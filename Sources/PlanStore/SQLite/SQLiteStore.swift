@@ -308,6 +308,16 @@ public final class SQLiteStore: Store, AuditSource {
         }
     }
 
+    public func observations(inPeriods periods: Set<String>) async throws -> [StoredFact] {
+        guard !periods.isEmpty else { return [] }
+        let list = periods.sorted()
+        return try await pool.read { db in
+            let marks = list.map { _ in "?" }.joined(separator: ",")
+            return try Row.fetchAll(db, sql: "SELECT * FROM observations WHERE period IN (\(marks)) ORDER BY id", arguments: StatementArguments(list))
+                .map { try SQLiteFactCodec.decode($0, .observation) }
+        }
+    }
+
     public func publishedFacts() async throws -> FactSet {
         try await pool.read { db in
             var set = FactSet()

@@ -34,13 +34,29 @@ public struct Workflow: Sendable {
     /// Every key that has a value waiting for review, with the whole history of those subjects
     /// (for the value each replaces): what the review queue shows, read by index.
     public func ledgerOfWaiting() async throws -> [FactKey: KeyState] {
+        try await ledger(ofSubjectsWith: [.submitted])
+    }
+
+    /// The whole history of every subject that has a value in one of `states`: what the review
+    /// queue (submitted) and a reporter's list of returned values need, read by index.
+    public func ledger(ofSubjectsWith states: Set<ApprovalState>) async throws -> [FactKey: KeyState] {
         var out: [FactKey: KeyState] = [:]
         for kind in FactKind.allCases {
-            let waiting = try await store.facts(kind, states: [.submitted])
-            guard !waiting.isEmpty else { continue }
-            out.merge(try await ledger([kind], subjects: Set(waiting.map(\.entry.draft.key.subject)))) { first, _ in first }
+            let found = try await store.facts(kind, states: states)
+            guard !found.isEmpty else { continue }
+            out.merge(try await ledger([kind], subjects: Set(found.map(\.entry.draft.key.subject)))) { first, _ in first }
         }
         return out
+    }
+
+    /// The keys of whole years (every indicator's yearly value, every project's budget and jobs
+    /// of a year): what the reporting status counts. A national plan's monthly values are not
+    /// read, so the coordinating office's pages cost the same whatever their number.
+    public func ledgerOfYears(_ years: ClosedRange<Int>) async throws -> [FactKey: KeyState] {
+        var facts = try await store.observations(inPeriods: Set(years.map(String.init)))
+        facts += try await store.facts(.budget, states: nil)
+        facts += try await store.facts(.jobs, states: nil)
+        return KeyState.ledger(facts)
     }
 
     /// The ids a project's facts are about: its indicators, itself, its tasks.

@@ -11,7 +11,7 @@ enum HomeWorkspacePage {
         let c = ws.context(request)
         let model = ws.site.model
         let policy = ws.site.policy
-        let ledger = try await workflow.ledger([.observation, .budget, .jobs])
+        let ledger = try await workflow.ledgerOfYears(ReportingStatus.years(of: model.index))
         let status = ReportingStatus(index: model.index, ledger: ledger, policy: policy, dueAfterDays: ws.site.settings.dueAfterDays,
                                      today: model.today.day)
         let reportable = model.index.projects.filter { policy.decide(principal, .report, project: $0.id) == .allow }
@@ -39,12 +39,12 @@ enum HomeWorkspacePage {
                     "link": "/admin/projects/\(project.id)/report?period=\(o.year)", "missing": o.missing, "draft": o.draft,
                     "returned": o.returned, "overdue": o.overdue > 0 && !locked, "locked": locked, "due": c.day(o.due)]
         }
-        let returned: [[String: Any]] = ledger.values.compactMap { s -> [String: Any]? in
+        let returned: [[String: Any]] = try await workflow.ledger(ofSubjectsWith: [.returned]).values.compactMap { s -> [String: Any]? in
             guard let r = s.returned, let project = r.entry.draft.projectId(model.index), mine.contains(project) else { return nil }
             return ["what": QueuePage.subject(r, model.index, c), "reason": r.returnReason ?? "", "by": r.decidedBy ?? "",
-                    "link": "/admin/projects/\(project)/report?period=\(r.key.period)"]
+                    "link": r.entry.draft.kind == .taskStatus ? "/admin/projects/\(project)/tasks" : "/admin/projects/\(project)/report?period=\(r.key.period)"]
         }
-        let waiting = ledger.values.compactMap(\.submitted)
+        let waiting = try await workflow.ledgerOfWaiting().values.compactMap(\.submitted)
         let oldest = waiting.map { $0.submittedAt ?? $0.recordedAt }.min()
         let overdue = status.items.filter(\.overdue).count
         let values: [String: Any] = [

@@ -18,14 +18,19 @@ struct ReportingStatus {
 
     let items: [Item]
 
+    /// The plan's years, the periods the status counts.
+    static func years(of index: PlanIndex) -> ClosedRange<Int> {
+        let first = index.plan.start.start.year
+        return first...max(first, index.plan.end.end.year)
+    }
+
     init(index: PlanIndex, ledger: [FactKey: KeyState], policy: AccessPolicy, dueAfterDays: Int, today: CalendarDay) {
         var orgsOfProject: [String: [String]] = [:]
         for (org, projects) in policy.projectsByOrganization {
             for p in projects { orgsOfProject[p, default: []].append(org) }
         }
-        let first = index.plan.start.start.year, last = index.plan.end.end.year
         var items: [Item] = []
-        for year in first...last {
+        for year in Self.years(of: index) {
             let end = CalendarDay(year: year, month: 12, day: 31)!
             guard end < today else { break }
             let due = end.adding(days: dueAfterDays)

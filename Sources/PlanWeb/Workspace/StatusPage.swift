@@ -10,7 +10,7 @@ enum StatusPage {
         guard let workflow = ws.site.workflow, let directory = ws.directory else { return ws.unavailable(request) }
         let c = ws.context(request)
         let model = ws.site.model
-        let ledger = try await workflow.ledger([.observation, .budget, .jobs])
+        let ledger = try await workflow.ledgerOfYears(ReportingStatus.years(of: model.index))
         let status = ReportingStatus(index: model.index, ledger: ledger, policy: ws.site.policy, dueAfterDays: ws.site.settings.dueAfterDays,
                                      today: model.today.day)
         let orgNames = Dictionary(uniqueKeysWithValues: try await directory.organizations().map { ($0.id, $0.name[c.language]) })
