@@ -340,7 +340,9 @@ public final class PostgresStore: Store, AuditSource {
 
     public func observations(inPeriods periods: Set<String>) async throws -> [StoredFact] {
         guard !periods.isEmpty else { return [] }
-        return try await rows("SELECT * FROM observations WHERE period = ANY($1) ORDER BY id", [periods.sorted()])
+        // Years alone are found through the partial index `observations_yearly`.
+        let yearly = periods.allSatisfy { $0.count == 4 } ? " AND length(period) = 4" : ""
+        return try await rows("SELECT * FROM observations WHERE period = ANY($1)\(yearly) ORDER BY id", [periods.sorted()])
             .map { try PostgresFactCodec.decode($0, .observation) }
     }
 

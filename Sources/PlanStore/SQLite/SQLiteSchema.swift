@@ -17,6 +17,10 @@ enum SQLiteSchema {
                 bytes BLOB NOT NULL
             );
             """),
+        Migration(version: 5, name: "yearly and returned observations, for the reporting status", sql: """
+            CREATE INDEX observations_yearly ON observations(period) WHERE length(period) = 4;
+            CREATE INDEX observations_returned ON observations(state) WHERE state = 'returned';
+            """),
     ]
 
     /// Accounts and the other small mutable records, as JSON by kind and key (`Directory`).

@@ -286,9 +286,7 @@ public final class SQLiteStore: Store, AuditSource {
 
     public func facts(_ kind: FactKind, states: Set<ApprovalState>?) async throws -> [StoredFact] {
         try await pool.read { db in
-            var sql = "SELECT * FROM \(kind.table)"
-            if let states { sql += " WHERE state IN (\(states.map { "'\($0.rawValue)'" }.sorted().joined(separator: ",")))" }
-            return try Row.fetchAll(db, sql: sql + " ORDER BY id").map { try SQLiteFactCodec.decode($0, kind) }
+            try Row.fetchAll(db, sql: Self.factsSQL(kind, states: states)).map { try SQLiteFactCodec.decode($0, kind) }
         }
     }
 
@@ -308,12 +306,30 @@ public final class SQLiteStore: Store, AuditSource {
         }
     }
 
+    /// Facts of a kind in some states, written as SQLite's planner needs to see that a partial
+    /// index applies (`observations_waiting`, `observations_returned`): equalities, with the
+    /// waiting index's own condition repeated.
+    static func factsSQL(_ kind: FactKind, states: Set<ApprovalState>?) -> String {
+        var sql = "SELECT * FROM \(kind.table)"
+        if let states {
+            sql += " WHERE (\(states.map { "state = '\($0.rawValue)'" }.sorted().joined(separator: " OR ")))"
+            if states.isSubset(of: [.draft, .submitted]) { sql += " AND state IN ('draft','submitted')" }
+        }
+        return sql + " ORDER BY id"
+    }
+
+    /// Observations of some periods; years alone are found through the partial index `observations_yearly`.
+    static func observationsSQL(periods: [String]) -> String {
+        let marks = periods.map { _ in "?" }.joined(separator: ",")
+        let yearly = periods.allSatisfy { $0.count == 4 } ? " AND length(period) = 4" : ""
+        return "SELECT * FROM observations WHERE period IN (\(marks))\(yearly) ORDER BY id"
+    }
+
     public func observations(inPeriods periods: Set<String>) async throws -> [StoredFact] {
         guard !periods.isEmpty else { return [] }
         let list = periods.sorted()
         return try await pool.read { db in
-            let marks = list.map { _ in "?" }.joined(separator: ",")
-            return try Row.fetchAll(db, sql: "SELECT * FROM observations WHERE period IN (\(marks)) ORDER BY id", arguments: StatementArguments(list))
+            try Row.fetchAll(db, sql: Self.observationsSQL(periods: list), arguments: StatementArguments(list))
                 .map { try SQLiteFactCodec.decode($0, .observation) }
         }
     }
