@@ -37,6 +37,13 @@ public struct Workflow: Sendable {
         try await ledger(ofSubjectsWith: [.submitted])
     }
 
+    /// Every value waiting for review, of every kind, found by index. (A key has at most one.)
+    public func waiting() async throws -> [StoredFact] {
+        var out: [StoredFact] = []
+        for kind in FactKind.allCases { out += try await store.facts(kind, states: [.submitted]) }
+        return out
+    }
+
     /// The whole history of every subject that has a value in one of `states`: what the review
     /// queue (submitted) and a reporter's list of returned values need, read by index.
     public func ledger(ofSubjectsWith states: Set<ApprovalState>) async throws -> [FactKey: KeyState] {

@@ -44,7 +44,7 @@ enum HomeWorkspacePage {
             return ["what": QueuePage.subject(r, model.index, c), "reason": r.returnReason ?? "", "by": r.decidedBy ?? "",
                     "link": r.entry.draft.kind == .taskStatus ? "/admin/projects/\(project)/tasks" : "/admin/projects/\(project)/report?period=\(r.key.period)"]
         }
-        let waiting = try await workflow.ledgerOfWaiting().values.compactMap(\.submitted)
+        let waiting = try await workflow.waiting()
         let oldest = waiting.map { $0.submittedAt ?? $0.recordedAt }.min()
         let overdue = status.items.filter(\.overdue).count
         let values: [String: Any] = [

@@ -31,14 +31,20 @@ enum QueuePage {
         let index = ws.site.model.index
         let ledger = try await workflow.ledgerOfWaiting()
         let waiting = ledger.values.compactMap(\.submitted).sorted { ($0.submittedAt ?? $0.recordedAt, $0.id) < ($1.submittedAt ?? $1.recordedAt, $1.id) }
+        // Each subject's approved values, so a row finds its earlier period without scanning every key.
+        var approvedBySubject: [String: [StoredFact]] = [:]
+        for state in ledger.values {
+            guard let approved = state.approved else { continue }
+            approvedBySubject["\(approved.key.kind.rawValue)|\(approved.key.subject)", default: []].append(approved)
+        }
         let rows: [[String: Any]] = waiting.map { fact in
             let key = fact.key
             // The value it replaces (a correction) or, for a new value, the last approved one of an earlier period.
             var previous: StoredFact? = ledger[key]?.approved
             var revision = previous != nil
             if previous == nil, key.kind != .taskStatus {
-                previous = ledger.filter { $0.key.kind == key.kind && $0.key.subject == key.subject && $0.key.period < key.period }
-                    .compactMap { $0.value.approved }.max { $0.key.period < $1.key.period }
+                previous = (approvedBySubject["\(key.kind.rawValue)|\(key.subject)"] ?? []).filter { $0.key.period < key.period }
+                    .max { $0.key.period < $1.key.period }
                 revision = false
             }
             var change = ""

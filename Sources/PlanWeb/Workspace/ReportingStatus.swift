@@ -29,6 +29,7 @@ struct ReportingStatus {
         for (org, projects) in policy.projectsByOrganization {
             for p in projects { orgsOfProject[p, default: []].append(org) }
         }
+        orgsOfProject = orgsOfProject.mapValues { $0.sorted() }
         var items: [Item] = []
         for year in Self.years(of: index) {
             let end = CalendarDay(year: year, month: 12, day: 31)!
@@ -38,7 +39,7 @@ struct ReportingStatus {
                 let stage = ledger[key]?.stage ?? .missing
                 let owed = stage == .missing || stage == .draft || stage == .returned
                 items.append(Item(key: key, projectId: project, year: year, stage: stage, due: due, overdue: owed && due < today,
-                                  organizations: (orgsOfProject[project] ?? []).sorted()))
+                                  organizations: orgsOfProject[project] ?? []))
             }
             for (i, indicator) in index.indicators.enumerated() {
                 add(FactKey(kind: .observation, subject: indicator.id, period: "\(year)"), index.projects[index.projectOfIndicator[i]].id)
