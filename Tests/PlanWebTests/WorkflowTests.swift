@@ -104,6 +104,29 @@ import Testing
         }
     }
 
+    @Test func theQueueIsPagedOldestFirst() async throws {
+        let f = try await WorkspaceFixture.make()
+        let total = QueuePage.pageSize + 30
+        let entries: [FactEntry] = (0..<total).map { (i: Int) -> FactEntry in
+            let year: Int = 2001 + i / 12, month: Int = 1 + i % 12
+            let period: Period = .month(year, month)!
+            return FactEntry(.observation(indicatorId: "1-1.data-market-size", period: period, value: Double(i), text: nil))
+        }
+        _ = try await f.store.append(entries, state: .submitted, actor: Actor("user:lee"), at: .now)
+        try await f.withClient { client in
+            let park = try await WorkspaceFixture.signIn(client, "park")
+            let first = try await client.fetch("/admin/queue", headers: [.cookie: park.cookie]).body
+            #expect(first.components(separatedBy: "name=\"pick\"").count - 1 == QueuePage.pageSize)
+            #expect(first.contains("(\(total))"))
+            #expect(first.contains("2쪽 중 1쪽") && first.contains("href=\"/admin/queue?page=2\""))
+            let second = try await client.fetch("/admin/queue?page=2", headers: [.cookie: park.cookie]).body
+            #expect(second.components(separatedBy: "name=\"pick\"").count - 1 == 30)
+            #expect(second.contains("href=\"/admin/queue?page=1\""))
+            // Oldest first: the first page begins with the first value recorded.
+            #expect(first.visibleText.contains("2001년 1월"))
+        }
+    }
+
     @Test func lockedPeriodsNeedAnUnlockOnRecord() async throws {
         let f = try await WorkspaceFixture.make { $0.lockAfterDays = 30 }
         try await f.withClient { client in

@@ -44,6 +44,16 @@ public struct Workflow: Sendable {
         return out
     }
 
+    /// The whole history of the subjects of the given facts, by key: what a page of the review
+    /// queue needs to show each value beside the one it replaces.
+    public func ledger(of facts: [StoredFact]) async throws -> [FactKey: KeyState] {
+        var out: [FactKey: KeyState] = [:]
+        for (kind, group) in Dictionary(grouping: facts, by: \.entry.draft.kind) {
+            out.merge(try await ledger([kind], subjects: Set(group.map(\.entry.draft.key.subject)))) { first, _ in first }
+        }
+        return out
+    }
+
     /// The whole history of every subject that has a value in one of `states`: what the review
     /// queue (submitted) and a reporter's list of returned values need, read by index.
     public func ledger(ofSubjectsWith states: Set<ApprovalState>) async throws -> [FactKey: KeyState] {

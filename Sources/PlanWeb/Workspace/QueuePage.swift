@@ -6,6 +6,9 @@ import PlanStore
 /// previous value, the change in units and in %, and flags for values to look at twice.
 /// Approving publishes at once; returning needs a reason the reporter will read.
 enum QueuePage {
+    /// Values shown on one page of the queue, oldest first.
+    static let pageSize = 200
+
     /// "데이터시장 규모 · 2024" / "1-1 사업비 · 2024": what a fact is about, in the reader's language.
     static func subject(_ fact: StoredFact, _ index: PlanIndex, _ c: PageContext) -> String {
         switch fact.entry.draft {
@@ -29,8 +32,12 @@ enum QueuePage {
         guard let workflow = ws.site.workflow else { return ws.unavailable(request) }
         let c = ws.context(request)
         let index = ws.site.model.index
-        let ledger = try await workflow.ledgerOfWaiting()
-        let waiting = ledger.values.compactMap(\.submitted).sorted { ($0.submittedAt ?? $0.recordedAt, $0.id) < ($1.submittedAt ?? $1.recordedAt, $1.id) }
+        // Oldest first; only this page's subjects are read in full.
+        let all = try await workflow.waiting().sorted { ($0.submittedAt ?? $0.recordedAt, $0.id) < ($1.submittedAt ?? $1.recordedAt, $1.id) }
+        let pages = max(1, (all.count + pageSize - 1) / pageSize)
+        let page = min(max(1, request.uri.queryParameters.get("page").flatMap { Int($0) } ?? 1), pages)
+        let waiting = Array(all.dropFirst((page - 1) * pageSize).prefix(pageSize))
+        let ledger = try await workflow.ledger(of: waiting)
         // Each subject's approved values, so a row finds its earlier period without scanning every key.
         var approvedBySubject: [String: [StoredFact]] = [:]
         for state in ledger.values {
@@ -74,11 +81,14 @@ enum QueuePage {
                 "source": fact.entry.source ?? "", "note": fact.entry.note ?? "",
             ]
         }
-        let values: [String: Any] = [
-            "rows": rows, "has_rows": !rows.isEmpty, "count": rows.count,
+        var values: [String: Any] = [
+            "rows": rows, "has_rows": !rows.isEmpty, "count": all.count,
+            "has_pages": pages > 1, "page_label": c.catalog.format("page_of", ["page": String(page), "pages": String(pages)]),
             "can_decide": ws.site.policy.decide(Principal.current, .review) == .allow,
             "problem": problem ?? "", "has_problem": problem != nil,
         ]
+        if page > 1 { values["previous"] = "/admin/queue?page=\(page - 1)" }
+        if page < pages { values["next"] = "/admin/queue?page=\(page + 1)" }
         return ws.render("queue", request, title: c.catalog["ws_queue"], current: "/admin/queue", values: values,
                          status: problem == nil ? .ok : .unprocessableContent)
     }
