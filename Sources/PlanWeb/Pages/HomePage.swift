@@ -35,7 +35,7 @@ enum HomePage {
             let pr = c.assessment.pillars[pi]
             return ["id": pillar.id, "title": pillar.title[c.language], "link": "/pillars/\(pillar.id)\(c.qs)",
                     "projects": projects, "bar": ViewModels.statusBar(pr, c),
-                    "project_count": c.catalog.format("pillar_projects", ["count": String(pillar.projects.count)]),
+                    "project_count": c.catalog.format("pillar_projects", ["count": QuantityFormatter.grouped(Double(pillar.projects.count), maxDecimals: 0)]),
                     "on_track": c.ko ? "순항·달성 \(pr.onTrack)/\(pr.assessable)" : "\(pr.onTrack) of \(pr.assessable) on track or achieved"]
         }
         let home: [String: Any] = [
@@ -55,19 +55,19 @@ enum HomePage {
             "pillars": pillars,
             "slipping": Array(slipping),
             "has_slipping": !slipping.isEmpty,
-            "slipping_count": slippingCount,
+            "slipping_count": QuantityFormatter.grouped(Double(slippingCount), maxDecimals: 0),
             "late_tasks": Array(late),
             "has_late": !late.isEmpty,
-            "late_count": lateCount,
+            "late_count": QuantityFormatter.grouped(Double(lateCount), maxDecimals: 0),
             "list_projects": listProjects,
             "missed_earlier": r.missedMilestones,
         ]
         var values = home
-        let all = c.catalog.format("see_all", ["count": String(slippingCount)])
+        let all = c.catalog.format("see_all", ["count": QuantityFormatter.grouped(Double(slippingCount), maxDecimals: 0)])
         if slippingCount > shown { values["slipping_more"] = ["link": "/slipping\(c.qs)", "label": all] }
         if lateCount > shown {
             values["late_more"] = ["link": "/slipping" + (c.asOf.map { "?asOf=\($0.iso)&" } ?? "?") + "kind=tasks",
-                                   "label": c.catalog.format("see_all", ["count": String(lateCount)])]
+                                   "label": c.catalog.format("see_all", ["count": QuantityFormatter.grouped(Double(lateCount), maxDecimals: 0)])]
         }
         return c.layout(title: c.catalog["home_title"], page: "home").merging(values)
     }

@@ -27,9 +27,9 @@ enum SlippingPage {
             return "/slipping" + (query.isEmpty ? "" : "?" + query.joined(separator: "&"))
         }
         let tabs: [[String: Any]] = [
-            ["label": c.catalog["slipping_indicators_tab"], "count": c.assessment.slippingIndicators.count,
+            ["label": c.catalog["slipping_indicators_tab"], "count": QuantityFormatter.grouped(Double(c.assessment.slippingIndicators.count), maxDecimals: 0),
              "link": link(.indicators, page: 1), "current": kind == .indicators],
-            ["label": c.catalog["slipping_tasks_tab"], "count": c.assessment.lateTasks.count,
+            ["label": c.catalog["slipping_tasks_tab"], "count": QuantityFormatter.grouped(Double(c.assessment.lateTasks.count), maxDecimals: 0),
              "link": link(.tasks, page: 1), "current": kind == .tasks],
         ]
         var values: [String: Any] = [
