@@ -166,6 +166,26 @@ struct StoreConformanceTests {
         }
     }
 
+    @Test("a plan file or its parsed snapshot changed behind the store's back is caught", arguments: Backend.all)
+    func tamperedPlan(backend: Backend) async throws {
+        try await backend.withStore { store in
+            let version = try await store.loadPlan(bytes: F.planBytes, fileName: "dnd.yaml", plan: F.plan, actor: .system).version
+            #expect(try await store.verifyAudit().isIntact)
+            // The snapshot the server reads says another plan: the targets the public sees would differ from the file.
+            var other = F.plan
+            other.pillars[0].projects[0].indicators[0].targets[0].value = 1
+            try await store.savePlanSnapshot(version: version.id, format: PlanSnapshot.format, bytes: try PlanSnapshot.encode(other))
+            let snapshot = try await store.verifyAudit()
+            #expect(snapshot.firstProblem?.message.contains("parsed plan kept for version 1 differs") == true, "\(String(describing: snapshot.firstProblem))")
+            try await store.savePlanSnapshot(version: version.id, format: PlanSnapshot.format, bytes: try PlanSnapshot.encode(F.plan))
+            #expect(try await store.verifyAudit().isIntact)
+            // The file itself edited.
+            try await executeRaw(store, "UPDATE plan_versions SET file_name = 'x.yaml', content = \(store.backendName == "sqlite" ? "X'41'" : "'\\x41'::bytea") WHERE id = \(version.id)")
+            let file = try await store.verifyAudit()
+            #expect(file.firstProblem?.message.contains("file was changed after it was loaded") == true, "\(String(describing: file.firstProblem))")
+        }
+    }
+
     @Test("the audit chain verifies, and a row edited behind the store's back is caught at its event", arguments: Backend.all)
     func tamper(backend: Backend) async throws {
         try await backend.withStore { store in

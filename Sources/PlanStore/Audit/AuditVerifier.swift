@@ -13,7 +13,7 @@ protocol AuditSource: Sendable {
 /// a broken hash link, a fact whose values changed, a fact no event vouches for, or a
 /// workflow state the events do not explain.
 enum AuditVerifier {
-    static func verify(_ source: some AuditSource) async throws -> AuditVerification {
+    static func verify(_ source: some AuditSource & Store) async throws -> AuditVerification {
         let events = try await source.allAuditEvents()
         var problems: [AuditVerification.Problem] = []
         var prev = AuditEvent.genesis
@@ -69,6 +69,7 @@ enum AuditVerifier {
                 }
             }
         }
+        problems += try await PlanFileVerifier.problems(source, events: events)
         let first = problems.min { ($0.seq ?? .max) < ($1.seq ?? .max) }
         return AuditVerification(events: events.count, facts: factCount, firstProblem: first)
     }
