@@ -38,6 +38,24 @@ struct ServerProcess {
         return nil
     }
 
+    var port: Int { Int(url.split(separator: ":").last ?? "") ?? 0 }
+
+    /// How many TCP connections to this server are established (from the kernel's table, so a
+    /// test can wait until its client has connected, however loaded the machine is).
+    func establishedConnections() -> Int {
+        let hexPort = String(format: ":%04X", port)
+        var count = 0
+        for table in ["/proc/net/tcp", "/proc/net/tcp6"] {
+            guard let text = try? String(contentsOfFile: table, encoding: .utf8) else { continue }
+            for line in text.split(separator: "\n").dropFirst() {
+                let fields = line.split(separator: " ")
+                // local_address, rem_address, st (01 = ESTABLISHED); the server's side of a connection.
+                if fields.count > 3, fields[1].hasSuffix(hexPort), fields[3] == "01" { count += 1 }
+            }
+        }
+        return count
+    }
+
     /// SIGTERM and wait: the graceful way.
     func stop() async {
         let process = process

@@ -15,7 +15,7 @@ struct ShutdownTests {
                                                        actor: .system, at: .now).secret
             await store.shutdown()
             guard let server = try await ServerProcess.start(db: db, arguments: ["--lock-after-days", "100000"]) else { return }
-            // 5,000 values: long enough in a debug build that the signal arrives while it runs.
+            // 5,000 values, about 400 KB.
             var day = CalendarDay(year: 2001, month: 1, day: 1)!
             var entries: [String] = []
             for i in 0..<5000 {
@@ -26,9 +26,15 @@ struct ShutdownTests {
             defer { try? FileManager.default.removeItem(at: file) }
             try #"{"submit":true,"observations":[\#(entries.joined(separator: ","))]}"#.write(to: file, atomically: true, encoding: .utf8)
             let request = Task {
-                try await Curl.answer(["-H", "Authorization: Bearer \(reporter)", "-H", "Content-Type: application/json", "--data-binary", "@\(file.path)",
+                // Sent at 200 KB/s, so the request (400 KB) is still arriving when the signal comes.
+                try await Curl.answer(["--limit-rate", "200k", "-H", "Authorization: Bearer \(reporter)", "-H", "Content-Type: application/json",
+                                       "--data-binary", "@\(file.path)",
                                        "\(server.url)/api/v1/projects/1-1/reports"])
             }
+            // Signal only once the client is connected: on a loaded machine curl can take longer
+            // than any fixed pause to connect, and a signal before that is a refused connection,
+            // not a request in flight.
+            #expect(try await eventually(within: .seconds(30)) { server.establishedConnections() > 0 }, "curl never connected")
             try await Task.sleep(for: .milliseconds(150))
             server.process.terminate()
             let answer = try await request.value
