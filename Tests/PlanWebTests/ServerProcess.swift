@@ -46,9 +46,15 @@ struct ServerProcess {
         let hexPort = String(format: ":%04X", port)
         var count = 0
         for table in ["/proc/net/tcp", "/proc/net/tcp6"] {
-            guard let text = try? String(contentsOfFile: table, encoding: .utf8) else { continue }
-            for line in text.split(separator: "\n").dropFirst() {
-                let fields = line.split(separator: " ")
+            // Read line by line to the end: a /proc file reports size 0, and a whole-file read
+            // can stop at the first page, where a busy machine's table does not fit.
+            guard let file = fopen(table, "r") else { continue }
+            defer { fclose(file) }
+            var buffer: UnsafeMutablePointer<CChar>?
+            var capacity = 0
+            defer { free(buffer) }
+            while getline(&buffer, &capacity, file) > 0, let buffer {
+                let fields = String(cString: buffer).split(separator: " ")
                 // local_address, rem_address, st (01 = ESTABLISHED); the server's side of a connection.
                 if fields.count > 3, fields[1].hasSuffix(hexPort), fields[3] == "01" { count += 1 }
             }
