@@ -12,7 +12,7 @@ enum PostgresSchema {
     static let migrations: [Migration] = [
         Migration(version: 1, name: "plans, organizations, imports, facts and the audit chain", sql: initial),
         Migration(version: 2, name: "the directory: accounts, organizations, sessions, tokens, unlocks", sql: directory),
-        Migration(version: 3, name: "observations by indicator, for keyed writes", sql: "CREATE INDEX observations_by_indicator ON observations(indicator_id, period);"),
+        Migration(version: 3, name: "observations by indicator, for keyed writes", sql: PortableSQL.observationsByIndicator),
         Migration(version: 4, name: "parsed plans beside their files, for fast starts", sql: """
             CREATE TABLE plan_snapshots (
                 version_id BIGINT PRIMARY KEY REFERENCES plan_versions(id),
@@ -20,10 +20,7 @@ enum PostgresSchema {
                 bytes BYTEA NOT NULL
             );
             """),
-        Migration(version: 5, name: "yearly and returned observations, for the reporting status", sql: """
-            CREATE INDEX observations_yearly ON observations(period) WHERE length(period) = 4;
-            CREATE INDEX observations_returned ON observations(state) WHERE state = 'returned';
-            """),
+        Migration(version: 5, name: "yearly and returned observations, for the reporting status", sql: PortableSQL.yearlyAndReturnedObservations),
     ]
 
     /// Accounts and the other small mutable records, as JSON by kind and key (`Directory`).

@@ -35,7 +35,7 @@ enum HomePage {
             let pr = c.assessment.pillars[pi]
             return ["id": pillar.id, "title": pillar.title[c.language], "link": "/pillars/\(pillar.id)\(c.qs)",
                     "projects": projects, "bar": ViewModels.statusBar(pr, c),
-                    "project_count": c.catalog.format("pillar_projects", ["count": QuantityFormatter.grouped(Double(pillar.projects.count), maxDecimals: 0)]),
+                    "project_count": c.catalog.format("pillar_projects", ["count": c.count(pillar.projects.count)]),
                     "on_track": c.ko ? "순항·달성 \(pr.onTrack)/\(pr.assessable)" : "\(pr.onTrack) of \(pr.assessable) on track or achieved"]
         }
         let home: [String: Any] = [
@@ -55,19 +55,18 @@ enum HomePage {
             "pillars": pillars,
             "slipping": Array(slipping),
             "has_slipping": !slipping.isEmpty,
-            "slipping_count": QuantityFormatter.grouped(Double(slippingCount), maxDecimals: 0),
+            "slipping_count": c.count(slippingCount),
             "late_tasks": Array(late),
             "has_late": !late.isEmpty,
-            "late_count": QuantityFormatter.grouped(Double(lateCount), maxDecimals: 0),
+            "late_count": c.count(lateCount),
             "list_projects": listProjects,
             "missed_earlier": r.missedMilestones,
         ]
         var values = home
-        let all = c.catalog.format("see_all", ["count": QuantityFormatter.grouped(Double(slippingCount), maxDecimals: 0)])
-        if slippingCount > shown { values["slipping_more"] = ["link": "/slipping\(c.qs)", "label": all] }
+        let all = c.catalog.format("see_all", ["count": c.count(slippingCount)])
+        if slippingCount > shown { values["slipping_more"] = ["link": SlippingPage.link(.indicators, page: 1, c), "label": all] }
         if lateCount > shown {
-            values["late_more"] = ["link": "/slipping" + (c.asOf.map { "?asOf=\($0.iso)&" } ?? "?") + "kind=tasks",
-                                   "label": c.catalog.format("see_all", ["count": QuantityFormatter.grouped(Double(lateCount), maxDecimals: 0)])]
+            values["late_more"] = ["link": SlippingPage.link(.tasks, page: 1, c), "label": c.catalog.format("see_all", ["count": c.count(lateCount)])]
         }
         return c.layout(title: c.catalog["home_title"], page: "home").merging(values)
     }

@@ -25,6 +25,8 @@ struct PageContext {
     func money(_ won: Int64) -> String { QuantityFormatter.format(Double(won), unit: .won, language: language) }
     func jobs(_ n: Int64) -> String { QuantityFormatter.format(Double(n), unit: .item, language: language, noun: "jobs") }
     func value(_ v: Double, _ i: Indicator) -> String { QuantityFormatter.format(v, unit: i.unit, language: language) }
+    /// A count with thousands separators: 31,659.
+    func count(_ n: Int) -> String { QuantityFormatter.grouped(Double(n), maxDecimals: 0) }
     func percent(_ share: Double?) -> String { share.map { QuantityFormatter.grouped(($0 * 100).rounded(), maxDecimals: 0) + "%" } ?? "–" }
     func day(_ d: CalendarDay) -> String { ko ? d.korean : d.english }
 

@@ -9,6 +9,14 @@ enum SlippingPage {
 
     enum Kind: String { case indicators, tasks }
 
+    /// This page for `kind` and `page`, keeping the as-of date.
+    static func link(_ kind: Kind, page: Int, _ c: PageContext) -> String {
+        var query = c.asOf.map { ["asOf=\($0.iso)"] } ?? []
+        if kind == .tasks { query.append("kind=tasks") }
+        if page > 1 { query.append("page=\(page)") }
+        return "/slipping" + (query.isEmpty ? "" : "?" + query.joined(separator: "&"))
+    }
+
     static func context(kind: Kind, page requested: Int, _ c: PageContext) -> [String: Any]? {
         let positions = kind == .indicators ? c.assessment.slippingIndicators : c.assessment.lateTasks
         let pages = max(1, (positions.count + pageSize - 1) / pageSize)
@@ -20,16 +28,11 @@ enum SlippingPage {
             row["project"] = ["id": project.id, "title": project.title[c.language], "link": "/projects/\(project.id)\(c.qs)"]
             return row
         }
-        func link(_ kind: Kind, page: Int) -> String {
-            var query = c.asOf.map { ["asOf=\($0.iso)"] } ?? []
-            if kind == .tasks { query.append("kind=tasks") }
-            if page > 1 { query.append("page=\(page)") }
-            return "/slipping" + (query.isEmpty ? "" : "?" + query.joined(separator: "&"))
-        }
+        func link(_ kind: Kind, page: Int) -> String { Self.link(kind, page: page, c) }
         let tabs: [[String: Any]] = [
-            ["label": c.catalog["slipping_indicators_tab"], "count": QuantityFormatter.grouped(Double(c.assessment.slippingIndicators.count), maxDecimals: 0),
+            ["label": c.catalog["slipping_indicators_tab"], "count": c.count(c.assessment.slippingIndicators.count),
              "link": link(.indicators, page: 1), "current": kind == .indicators],
-            ["label": c.catalog["slipping_tasks_tab"], "count": QuantityFormatter.grouped(Double(c.assessment.lateTasks.count), maxDecimals: 0),
+            ["label": c.catalog["slipping_tasks_tab"], "count": c.count(c.assessment.lateTasks.count),
              "link": link(.tasks, page: 1), "current": kind == .tasks],
         ]
         var values: [String: Any] = [

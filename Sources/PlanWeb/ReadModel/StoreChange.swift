@@ -14,6 +14,7 @@ struct StoreChange {
     private(set) var policy = false
     /// The ids of facts that became public, by kind, while they can be added one by one.
     private(set) var approved: [FactKind: Set<Int64>] = [:]
+    private var approvedCount = 0
     /// Set when the facts changed in a way only a whole rebuild covers (an import, a very
     /// large approval, an event this server does not know how to read).
     private(set) var needsRebuild = false
@@ -55,12 +56,12 @@ struct StoreChange {
 
     private mutating func add(_ kind: FactKind, _ ids: ClosedRange<Int64>) {
         guard !needsRebuild else { return }
-        let count = approved.values.reduce(0) { $0 + $1.count }
-        guard count + ids.count <= Self.incrementalLimit else {
+        guard approvedCount + ids.count <= Self.incrementalLimit else {
             needsRebuild = true
             approved = [:]
             return
         }
+        approvedCount += ids.count
         approved[kind, default: []].formUnion(ids)
     }
 

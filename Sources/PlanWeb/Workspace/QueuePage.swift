@@ -82,7 +82,7 @@ enum QueuePage {
             ]
         }
         var values: [String: Any] = [
-            "rows": rows, "has_rows": !rows.isEmpty, "count": QuantityFormatter.grouped(Double(all.count), maxDecimals: 0),
+            "rows": rows, "has_rows": !rows.isEmpty, "count": c.count(all.count),
             "has_pages": pages > 1, "page_label": c.catalog.format("page_of", ["page": String(page), "pages": String(pages)]),
             "can_decide": ws.site.policy.decide(Principal.current, .review) == .allow,
             "problem": problem ?? "", "has_problem": problem != nil,

@@ -1,0 +1,11 @@
+/// Migration statements both dialects read the same way, written once. Everything that differs
+/// (types, triggers, id assignment) stays in `SQLiteSchema` and `PostgresSchema`.
+enum PortableSQL {
+    static let observationsByIndicator = "CREATE INDEX observations_by_indicator ON observations(indicator_id, period);"
+
+    /// Partial indexes: yearly values for the reporting status, returned values for reporters.
+    static let yearlyAndReturnedObservations = """
+        CREATE INDEX observations_yearly ON observations(period) WHERE length(period) = 4;
+        CREATE INDEX observations_returned ON observations(state) WHERE state = 'returned';
+        """
+}
