@@ -47,7 +47,7 @@ struct AssessCommand: AsyncParsableCommand {
                 throw CLIFailure("cannot read \(facts): \(FileManager.default.fileExists(atPath: facts) ? "permission denied" : "no such file")")
             }
             do {
-                factSet.observations = try FactsCSV.read([UInt8](data), file: facts, index: index)
+                factSet.observations = ObservationLog(try FactsCSV.read([UInt8](data), file: facts, index: index))
             } catch {
                 for d in error.diagnostics { Output.err(d.description) }
                 throw ExitCode(1)

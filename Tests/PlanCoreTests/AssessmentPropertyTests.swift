@@ -81,14 +81,14 @@ struct IncrementalAssessmentTests {
             let asOf = AsOf(CalendarDay(year: 2024, month: 1, day: 1)!.adding(days: offset))
             let index = P.index
             let chunk = (all.count + steps - 1) / steps
-            var table = ObservationTable([Observation](all.prefix(chunk)), index: index)
+            var table = ObservationTable(ObservationLog(all.prefix(chunk)), index: index)
             var assessment = Assessor.assess(index, observations: table, facts: FactSet(), asOf: asOf)
             var start = chunk
             while start < all.count {
                 // Each step repeats the last few facts of the step before: they must count once.
                 let step = Array(all[max(0, start - 3)..<min(all.count, start + chunk)])
                 // A low compaction limit merges the amendments now and then, as a big server would.
-                table = table.adding(ObservationColumns(step, index: index), compactingPast: seed % 2 == 0 ? 20 : nil)
+                table = table.adding(ObservationLog(step), index: index, compactingPast: seed % 2 == 0 ? 20 : nil)
                 let touched = Set(step.compactMap { index.indicatorIndex[$0.indicatorId] })
                 assessment = Assessor.reassess(assessment, index, observations: table, facts: FactSet(), indicators: touched, projects: [], tasks: [])
                 start += chunk

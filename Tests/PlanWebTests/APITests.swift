@@ -63,7 +63,7 @@ import Testing
             #expect(indicator["assessment"]?["status"]?.string != nil)
             let observations = try JSONValue.parse(try await client.fetch("/api/v1/indicators/1-1.data-market-size/observations").body)
             let list = observations["observations"]?.array ?? []
-            #expect(list.count == site.model.history["1-1.data-market-size"]?.count)
+            #expect(list.count == site.model.history(of: "1-1.data-market-size").count)
             #expect(list.contains { $0["current"]?.bool == true })
             let reforms = try JSONValue.parse(try await client.fetch("/api/v1/reforms").body)
             #expect(reforms["reforms"]?.array?.count == site.model.index.tasks.filter { $0.kind == .reform }.count)

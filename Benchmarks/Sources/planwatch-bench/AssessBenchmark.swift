@@ -15,11 +15,11 @@ enum AssessBenchmark {
         let projects = max(4, indicators / 100)
         let plan = SyntheticPlan(seed: seed, projects: projects, indicatorsPerProject: indicators / projects).make()
         let index = PlanIndex(plan)
-        var columns = SyntheticFacts(seed: seed, perIndicator: perIndicator).make(index)
-        if shuffled { columns = SyntheticFacts.shuffle(columns, seed: seed) }
+        var log = SyntheticFacts(seed: seed, perIndicator: perIndicator).make(index)
+        if shuffled { log = SyntheticFacts.shuffle(log, seed: seed) }
         let clock = ContinuousClock()
         var table: ObservationTable?
-        let group = clock.measure { table = ObservationTable(columns: columns, indicatorCount: index.indicators.count) }
+        let group = clock.measure { table = ObservationTable(log, index: index) }
         var assessment: PlanAssessment?
         // Best of three, so one slow run (page faults, the other core's work) does not decide the figure.
         let assess = (0..<3).map { _ in
@@ -28,7 +28,7 @@ enum AssessBenchmark {
             }
         }.min()!
         precondition(assessment!.indicators.count == index.indicators.count)
-        return Result(indicators: index.indicators.count, facts: columns.count, group: group, assess: assess)
+        return Result(indicators: index.indicators.count, facts: log.count, group: group, assess: assess)
     }
 
     static func main(_ args: [String]) {

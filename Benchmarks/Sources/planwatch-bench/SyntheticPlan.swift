@@ -79,10 +79,11 @@ struct SyntheticFacts {
     var seed: UInt64
     var perIndicator: Int
 
-    func make(_ index: PlanIndex) -> ObservationColumns {
+    func make(_ index: PlanIndex) -> ObservationLog {
         var rng = SplitMix(seed: seed ^ 0xFACE)
-        var c = ObservationColumns()
+        var c = ObservationLog()
         c.reserve(index.indicators.count * perIndicator)
+        let reporter = c.intern("bench")
         var id: Int64 = 0
         for (i, indicator) in index.indicators.enumerated() {
             var lastId: Int64 = 0
@@ -105,8 +106,9 @@ struct SyntheticFacts {
                 case .amount: value = 1e12 * (1 + 3 * progress)
                 default: value = (100 + 900 * progress * Double(80 + rng.next() % 40) / 100).rounded()
                 }
-                c.append(indicator: Int32(i), period: period, value: value, text: text, provisional: rng.next() % 7 == 0,
-                         recordedAt: recorded, approvedAt: approved, id: id, supersedes: corrects ? lastId : nil)
+                c.appendEntry(indicator: c.intern(indicator.id), period: c.intern(period), value: value, text: text.map { c.intern($0) } ?? -1,
+                              provisional: rng.next() % 7 == 0, id: id, recordedAt: recorded, recordedBy: reporter, approvedAt: approved,
+                              supersedes: corrects ? lastId : nil, source: -1, note: -1)
                 lastId = id
             }
         }
@@ -116,20 +118,11 @@ struct SyntheticFacts {
 
 extension SyntheticFacts {
     /// The same facts in a random order, as if read from an unordered source.
-    static func shuffle(_ c: ObservationColumns, seed: UInt64) -> ObservationColumns {
+    static func shuffle(_ c: ObservationLog, seed: UInt64) -> ObservationLog {
         var rng = SplitMix(seed: seed ^ 0x5EED)
-        var order = Array(0..<c.count)
+        var order = (0..<c.count).map { Int32($0) }
         order.shuffle(using: &rng)
-        var out = ObservationColumns()
-        out.reserve(c.count)
-        out.texts = c.texts
-        for i in order {
-            out.indicator.append(c.indicator[i]); out.periodKey.append(c.periodKey[i]); out.periodStart.append(c.periodStart[i])
-            out.periodEnd.append(c.periodEnd[i]); out.value.append(c.value[i]); out.textIndex.append(c.textIndex[i])
-            out.provisional.append(c.provisional[i]); out.recordedAt.append(c.recordedAt[i]); out.approvedAt.append(c.approvedAt[i])
-            out.id.append(c.id[i]); out.supersedes.append(c.supersedes[i])
-        }
-        return out
+        return c.gathered(order)
     }
 }
 

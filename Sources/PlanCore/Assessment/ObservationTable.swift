@@ -1,220 +1,152 @@
-/// Observations as parallel columns of plain numbers, one entry per fact (about 65 bytes each):
-/// the compact form the assessment scans, and the form a store or a benchmark fills directly
-/// without building millions of structs.
-public struct ObservationColumns: Sendable {
-    /// Position of the indicator in `PlanIndex.indicators`, or -1 for an indicator the plan does not have.
-    public var indicator: [Int32] = []
-    public var periodKey: [Int64] = []
-    public var periodStart: [Int32] = []
-    public var periodEnd: [Int32] = []
-    /// NaN when the fact carries words instead of a number.
-    public var value: [Double] = []
-    /// Index into `texts`, or -1.
-    public var textIndex: [Int32] = []
-    public var texts: [String] = []
-    public var provisional: [Bool] = []
-    public var recordedAt: [Int64] = []
-    /// `Int64.max` while not approved.
-    public var approvedAt: [Int64] = []
-    public var id: [Int64] = []
-    /// -1 when the fact supersedes nothing.
-    public var supersedes: [Int64] = []
-
-    public init() {}
-
-    public var count: Int { id.count }
-
-    public mutating func reserve(_ n: Int) {
-        indicator.reserveCapacity(n); periodKey.reserveCapacity(n); periodStart.reserveCapacity(n); periodEnd.reserveCapacity(n)
-        value.reserveCapacity(n); textIndex.reserveCapacity(n); provisional.reserveCapacity(n); recordedAt.reserveCapacity(n)
-        approvedAt.reserveCapacity(n); id.reserveCapacity(n); supersedes.reserveCapacity(n)
-    }
-
-    public mutating func append(indicator: Int32, period: Period, value: Double?, text: String?, provisional: Bool,
-                                recordedAt: Int64, approvedAt: Int64?, id: Int64, supersedes: Int64?) {
-        self.indicator.append(indicator)
-        periodKey.append(period.key)
-        periodStart.append(Int32(period.start.ordinal))
-        periodEnd.append(Int32(period.end.ordinal))
-        self.value.append(value ?? .nan)
-        if let text {
-            textIndex.append(Int32(texts.count))
-            texts.append(text)
-        } else {
-            textIndex.append(-1)
-        }
-        self.provisional.append(provisional)
-        self.recordedAt.append(recordedAt)
-        self.approvedAt.append(approvedAt ?? .max)
-        self.id.append(id)
-        self.supersedes.append(supersedes ?? -1)
-    }
-
-    /// Appends entry `j` of `other`, under indicator position `indicator`.
-    mutating func append(entry j: Int, of other: ObservationColumns, indicator: Int32) {
-        self.indicator.append(indicator)
-        periodKey.append(other.periodKey[j])
-        periodStart.append(other.periodStart[j])
-        periodEnd.append(other.periodEnd[j])
-        value.append(other.value[j])
-        if other.textIndex[j] >= 0 {
-            textIndex.append(Int32(texts.count))
-            texts.append(other.texts[Int(other.textIndex[j])])
-        } else {
-            textIndex.append(-1)
-        }
-        provisional.append(other.provisional[j])
-        recordedAt.append(other.recordedAt[j])
-        approvedAt.append(other.approvedAt[j])
-        id.append(other.id[j])
-        supersedes.append(other.supersedes[j])
-    }
-
-    public init(_ observations: [Observation], index: PlanIndex) {
-        reserve(observations.count)
-        for o in observations {
-            append(indicator: Int32(index.indicatorIndex[o.indicatorId] ?? -1), period: o.period, value: o.value, text: o.text,
-                   provisional: o.status == .provisional, recordedAt: o.record.recordedAt.seconds,
-                   approvedAt: o.record.approvedAt?.seconds, id: o.record.id, supersedes: o.record.supersedes)
-        }
-    }
-
-    /// Whether entries are already grouped by indicator (non-decreasing), as a store returns them.
-    var isGrouped: Bool {
-        var previous: Int32 = .min
-        for i in indicator {
-            if i < previous { return false }
-            previous = i
-        }
-        return true
-    }
-
-    /// The columns reordered by `order`.
-    func gathered(_ order: [Int32]) -> ObservationColumns {
-        var c = ObservationColumns()
-        c.indicator = order.map { indicator[Int($0)] }
-        c.periodKey = order.map { periodKey[Int($0)] }
-        c.periodStart = order.map { periodStart[Int($0)] }
-        c.periodEnd = order.map { periodEnd[Int($0)] }
-        c.value = order.map { value[Int($0)] }
-        c.textIndex = order.map { textIndex[Int($0)] }
-        c.texts = texts
-        c.provisional = order.map { provisional[Int($0)] }
-        c.recordedAt = order.map { recordedAt[Int($0)] }
-        c.approvedAt = order.map { approvedAt[Int($0)] }
-        c.id = order.map { id[Int($0)] }
-        c.supersedes = order.map { supersedes[Int($0)] }
-        return c
-    }
-}
-
-/// Observations grouped by indicator in compact columns, so that assessing 100,000 indicators
-/// over millions of facts is a linear scan with no per-fact allocation.
+/// Observations grouped by indicator, so that assessing 100,000 indicators over millions of
+/// facts is a linear scan with no per-fact allocation, and the table of one indicator's values is
+/// found at once.
 ///
-/// Built once per fact set; input already grouped by indicator (as a store returns it) is used
-/// as is, anything else is grouped by a counting sort. `series(for:asOf:)` then resolves the
-/// current revision of each period as of any date.
+/// Built once per fact set: input already grouped by indicator is used as is, anything else is
+/// grouped by a counting sort. `series(for:asOf:)` then resolves the current revision of each
+/// period as of any date. The table is the only copy of the observations a server holds.
 public struct ObservationTable: Sendable {
     /// How many observations name an indicator the plan does not have.
     public let unmatchedCount: Int
+    /// Entries of indicator `i` are `offsets[i]..<offsets[i + 1]`; unmatched ones follow the last.
     private let offsets: [Int]
-    private let c: ObservationColumns
-    /// Indicators with facts added since the columns were built, each with all of its facts in a
+    private let log: ObservationLog
+    /// Indicators with facts added since the log was grouped, each with all of its facts in a
     /// table of its own. Adding an approval then copies one indicator's facts, not everyone's,
     /// and the big columns stay shared between the old read model and the new.
     private var amended: [Int: ObservationTable] = [:]
-    /// How many facts the amendments hold; past a share of the columns they are merged in.
+    /// How many facts the amendments hold; past a share of the log they are merged in.
     private var amendedCount = 0
 
-    public init(_ observations: [Observation], index: PlanIndex) {
-        self.init(columns: ObservationColumns(observations, index: index), indicatorCount: index.indicators.count)
+    public init(_ log: ObservationLog, index: PlanIndex) {
+        self.init(log, positions: Self.positions(of: log, index: index), indicatorCount: index.indicators.count)
     }
 
-    public init(columns: ObservationColumns, indicatorCount: Int) {
-        var counts = [Int](repeating: 0, count: indicatorCount + 1)
-        var unmatched = 0
-        for ind in columns.indicator {
-            if ind < 0 || Int(ind) >= indicatorCount { unmatched += 1 } else { counts[Int(ind) + 1] += 1 }
+    /// The plan position of each of the log's strings that is an indicator id (-1 otherwise).
+    private static func positions(of log: ObservationLog, index: PlanIndex) -> [Int32] {
+        var positions = [Int32](repeating: -2, count: log.strings.count)
+        for ref in log.indicator where positions[Int(ref)] == -2 {
+            positions[Int(ref)] = Int32(index.indicatorIndex[log.strings[ref]] ?? -1)
         }
-        for i in 0..<indicatorCount { counts[i + 1] += counts[i] }
-        unmatchedCount = unmatched
-        if unmatched == 0 && columns.isGrouped {
-            offsets = counts
-            c = columns
+        return positions
+    }
+
+    private init(_ log: ObservationLog, positions: [Int32], indicatorCount: Int) {
+        var counts = [Int](repeating: 0, count: indicatorCount + 2)
+        var grouped = true
+        var previous: Int32 = -1
+        for ref in log.indicator {
+            var p = positions[Int(ref)]
+            if p < 0 { p = Int32(indicatorCount) }
+            counts[Int(p) + 1] += 1
+            if p < previous { grouped = false }
+            previous = p
+        }
+        for i in 0...indicatorCount { counts[i + 1] += counts[i] }
+        unmatchedCount = counts[indicatorCount + 1] - counts[indicatorCount]
+        offsets = Array(counts.dropLast())
+        if grouped {
+            self.log = log
             return
         }
-        var next = Array(counts.dropLast())
-        var order = [Int32](repeating: 0, count: counts[indicatorCount])
-        for (i, ind) in columns.indicator.enumerated() where ind >= 0 && Int(ind) < indicatorCount {
-            order[next[Int(ind)]] = Int32(i)
-            next[Int(ind)] += 1
+        var next = offsets
+        var order = [Int32](repeating: 0, count: log.count)
+        for (j, ref) in log.indicator.enumerated() {
+            var p = Int(positions[Int(ref)])
+            if p < 0 { p = indicatorCount }
+            order[next[p]] = Int32(j)
+            next[p] += 1
         }
-        offsets = counts
-        c = columns.gathered(order)
+        self.log = log.gathered(order)
     }
 
+    /// Every observation, amendments included.
     public var count: Int {
-        c.count + unmatchedCount + amendedCount - amended.keys.reduce(0) { $0 + offsets[$1 + 1] - offsets[$1] }
+        log.count + amendedCount - amended.keys.reduce(0) { $0 + offsets[$1 + 1] - offsets[$1] }
     }
 
     private var indicatorCount: Int { offsets.count - 1 }
 
-    /// This table with more observations (of the same plan's indicators, positions as in
-    /// `ObservationColumns.indicator`). Only the indicators they name are rebuilt; a fact whose id
-    /// the indicator already holds is left out, so adding the same approval twice changes nothing.
+    /// This table with more observations. Only the indicators they name are rebuilt; a fact whose
+    /// id the table already holds is left out, so adding the same approval twice changes nothing.
     /// Once the amendments hold more than `compactingPast` facts (by default a quarter of the
-    /// columns, at least 65,536), everything is merged into new columns.
-    public func adding(_ more: ObservationColumns, compactingPast: Int? = nil) -> ObservationTable {
+    /// log, at least 65,536), everything is merged into one log again.
+    public func adding(_ more: ObservationLog, index: PlanIndex, compactingPast: Int? = nil) -> ObservationTable {
         var table = self
+        let positions = Self.positions(of: more, index: index)
         var byIndicator: [Int: [Int]] = [:]
-        var unmatched = 0
+        var unmatched: [Int] = []
         for j in 0..<more.count {
-            let ind = Int(more.indicator[j])
-            if ind < 0 || ind >= indicatorCount { unmatched += 1 } else { byIndicator[ind, default: []].append(j) }
+            let p = Int(positions[Int(more.indicator[j])])
+            if p < 0 { unmatched.append(j) } else { byIndicator[p, default: []].append(j) }
         }
         for (i, entries) in byIndicator {
-            var merged = table.columns(of: i)
+            var merged = table.entries(of: i)
             let before = merged.count
             var known = Set(merged.id)
-            for j in entries where known.insert(more.id[j]).inserted { merged.append(entry: j, of: more, indicator: 0) }
+            var t = ObservationLog.Translation(from: more)
+            for j in entries where known.insert(more.id[j]).inserted { merged.append(entry: j, of: more, translation: &t) }
             guard merged.count > before else { continue }
-            table.amendedCount += merged.count - (table.amended[i].map { $0.c.count } ?? 0)
-            table.amended[i] = ObservationTable(columns: merged, indicatorCount: 1)
+            table.amendedCount += merged.count - (table.amended[i]?.log.count ?? 0)
+            table.amended[i] = ObservationTable(grouped: merged, offsets: [0, merged.count])
         }
-        let result = ObservationTable(base: table, unmatched: unmatched)
-        return result.amendedCount > (compactingPast ?? max(65_536, c.count / 4)) ? result.compacted() : result
+        var extra = ObservationLog()
+        var known = Set(log.id[offsets[indicatorCount]...])
+        var t = ObservationLog.Translation(from: more)
+        for j in unmatched where known.insert(more.id[j]).inserted { extra.append(entry: j, of: more, translation: &t) }
+        let compact = !extra.isEmpty || table.amendedCount > (compactingPast ?? max(65_536, log.count / 4))
+        return compact ? table.compacted(with: extra) : table
     }
 
-    private init(base: ObservationTable, unmatched: Int) {
-        unmatchedCount = base.unmatchedCount + unmatched
-        offsets = base.offsets
-        c = base.c
-        amended = base.amended
-        amendedCount = base.amendedCount
+    private init(grouped log: ObservationLog, offsets: [Int]) {
+        self.log = log
+        self.offsets = offsets
+        unmatchedCount = log.count - offsets[offsets.count - 1]
     }
 
-    /// The facts of indicator `i`, as columns of a one-indicator table.
-    private func columns(of i: Int) -> ObservationColumns {
-        if let own = amended[i] { return own.c }
-        var out = ObservationColumns()
-        out.reserve(offsets[i + 1] - offsets[i])
-        for j in offsets[i]..<offsets[i + 1] { out.append(entry: j, of: c, indicator: 0) }
+    /// The facts of indicator `i`, as a log of their own.
+    private func entries(of i: Int) -> ObservationLog {
+        if let own = amended[i] { return own.log }
+        var out = ObservationLog()
+        out.append(range: offsets[i]..<offsets[i + 1], of: log)
         return out
     }
 
-    /// The same table with its amendments merged into one set of columns.
-    private func compacted() -> ObservationTable {
-        var all = ObservationColumns()
-        all.reserve(c.count + amendedCount)
+    /// The same table with its amendments (and `extra` facts of indicators the plan does not
+    /// have) merged into one log.
+    private func compacted(with extra: ObservationLog) -> ObservationTable {
+        var all = log.slice(0..<0)
+        all.reserve(count + extra.count)
+        var offsets = [0]
         for i in 0..<indicatorCount {
-            if let own = amended[i] {
-                for j in 0..<own.c.count { all.append(entry: j, of: own.c, indicator: Int32(i)) }
-            } else {
-                for j in offsets[i]..<offsets[i + 1] { all.append(entry: j, of: c, indicator: Int32(i)) }
-            }
+            if let own = amended[i] { all.append(contentsOf: own.log) } else { all.append(range: self.offsets[i]..<self.offsets[i + 1], ofPrefixOf: log) }
+            offsets.append(all.count)
         }
-        let table = ObservationTable(columns: all, indicatorCount: indicatorCount)
-        return ObservationTable(base: table, unmatched: unmatchedCount)
+        all.append(range: self.offsets[indicatorCount]..<log.count, ofPrefixOf: log)
+        all.append(contentsOf: extra)
+        return ObservationTable(grouped: all, offsets: offsets)
+    }
+
+    /// Every observation of indicator `i` (all revisions), in the order of the table of values:
+    /// by period, then as recorded.
+    public func history(of i: Int) -> [Observation] {
+        if let own = amended[i] { return own.history(of: 0) }
+        let log = self.log
+        return (offsets[i]..<offsets[i + 1]).sorted { a, b in
+            let (pa, pb) = (log.periods[Int(log.period[a])], log.periods[Int(log.period[b])])
+            if pa != pb { return pa < pb }
+            if log.recordedAt[a] != log.recordedAt[b] { return log.recordedAt[a] < log.recordedAt[b] }
+            return log.id[a] < log.id[b]
+        }.map { log[$0] }
+    }
+
+    /// Every observation, of indicators the plan has or not, as one log in id order: for the
+    /// open-data downloads.
+    public var all: ObservationLog {
+        let merged = amended.isEmpty ? log : compacted(with: ObservationLog()).log
+        let ids = merged.id
+        let order = (0..<merged.count).map { Int32($0) }.sorted { ids[Int($0)] < ids[Int($1)] }
+        return merged.gathered(order)
     }
 
     /// The current value of each period of indicator `i`, as known on `asOf`, in period order.
@@ -231,31 +163,34 @@ public struct ObservationTable: Sendable {
         scratch.removeAll(keepingCapacity: true)
         var anySupersedes = false
         var sorted = true
-        c.recordedAt.withUnsafeBufferPointer { recorded in
-            c.approvedAt.withUnsafeBufferPointer { approved in
-                c.periodEnd.withUnsafeBufferPointer { end in
-                    for j in range where recorded[j] < cutoff && approved[j] < cutoff && end[j] <= today {
-                        if sorted, let last = scratch.last, !precedes(last, j) { sorted = false }
-                        scratch.append(j)
-                        if c.supersedes[j] >= 0 { anySupersedes = true }
+        let log = self.log
+        log.recordedAt.withUnsafeBufferPointer { recorded in
+            log.approvedAt.withUnsafeBufferPointer { approved in
+                log.period.withUnsafeBufferPointer { period in
+                    log.periodEnd.withUnsafeBufferPointer { end in
+                        for j in range where recorded[j] < cutoff && approved[j] < cutoff && end[Int(period[j])] <= today {
+                            if sorted, let last = scratch.last, !precedes(last, j) { sorted = false }
+                            scratch.append(j)
+                            if log.supersedes[j] >= 0 { anySupersedes = true }
+                        }
                     }
                 }
             }
         }
         if anySupersedes {
-            let replaced = Set(scratch.compactMap { c.supersedes[$0] >= 0 ? c.supersedes[$0] : nil })
-            scratch.removeAll { replaced.contains(c.id[$0]) }
+            let replaced = Set(scratch.compactMap { log.supersedes[$0] >= 0 ? log.supersedes[$0] : nil })
+            scratch.removeAll { replaced.contains(log.id[$0]) }
         }
         guard !scratch.isEmpty else { return [] }
         if !sorted { scratch.sort { precedes($0, $1) } }
         var points: [SeriesPoint] = []
         points.reserveCapacity(scratch.count)
         for (k, j) in scratch.enumerated() {
-            if k + 1 < scratch.count, c.periodKey[scratch[k + 1]] == c.periodKey[j] { continue }
-            let v = c.value[j]
-            points.append(SeriesPoint(period: Period(key: c.periodKey[j]), value: v.isNaN ? nil : v,
-                                      text: c.textIndex[j] >= 0 ? c.texts[Int(c.textIndex[j])] : nil,
-                                      status: c.provisional[j] ? .provisional : .final, factId: c.id[j], t: Int(c.periodEnd[j])))
+            if k + 1 < scratch.count, log.period[scratch[k + 1]] == log.period[j] { continue }
+            let v = log.value[j]
+            let p = Int(log.period[j])
+            points.append(SeriesPoint(period: log.periods[p], value: v.isNaN ? nil : v, text: log.string(log.text[j]),
+                                      status: log.provisional[j] ? .provisional : .final, factId: log.id[j], t: Int(log.periodEnd[p])))
         }
         return points
     }
@@ -263,11 +198,14 @@ public struct ObservationTable: Sendable {
     /// Period order (end, then longer periods last), then the revision order for one period.
     @inline(__always)
     private func precedes(_ a: Int, _ b: Int) -> Bool {
-        if c.periodEnd[a] != c.periodEnd[b] { return c.periodEnd[a] < c.periodEnd[b] }
-        if c.periodStart[a] != c.periodStart[b] { return c.periodStart[a] > c.periodStart[b] }
-        if c.periodKey[a] != c.periodKey[b] { return c.periodKey[a] < c.periodKey[b] }
-        if c.recordedAt[a] != c.recordedAt[b] { return c.recordedAt[a] < c.recordedAt[b] }
-        return c.id[a] < c.id[b]
+        let (pa, pb) = (Int(log.period[a]), Int(log.period[b]))
+        if pa != pb {
+            if log.periodEnd[pa] != log.periodEnd[pb] { return log.periodEnd[pa] < log.periodEnd[pb] }
+            if log.periodStart[pa] != log.periodStart[pb] { return log.periodStart[pa] > log.periodStart[pb] }
+            return log.periods[pa].key < log.periods[pb].key
+        }
+        if log.recordedAt[a] != log.recordedAt[b] { return log.recordedAt[a] < log.recordedAt[b] }
+        return log.id[a] < log.id[b]
     }
 }
 

@@ -337,7 +337,9 @@ public final class SQLiteStore: Store, AuditSource {
     public func publishedFacts() async throws -> FactSet {
         try await pool.read { db in
             var set = FactSet()
-            for kind in FactKind.allCases {
+            set.observations = try SQLiteObservationReader.read(
+                db, sql: "SELECT \(SQLiteObservationReader.columns) FROM observations WHERE state = 'approved' ORDER BY id")
+            for kind in FactKind.allCases where kind != .observation {
                 let rows = try Row.fetchCursor(db, sql: "SELECT * FROM \(kind.table) WHERE state = 'approved' ORDER BY id")
                 while let row = try rows.next() { try SQLiteFactCodec.decode(row, kind).appendTo(&set) }
             }
@@ -354,6 +356,12 @@ public final class SQLiteStore: Store, AuditSource {
                 for start in stride(from: 0, to: list.count, by: 500) {
                     let chunk = Array(list[start..<min(start + 500, list.count)])
                     let marks = chunk.map { _ in "?" }.joined(separator: ",")
+                    if kind == .observation {
+                        set.observations.append(contentsOf: try SQLiteObservationReader.read(
+                            db, sql: "SELECT \(SQLiteObservationReader.columns) FROM observations WHERE state = 'approved' AND id IN (\(marks)) ORDER BY id",
+                            arguments: StatementArguments(chunk)))
+                        continue
+                    }
                     let rows = try Row.fetchCursor(db, sql: "SELECT * FROM \(kind.table) WHERE state = 'approved' AND id IN (\(marks)) ORDER BY id",
                                                    arguments: StatementArguments(chunk))
                     while let row = try rows.next() { try SQLiteFactCodec.decode(row, kind).appendTo(&set) }

@@ -52,7 +52,7 @@ struct APIImplementation: APIProtocol {
         }
         var scratch: [Int] = []
         let current = Set(model.observations.series(for: position, asOf: model.today, scratch: &scratch).map(\.factId))
-        let observations: [JSONValue] = (model.history[input.path.id] ?? []).filter { $0.record.isKnown(model.today) }.map { o in
+        let observations: [JSONValue] = model.observations.history(of: position).filter { $0.record.isKnown(model.today) }.map { o in
             .compactObject([
                 ("id", .int(o.record.id)), ("period", .string(o.period.iso)), ("value", .number(o.value)), ("text", .string(o.text)),
                 ("status", .string(o.status.rawValue)), ("source", .string(o.record.source)), ("note", .string(o.record.note)),

@@ -18,7 +18,7 @@ enum IndicatorPage {
             title: i.name[c.language], unit: i.unit, lowerIsBetter: i.direction == .decrease, baseline: baseline,
             targets: targets, actuals: actuals, language: c.language, catalog: c.catalog).render(id: "chart")
         // Every value known as of the date, the current ones plain, the superseded ones struck through.
-        let known = (c.model.history[i.id] ?? []).filter { $0.record.isKnown(c.assessment.asOf) }
+        let known = c.model.observations.history(of: position).filter { $0.record.isKnown(c.assessment.asOf) }
         let values: [[String: Any]] = known.map { o in
             [
                 "period": o.period.text(c.language),
@@ -91,7 +91,7 @@ enum IndicatorPage {
     static func csv(_ id: String, _ model: ReadModel, asOf: AsOf) -> String? {
         guard let i = model.index.indicator(id) else { return nil }
         var table = CSVTable(fileName: "\(id).csv", header: ["indicator_id", "period", "value", "text", "value_status", "source", "note", "recorded_at", "approved_at", "supersedes"])
-        for o in (model.history[i.id] ?? []) where o.record.isKnown(asOf) {
+        for o in model.history(of: i.id) where o.record.isKnown(asOf) {
             table.rows.append([.text(i.id), .text(o.period.iso), .number(o.value), .text(o.text), .text(o.status.rawValue), .text(o.record.source),
                                .text(o.record.note), .text(o.record.recordedAt.iso), .text(o.record.approvedAt?.iso), .integer(o.record.supersedes)])
         }

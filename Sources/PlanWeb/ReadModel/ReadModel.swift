@@ -12,13 +12,10 @@ public final class ReadModel: Sendable {
     public let builtAt: Timestamp
     public let plan: Plan
     public let index: PlanIndex
-    /// The approved budget, jobs and task reports. Observations are not kept here but in
-    /// `history` and `observations`, so a national plan's millions are held twice, not three
-    /// times, and adding an approval copies none of them.
+    /// The approved budget, jobs and task reports. Observations are not kept here but only in
+    /// `observations`, in compact columns, and adding an approval copies none of them.
     public let reports: FactSet
     public let observations: ObservationTable
-    /// Approved observations of each indicator (all revisions), for the table of values.
-    public let history: [String: [Observation]]
     public let today: AsOf
     public let assessment: PlanAssessment
     /// Set when sample (demo) values are loaded, so every page says they are not real.
@@ -33,22 +30,19 @@ public final class ReadModel: Sendable {
         self.index = index
         reports = FactSet(budget: facts.budget, jobs: facts.jobs, taskStatuses: facts.taskStatuses)
         observations = ObservationTable(facts.observations, index: index)
-        history = Dictionary(grouping: facts.observations, by: \.indicatorId).mapValues(Self.inHistoryOrder)
         self.today = AsOf(today)
         assessment = Assessor.assess(index, observations: observations, facts: reports, asOf: AsOf(today))
         hasSampleData = Self.isSample(facts)
         search = SearchIndex(plan)
     }
 
-    private init(version: Int, builtAt: Timestamp, previous: ReadModel, reports: FactSet, observations: ObservationTable,
-                 history: [String: [Observation]], today: AsOf, assessment: PlanAssessment, hasSampleData: Bool) {
+    private init(version: Int, builtAt: Timestamp, previous: ReadModel, reports: FactSet, observations: ObservationTable, today: AsOf, assessment: PlanAssessment, hasSampleData: Bool) {
         self.version = version
         self.builtAt = builtAt
         plan = previous.plan
         index = previous.index
         self.reports = reports
         self.observations = observations
-        self.history = history
         self.today = today
         self.assessment = assessment
         self.hasSampleData = hasSampleData
@@ -58,15 +52,21 @@ public final class ReadModel: Sendable {
     /// Every approved fact, observations in id order: for the open-data downloads.
     public var facts: FactSet {
         var all = reports
-        all.observations = history.values.flatMap { $0 }.sorted { $0.record.id < $1.record.id }
+        all.observations = observations.all
         return all
+    }
+
+    /// Every approved observation of an indicator (all revisions), by period then as recorded:
+    /// the table of values.
+    public func history(of indicatorId: String) -> [Observation] {
+        index.indicatorIndex[indicatorId].map { observations.history(of: $0) } ?? []
     }
 
     /// The same facts judged as of a new day: when the Korean calendar day turns, only the
     /// assessment is computed again.
     public func forDay(_ day: CalendarDay, version: Int) -> ReadModel {
         let today = AsOf(day)
-        return ReadModel(version: version, builtAt: .now, previous: self, reports: reports, observations: observations, history: history,
+        return ReadModel(version: version, builtAt: .now, previous: self, reports: reports, observations: observations,
                          today: today, assessment: Assessor.assess(index, observations: observations, facts: reports, asOf: today),
                          hasSampleData: hasSampleData)
     }
@@ -76,41 +76,30 @@ public final class ReadModel: Sendable {
     /// approval is public in milliseconds however large the plan. Facts the model already holds
     /// (by id) are left out, so a fact reported twice by overlapping reads is counted once.
     public func adding(_ delta: FactSet, version: Int, builtAt: Timestamp = .now) -> ReadModel {
-        var added = FactSet()
-        var history = self.history
-        var touchedIndicators: Set<Int> = []
-        for o in delta.observations where !(history[o.indicatorId] ?? []).contains(where: { $0.record.id == o.record.id }) {
-            added.observations.append(o)
-            history[o.indicatorId, default: []].append(o)
-            if let i = index.indicatorIndex[o.indicatorId] { touchedIndicators.insert(i) }
-        }
-        for id in Set(added.observations.map(\.indicatorId)) { history[id] = history[id].map(Self.inHistoryOrder) }
         let known = (budget: Set(reports.budget.map(\.record.id)), jobs: Set(reports.jobs.map(\.record.id)),
                      tasks: Set(reports.taskStatuses.map(\.record.id)))
+        var added = FactSet()
         added.budget = delta.budget.filter { !known.budget.contains($0.record.id) }
         added.jobs = delta.jobs.filter { !known.jobs.contains($0.record.id) }
         added.taskStatuses = delta.taskStatuses.filter { !known.tasks.contains($0.record.id) }
-        guard added.count > 0 else { return self }
+        let observations = self.observations.adding(delta.observations, index: index)
+        guard added.count > 0 || observations.count != self.observations.count else { return self }
+        let touchedIndicators = Set(delta.observations.compactMap { index.indicatorIndex[$0.indicatorId] })
 
         var reports = self.reports
         reports.budget += added.budget
         reports.jobs += added.jobs
         reports.taskStatuses += added.taskStatuses
-        let observations = self.observations.adding(ObservationColumns(added.observations, index: index))
         let touchedProjects = Set((added.budget.map(\.projectId) + added.jobs.map(\.projectId)).compactMap { index.projectIndex[$0] })
         let touchedTasks = Set(added.taskStatuses.compactMap { index.taskIndex[$0.taskId] })
         let assessment = Assessor.reassess(self.assessment, index, observations: observations, facts: reports, indicators: touchedIndicators,
                                            projects: touchedProjects, tasks: touchedTasks)
-        return ReadModel(version: version, builtAt: builtAt, previous: self, reports: reports, observations: observations, history: history,
-                         today: today, assessment: assessment, hasSampleData: hasSampleData || Self.isSample(added))
-    }
-
-    private static func inHistoryOrder(_ observations: [Observation]) -> [Observation] {
-        observations.sorted { ($0.period, $0.record.recordedAt.seconds, $0.record.id) < ($1.period, $1.record.recordedAt.seconds, $1.record.id) }
+        return ReadModel(version: version, builtAt: builtAt, previous: self, reports: reports, observations: observations,
+                         today: today, assessment: assessment, hasSampleData: hasSampleData || Self.isSample(FactSet(observations: delta.observations, budget: added.budget)))
     }
 
     private static func isSample(_ facts: FactSet) -> Bool {
-        facts.observations.contains { $0.record.recordedBy == DemoData.actor } || facts.budget.contains { $0.record.recordedBy == DemoData.actor }
+        facts.observations.anyRecorded(by: DemoData.actor) || facts.budget.contains { $0.record.recordedBy == DemoData.actor }
     }
 
     /// The assessment as of another day, from the same facts (no database involved).
