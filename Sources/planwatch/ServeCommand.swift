@@ -1,3 +1,4 @@
+import Foundation
 import ArgumentParser
 import Hummingbird
 import Logging
@@ -65,11 +66,10 @@ struct ServeCommand: AsyncParsableCommand {
         MetricsSystem.bootstrap(PrometheusMetricsFactory(registry: registry))
 
         let s = try await store.open(fallback: demo ? "sqlite:planwatch-demo.sqlite" : nil)
-        let current = try await CurrentPlan.resolve(s, planOption: planOption, actor: .system)
-        if demo {
-            let added = try await SampleData.load(into: s, index: current.index, planVersion: current.version.id)
-            if added > 0 { logger.info("loaded \(added) sample values (not real) from Examples/demo") }
-        }
+        let clock = ContinuousClock()
+        let started = clock.now
+        let (current, head, facts) = try await startingState(s, logger: logger)
+        let read = clock.now
         guard let secure = WorkspaceSettings.SecureCookies(rawValue: secureCookies) else {
             throw ValidationError("--secure-cookies must be auto, always or never")
         }
@@ -81,9 +81,8 @@ struct ServeCommand: AsyncParsableCommand {
         settings.secureCookies = secure
         settings.maxUploadBytes = max(1, maxUploadMB) << 20
         let directory = Directory(store: s)
-        let head = try await s.auditHead()
-        let facts = try await s.publishedFacts()
         let model = ReadModel(version: 1, plan: current.plan, facts: facts, today: Timestamp.now.koreanDay)
+        logger.info("read the plan and \(facts.count) approved values in \(Self.seconds(read - started)) s, built the read model in \(Self.seconds(clock.now - read)) s")
         let site = Site(model: model, store: s, settings: settings, metrics: registry, logger: logger)
         site.markCaughtUp(through: head)
         try await site.reloadPolicy()
@@ -102,5 +101,30 @@ struct ServeCommand: AsyncParsableCommand {
         logger.info("serving '\(current.plan.id)' (plan version \(current.version.id), \(facts.count) approved values) from \(s.backendName) at http://\(host):\(port)/")
         try await app.runService()
         await s.shutdown()
+    }
+
+    /// The plan, the audit head and the approved facts the first read model is built from. On a
+    /// database that already holds the plan, reading the plan and reading the facts are
+    /// independent, so they run side by side: at national scale that is the larger part of
+    /// starting. Loading a plan file or sample values writes, so the facts are read after.
+    private func startingState(_ s: any Store, logger: Logger) async throws -> (CurrentPlan, Int64, FactSet) {
+        if planOption.plan == nil && !demo, try await !s.planVersions().isEmpty {
+            // The head is read first: anything audited after it is caught up later, never skipped.
+            let head = try await s.auditHead()
+            async let facts = s.publishedFacts()
+            let current = try await CurrentPlan.resolve(s, planOption: planOption, actor: .system)
+            return (current, head, try await facts)
+        }
+        let current = try await CurrentPlan.resolve(s, planOption: planOption, actor: .system)
+        if demo {
+            let added = try await SampleData.load(into: s, index: current.index, planVersion: current.version.id)
+            if added > 0 { logger.info("loaded \(added) sample values (not real) from Examples/demo") }
+        }
+        let head = try await s.auditHead()
+        return (current, head, try await s.publishedFacts())
+    }
+
+    private static func seconds(_ d: Duration) -> String {
+        String(format: "%.2f", Double(d.components.seconds) + Double(d.components.attoseconds) / 1e18)
     }
 }

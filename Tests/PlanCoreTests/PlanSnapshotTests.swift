@@ -16,13 +16,17 @@ import Testing
         }
     }
 
-    @Test func somethingElseIsNotASnapshot() {
+    @Test func somethingElseIsNotASnapshot() throws {
         #expect(PlanSnapshot.decode(Array("plan: {}".utf8)) == nil)
         #expect(PlanSnapshot.decode([]) == nil)
-        // A period key no period has is refused, not trapped on.
-        let bad = try! String(decoding: PlanSnapshot.encode(Self.plans[0]), as: UTF8.self)
-            .replacingOccurrences(of: "\"start\":\(Self.plans[0].start.key)", with: "\"start\":99")
-        #expect(PlanSnapshot.decode(Array(bad.utf8)) == nil)
+        // A cut-off snapshot is refused at every length, never trapped on.
+        let bytes = try! PlanSnapshot.encode(Self.plans[1])
+        for length in stride(from: 0, to: bytes.count, by: max(1, bytes.count / 500)) {
+            #expect(PlanSnapshot.decode(Array(bytes.prefix(length))) == nil)
+        }
+        // A period key no period has is refused.
+        #expect(throws: (any Error).self) { try CompactBinaryDecoder.decode(Period.self, from: CompactBinaryEncoder.encode(Int64(99))) }
+        #expect(try CompactBinaryDecoder.decode(Period.self, from: CompactBinaryEncoder.encode(Self.plans[0].start)) == Self.plans[0].start)
     }
 
     /// The shape of `Plan` (every stored property of every type in it, with its type) as it
@@ -32,7 +36,7 @@ import Testing
         var shape = Set<String>()
         for plan in Self.plans { Self.collectShape(plan, into: &shape) }
         let fingerprint = shape.sorted().joined(separator: "\n").utf8.reduce(UInt64(0xcbf2_9ce4_8422_2325)) { ($0 ^ UInt64($1)) &* 0x100_0000_01b3 }
-        #expect(PlanSnapshot.format == "planwatch-plan-json/1")
+        #expect(PlanSnapshot.format == "planwatch-plan-compact/1")
         #expect(fingerprint == 18_185_337_360_486_787_944, "Plan's shape changed: bump PlanSnapshot.format and set this fingerprint to \(fingerprint). Shape:\n\(shape.sorted().joined(separator: "\n"))")
     }
 

@@ -182,7 +182,11 @@ public struct ObservationTable: Sendable {
             scratch.removeAll { replaced.contains(log.id[$0]) }
         }
         guard !scratch.isEmpty else { return [] }
-        if !sorted { scratch.sort { precedes($0, $1) } }
+        if !sorted {
+            // Facts come in id order, which is period order but for the odd late revision: an
+            // insertion sort puts those few in place in one pass.
+            if scratch.count <= 1024 { insertionSort(&scratch) } else { scratch.sort { precedes($0, $1) } }
+        }
         var points: [SeriesPoint] = []
         points.reserveCapacity(scratch.count)
         for (k, j) in scratch.enumerated() {
@@ -193,6 +197,19 @@ public struct ObservationTable: Sendable {
                                       status: log.provisional[j] ? .provisional : .final, factId: log.id[j], t: Int(log.periodEnd[p])))
         }
         return points
+    }
+
+    @inline(__always)
+    private func insertionSort(_ entries: inout [Int]) {
+        for k in 1..<entries.count {
+            let j = entries[k]
+            var m = k
+            while m > 0 && precedes(j, entries[m - 1]) {
+                entries[m] = entries[m - 1]
+                m -= 1
+            }
+            entries[m] = j
+        }
     }
 
     /// Period order (end, then longer periods last), then the revision order for one period.

@@ -74,11 +74,27 @@ public struct StringPool: Sendable {
         slots = bigger
     }
 
-    /// FNV-1a: stable across runs, so a pool built the same way is the same pool.
+    /// A multiply-and-fold hash over eight bytes at a time: stable across runs, so a pool built
+    /// the same way is the same pool, and cheap enough to run on every string of every row.
     private static func hash(_ bytes: UnsafeRawBufferPointer) -> UInt32 {
-        var h: UInt32 = 2_166_136_261
-        for b in bytes { h = (h ^ UInt32(b)) &* 16_777_619 }
-        return h
+        let n = bytes.count
+        var h: UInt64 = 0x9E37_79B9_7F4A_7C15 ^ UInt64(n)
+        var i = 0
+        while i + 8 <= n {
+            h = (h ^ UInt64(littleEndian: bytes.loadUnaligned(fromByteOffset: i, as: UInt64.self))) &* 0xFF51_AFD7_ED55_8CCD
+            h ^= h >> 32
+            i += 8
+        }
+        var tail: UInt64 = 0
+        var shift: UInt64 = 0
+        while i < n {
+            tail |= UInt64(bytes[i]) << shift
+            shift += 8
+            i += 1
+        }
+        h = (h ^ tail) &* 0xC4CE_B9FE_1A85_EC53
+        h ^= h >> 29
+        return UInt32(truncatingIfNeeded: h)
     }
 
     private static func equal(_ s: String, _ bytes: UnsafeRawBufferPointer) -> Bool {

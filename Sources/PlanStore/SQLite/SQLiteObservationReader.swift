@@ -37,7 +37,10 @@ struct SQLiteObservationReader {
             let p = sqlite3_column_text(s, i)
             return UnsafeRawBufferPointer(start: p, count: Int(sqlite3_column_bytes(s, i)))
         }
-        func string(_ i: Int32) -> Int32 { isNull(i) ? -1 : log.intern(bytes: bytes(i)) }
+        func string(_ i: Int32) -> Int32 {
+            guard let p = sqlite3_column_text(s, i) else { return -1 }
+            return log.intern(bytes: UnsafeRawBufferPointer(start: p, count: Int(sqlite3_column_bytes(s, i))))
+        }
         let periodText = periodTexts.intern(bytes: bytes(2))
         if Int(periodText) == periodRefs.count {
             let text = periodTexts[periodText]

@@ -11,10 +11,17 @@ public final class SQLiteStore: Store, AuditSource {
     let pool: DatabasePool
     /// Where the small, frequent writes go (records, moves, audit notes, the directory).
     let writes: GroupCommit
+    /// Past this span of observation ids, approved facts are read in two halves at once.
+    let halvesPast: Int64
     public var backendName: String { "sqlite" }
 
-    public init(path: String) throws {
+    public convenience init(path: String) throws {
+        try self.init(path: path, halvesPast: 200_000)
+    }
+
+    init(path: String, halvesPast: Int64) throws {
         self.path = path
+        self.halvesPast = halvesPast
         var config = Configuration()
         config.foreignKeysEnabled = true
         config.busyMode = .timeout(10)
@@ -117,7 +124,7 @@ public final class SQLiteStore: Store, AuditSource {
     }
 
     public func auditHead() async throws -> Int64 {
-        try await pool.read { db in try Int64.fetchOne(db, sql: "SELECT coalesce(max(seq), 0) FROM audit_events") ?? 0 }
+        try await pool.read { db in try Self.auditHead(db) }
     }
 
     func allAuditEvents() async throws -> [AuditEvent] {
@@ -335,16 +342,48 @@ public final class SQLiteStore: Store, AuditSource {
     }
 
     public func publishedFacts() async throws -> FactSet {
-        try await pool.read { db in
-            var set = FactSet()
-            set.observations = try SQLiteObservationReader.read(
-                db, sql: "SELECT \(SQLiteObservationReader.columns) FROM observations WHERE state = 'approved' ORDER BY id")
-            for kind in FactKind.allCases where kind != .observation {
-                let rows = try Row.fetchCursor(db, sql: "SELECT * FROM \(kind.table) WHERE state = 'approved' ORDER BY id")
-                while let row = try rows.next() { try SQLiteFactCodec.decode(row, kind).appendTo(&set) }
+        // Observations are nearly all of it. A national database's are read in two halves on
+        // two connections at once; every change to facts appends an audit event in its own
+        // transaction, so two reads that saw the same audit head saw the same facts. When a
+        // write came between them, everything is read again in one transaction.
+        let range = try await pool.read { db in try Row.fetchOne(db, sql: "SELECT min(id), max(id) FROM observations") }
+        if let low: Int64 = range?[0], let high: Int64 = range?[1], high - low > halvesPast {
+            let middle = low + (high - low) / 2
+            async let second = pool.read { db in
+                (try Self.auditHead(db), try Self.publishedObservations(db, where: "id >= ?", [middle]))
             }
-            return set
+            let (headFirst, first) = try await pool.read { db in
+                (try Self.auditHead(db), try Self.publishedFacts(db, observationsWhere: "id < ?", [middle]))
+            }
+            let (headSecond, rest) = try await second
+            if headFirst == headSecond {
+                var set = first
+                set.observations.append(contentsOf: rest)
+                return set
+            }
         }
+        return try await pool.read { db in try Self.publishedFacts(db, observationsWhere: "1", []) }
+    }
+
+    private static func auditHead(_ db: Database) throws -> Int64 {
+        try Int64.fetchOne(db, sql: "SELECT coalesce(max(seq), 0) FROM audit_events") ?? 0
+    }
+
+    private static func publishedObservations(_ db: Database, where condition: String, _ arguments: StatementArguments) throws -> ObservationLog {
+        try SQLiteObservationReader.read(
+            db, sql: "SELECT \(SQLiteObservationReader.columns) FROM observations WHERE state = 'approved' AND \(condition) ORDER BY id",
+            arguments: arguments)
+    }
+
+    /// The approved facts, the observations among them only those `condition` selects.
+    private static func publishedFacts(_ db: Database, observationsWhere condition: String, _ arguments: StatementArguments) throws -> FactSet {
+        var set = FactSet()
+        set.observations = try publishedObservations(db, where: condition, arguments)
+        for kind in FactKind.allCases where kind != .observation {
+            let rows = try Row.fetchCursor(db, sql: "SELECT * FROM \(kind.table) WHERE state = 'approved' ORDER BY id")
+            while let row = try rows.next() { try SQLiteFactCodec.decode(row, kind).appendTo(&set) }
+        }
+        return set
     }
 
     public func publishedFacts(ids: [FactKind: Set<Int64>]) async throws -> FactSet {
@@ -357,9 +396,7 @@ public final class SQLiteStore: Store, AuditSource {
                     let chunk = Array(list[start..<min(start + 500, list.count)])
                     let marks = chunk.map { _ in "?" }.joined(separator: ",")
                     if kind == .observation {
-                        set.observations.append(contentsOf: try SQLiteObservationReader.read(
-                            db, sql: "SELECT \(SQLiteObservationReader.columns) FROM observations WHERE state = 'approved' AND id IN (\(marks)) ORDER BY id",
-                            arguments: StatementArguments(chunk)))
+                        set.observations.append(contentsOf: try Self.publishedObservations(db, where: "id IN (\(marks))", StatementArguments(chunk)))
                         continue
                     }
                     let rows = try Row.fetchCursor(db, sql: "SELECT * FROM \(kind.table) WHERE state = 'approved' AND id IN (\(marks)) ORDER BY id",
