@@ -18,8 +18,10 @@ public struct ObservationTable: Sendable {
     /// How many facts the amendments hold; past a share of the log they are merged in.
     private var amendedCount = 0
 
-    public init(_ log: ObservationLog, index: PlanIndex) {
-        self.init(log, positions: Self.positions(of: log, index: index), indicatorCount: index.indicators.count)
+    /// A table of `log`; handed a log no one else holds (`consume`), it reorders it in place.
+    public init(_ log: consuming ObservationLog, index: PlanIndex) {
+        let positions = Self.positions(of: log, index: index)
+        self.init(consume log, positions: positions, indicatorCount: index.indicators.count)
     }
 
     /// The plan position of each of the log's strings that is an indicator id (-1 otherwise).
@@ -31,7 +33,7 @@ public struct ObservationTable: Sendable {
         return positions
     }
 
-    private init(_ log: ObservationLog, positions: [Int32], indicatorCount: Int) {
+    private init(_ log: consuming ObservationLog, positions: [Int32], indicatorCount: Int) {
         var counts = [Int](repeating: 0, count: indicatorCount + 2)
         var grouped = true
         var previous: Int32 = -1
@@ -57,7 +59,9 @@ public struct ObservationTable: Sendable {
             order[next[p]] = Int32(j)
             next[p] += 1
         }
-        self.log = log.gathered(order)
+        var reordered = consume log
+        reordered.gather(order)
+        self.log = reordered
     }
 
     /// Every observation, amendments included.

@@ -110,6 +110,26 @@ public struct ObservationLog: Sendable {
         append(range: 0..<other.count, of: other)
     }
 
+    /// Appends every fact of `other`, taking its columns one at a time and letting each go as
+    /// soon as it is copied: two halves of ten million facts become one without ever being held
+    /// twice.
+    public mutating func append(consuming other: consuming ObservationLog) {
+        let strings = other.strings.strings.map { intern($0) }
+        let periods = other.periods.map { intern($0) }
+        func take<T>(_ mine: inout [T], _ theirs: inout [T], _ translate: (T) -> T) {
+            mine.reserveCapacity(mine.count + theirs.count)
+            for x in theirs { mine.append(translate(x)) }
+            theirs = []
+        }
+        let same = { (x: Int64) in x }
+        let string = { (ref: Int32) in ref < 0 ? -1 : strings[Int(ref)] }
+        var o = other
+        take(&indicator, &o.indicator, string); take(&period, &o.period) { periods[Int($0)] }; take(&value, &o.value) { $0 }
+        take(&text, &o.text, string); take(&provisional, &o.provisional) { $0 }; take(&id, &o.id, same); take(&recordedAt, &o.recordedAt, same)
+        take(&recordedBy, &o.recordedBy, string); take(&approvedAt, &o.approvedAt, same); take(&supersedes, &o.supersedes, same)
+        take(&source, &o.source, string); take(&note, &o.note, string)
+    }
+
     /// Appends the facts of `other` in `range`.
     mutating func append(range: Range<Int>, of other: ObservationLog) {
         var t = Translation(from: other)
@@ -136,13 +156,22 @@ public struct ObservationLog: Sendable {
         return s
     }
 
-    /// The log reordered by `order` (positions in this log), taking one column at a time so that
-    /// at most one column is held twice.
-    public consuming func gathered(_ order: [Int32]) -> ObservationLog {
-        func take<T>(_ column: inout [T]) { column = order.map { [column] in column[Int($0)] } }
+    /// Reorders the log by `order` (positions in it), one column at a time, so that at most
+    /// one column is ever held twice.
+    public mutating func gather(_ order: [Int32]) {
+        func take<T>(_ column: inout [T]) {
+            let old = column
+            column = []
+            column = order.map { old[Int($0)] }
+        }
+        take(&indicator); take(&period); take(&value); take(&text); take(&provisional); take(&id)
+        take(&recordedAt); take(&recordedBy); take(&approvedAt); take(&supersedes); take(&source); take(&note)
+    }
+
+    /// The log reordered by `order`.
+    public func gathered(_ order: [Int32]) -> ObservationLog {
         var log = self
-        take(&log.indicator); take(&log.period); take(&log.value); take(&log.text); take(&log.provisional); take(&log.id)
-        take(&log.recordedAt); take(&log.recordedBy); take(&log.approvedAt); take(&log.supersedes); take(&log.source); take(&log.note)
+        log.gather(order)
         return log
     }
 

@@ -350,15 +350,15 @@ public final class SQLiteStore: Store, AuditSource {
         if let low: Int64 = range?[0], let high: Int64 = range?[1], high - low > halvesPast {
             let middle = low + (high - low) / 2
             async let second = pool.read { db in
-                (try Self.auditHead(db), try Self.publishedObservations(db, where: "id >= ?", [middle]))
+                (try Self.auditHead(db), try Self.publishedObservations(db, where: "id >= ?", [middle], expected: Int(high - middle + 1)))
             }
             let (headFirst, first) = try await pool.read { db in
-                (try Self.auditHead(db), try Self.publishedFacts(db, observationsWhere: "id < ?", [middle]))
+                (try Self.auditHead(db), try Self.publishedFacts(db, observationsWhere: "id < ?", [middle], expected: Int(high - low + 1)))
             }
             let (headSecond, rest) = try await second
             if headFirst == headSecond {
                 var set = first
-                set.observations.append(contentsOf: rest)
+                set.observations.append(consuming: rest)
                 return set
             }
         }
@@ -369,16 +369,19 @@ public final class SQLiteStore: Store, AuditSource {
         try Int64.fetchOne(db, sql: "SELECT coalesce(max(seq), 0) FROM audit_events") ?? 0
     }
 
-    private static func publishedObservations(_ db: Database, where condition: String, _ arguments: StatementArguments) throws -> ObservationLog {
+    private static func publishedObservations(_ db: Database, where condition: String, _ arguments: StatementArguments,
+                                              expected: Int = 0) throws -> ObservationLog {
         try SQLiteObservationReader.read(
             db, sql: "SELECT \(SQLiteObservationReader.columns) FROM observations WHERE state = 'approved' AND \(condition) ORDER BY id",
-            arguments: arguments)
+            arguments: arguments, expected: expected)
     }
 
-    /// The approved facts, the observations among them only those `condition` selects.
-    private static func publishedFacts(_ db: Database, observationsWhere condition: String, _ arguments: StatementArguments) throws -> FactSet {
+    /// The approved facts, the observations among them only those `condition` selects (room
+    /// made for `expected` of them: the first half makes room for both).
+    private static func publishedFacts(_ db: Database, observationsWhere condition: String, _ arguments: StatementArguments,
+                                       expected: Int = 0) throws -> FactSet {
         var set = FactSet()
-        set.observations = try publishedObservations(db, where: condition, arguments)
+        set.observations = try publishedObservations(db, where: condition, arguments, expected: expected)
         for kind in FactKind.allCases where kind != .observation {
             let rows = try Row.fetchCursor(db, sql: "SELECT * FROM \(kind.table) WHERE state = 'approved' ORDER BY id")
             while let row = try rows.next() { try SQLiteFactCodec.decode(row, kind).appendTo(&set) }

@@ -22,17 +22,21 @@ public final class ReadModel: Sendable {
     public let hasSampleData: Bool
     public let search: SearchIndex
 
-    public init(version: Int, plan: Plan, facts: FactSet, today: CalendarDay, builtAt: Timestamp = .now) {
+    public init(version: Int, plan: Plan, facts: consuming FactSet, today: CalendarDay, builtAt: Timestamp = .now) {
         self.version = version
         self.builtAt = builtAt
         self.plan = plan
         let index = PlanIndex(plan)
         self.index = index
+        hasSampleData = Self.isSample(facts)
         reports = FactSet(budget: facts.budget, jobs: facts.jobs, taskStatuses: facts.taskStatuses)
-        observations = ObservationTable(facts.observations, index: index)
+        // The observations are moved into the table, which groups them in place.
+        var facts = consume facts
+        let log = facts.observations
+        facts.observations = []
+        observations = ObservationTable(consume log, index: index)
         self.today = AsOf(today)
         assessment = Assessor.assess(index, observations: observations, facts: reports, asOf: AsOf(today))
-        hasSampleData = Self.isSample(facts)
         search = SearchIndex(plan)
     }
 
