@@ -19,10 +19,9 @@ enum SlippingPage {
 
     static func context(kind: Kind, page requested: Int, _ c: PageContext) -> [String: Any]? {
         let positions = kind == .indicators ? c.assessment.slippingIndicators : c.assessment.lateTasks
-        let pages = max(1, (positions.count + pageSize - 1) / pageSize)
-        guard (1...pages).contains(requested) else { return nil }
-        let slice = positions.dropFirst((requested - 1) * pageSize).prefix(pageSize)
-        let rows: [[String: Any]] = slice.map { position in
+        let pager = Pager(count: positions.count, size: pageSize, page: requested)
+        guard pager.exists else { return nil }
+        let rows: [[String: Any]] = positions[pager.rows].map { position in
             var row = kind == .indicators ? ViewModels.indicatorRow(position, c) : ViewModels.taskRow(position, c)
             let project = c.index.projects[kind == .indicators ? c.index.projectOfIndicator[position] : c.index.projectOfTask[position]]
             row["project"] = ["id": project.id, "title": project.title[c.language], "link": "/projects/\(project.id)\(c.qs)"]
@@ -40,11 +39,8 @@ enum SlippingPage {
             "rows": rows,
             "has_rows": !rows.isEmpty,
             "is_indicators": kind == .indicators,
-            "page_label": c.catalog.format("page_of", ["page": String(requested), "pages": String(pages)]),
-            "has_pages": pages > 1,
         ]
-        if requested > 1 { values["previous"] = link(kind, page: requested - 1) }
-        if requested < pages { values["next"] = link(kind, page: requested + 1) }
+        values.merge(pager.values(c) { link(kind, page: $0) }) { $1 }
         return c.layout(title: c.catalog["slipping_page_title"], page: "slipping").merging(values)
     }
 }

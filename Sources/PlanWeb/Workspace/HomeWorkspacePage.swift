@@ -6,6 +6,9 @@ import PlanStore
 /// still owes, oldest first, with links to the forms; the coordinating office sees what waits
 /// for review and what is overdue.
 enum HomeWorkspacePage {
+    /// Projects listed on one page.
+    static let projectsPageSize = 100
+
     static func show(_ request: Request, _ ws: Workspace) async throws -> Response {
         guard let workflow = ws.site.workflow, let principal = Principal.current else { return ws.unavailable(request) }
         let c = ws.context(request)
@@ -14,30 +17,24 @@ enum HomeWorkspacePage {
         let ledger = try await workflow.ledgerOfYears(ReportingStatus.years(of: model.index))
         let status = ReportingStatus(index: model.index, ledger: ledger, policy: policy, dueAfterDays: ws.site.settings.dueAfterDays,
                                      today: model.today.day)
-        let reportable = model.index.projects.filter { policy.decide(principal, .report, project: $0.id) == .allow }
-        let mine = Set(reportable.map(\.id))
-        // What is owed on the projects this person reports on, grouped by project and year.
-        var owed: [String: (project: String, year: Int, missing: Int, draft: Int, returned: Int, overdue: Int, due: CalendarDay)] = [:]
-        for item in status.items where mine.contains(item.projectId) && [.missing, .draft, .returned].contains(item.stage) {
-            let k = "\(item.projectId)|\(item.year)"
-            var o = owed[k] ?? (item.projectId, item.year, 0, 0, 0, 0, item.due)
-            switch item.stage {
-            case .missing: o.missing += 1
-            case .draft: o.draft += 1
-            case .returned: o.returned += 1
-            default: break
+        let reportable = model.index.projects.indices.filter { policy.decide(principal, .report, project: model.index.projects[$0].id) == .allow }
+        let mine = Set(reportable.map { model.index.projects[$0].id })
+        // What is owed on the projects this person reports on, by project and year.
+        var owed: [(project: Int, year: Int, counts: ReportingStatus.Counts)] = []
+        for p in reportable {
+            for (y, year) in status.years.enumerated() where status.counts(project: p, year: y).owed > 0 {
+                owed.append((p, year, status.counts(project: p, year: y)))
             }
-            if item.overdue { o.overdue += 1 }
-            owed[k] = o
         }
         let unlocks = try await ws.directory?.unlocks() ?? []
         let bypass = policy.bypassesLocks(principal)
-        let owedRows: [[String: Any]] = owed.values.sorted { ($0.due, $0.project) < ($1.due, $1.project) }.prefix(60).map { o in
-            let project = model.index.project(o.project)!
+        let projects = model.index.projects
+        let owedRows: [[String: Any]] = owed.sorted { ($0.year, $0.project) < ($1.year, $1.project) }.prefix(60).map { o in
+            let project = projects[o.project]
             let locked = !bypass && workflow.isLocked(project: project.id, period: Period.year(o.year)!, today: model.today.day, unlocks: unlocks, now: .now)
             return ["project": "\(project.id) \(project.title[c.language])", "year": c.catalog.format("year_label", ["year": String(o.year)]),
-                    "link": "/admin/projects/\(project.id)/report?period=\(o.year)", "missing": o.missing, "draft": o.draft,
-                    "returned": o.returned, "overdue": o.overdue > 0 && !locked, "locked": locked, "due": c.day(o.due)]
+                    "link": "/admin/projects/\(project.id)/report?period=\(o.year)", "missing": o.counts.missing, "draft": o.counts.draft,
+                    "returned": o.counts.returned, "overdue": o.counts.overdue > 0 && !locked, "locked": locked, "due": c.day(status.due(o.year))]
         }
         let returned: [[String: Any]] = try await workflow.ledger(ofSubjectsWith: [.returned]).values.compactMap { s -> [String: Any]? in
             guard let r = s.returned, let project = r.entry.draft.projectId(model.index), mine.contains(project) else { return nil }
@@ -46,23 +43,27 @@ enum HomeWorkspacePage {
         }
         let waiting = try await workflow.waiting()
         let oldest = waiting.map { $0.submittedAt ?? $0.recordedAt }.min()
-        let overdue = status.items.filter(\.overdue).count
-        let values: [String: Any] = [
+        let overdue = status.overdueCount
+        // A coordinator of a national plan may report on thousands of projects: a hundred to a page.
+        let pager = Pager(count: reportable.count, size: projectsPageSize, query: request.uri.queryParameters.get("page"))
+        var values: [String: Any] = [
             "greeting": c.catalog.format("ws_greeting", ["name": principal.displayName]),
             "role": c.catalog["role_\(principal.role.rawValue)"],
-            "projects": reportable.map { p in
+            "projects": reportable[pager.rows].map { projects[$0] }.map { p in
                 ["id": p.id, "title": p.title[c.language], "report": "/admin/projects/\(p.id)/report", "tasks": "/admin/projects/\(p.id)/tasks",
                  "upload": "/admin/projects/\(p.id)/upload"]
             },
             "has_projects": !reportable.isEmpty,
+            "project_count": c.count(reportable.count),
             "owed": owedRows, "has_owed": !owedRows.isEmpty,
             "owed_title": c.catalog[principal.role == .reporter ? "owed_title" : "owed_title_all"],
             "returned": returned, "has_returned": !returned.isEmpty,
             "can_review": policy.decide(principal, .viewUnpublished) == .allow,
-            "waiting_count": waiting.count,
+            "waiting_count": c.count(waiting.count),
             "oldest_waiting": oldest.map { c.day($0.koreanDay) } ?? "",
-            "overdue_count": overdue,
+            "overdue_count": c.count(overdue),
         ]
+        values.merge(pager.values(c) { "/admin?page=\($0)" }) { $1 }
         return ws.render("workspace_home", request, title: c.catalog["ws_home"], current: "/admin", values: values)
     }
 }

@@ -34,9 +34,8 @@ enum QueuePage {
         let index = ws.site.model.index
         // Oldest first; only this page's subjects are read in full.
         let all = try await workflow.waiting().sorted { ($0.submittedAt ?? $0.recordedAt, $0.id) < ($1.submittedAt ?? $1.recordedAt, $1.id) }
-        let pages = max(1, (all.count + pageSize - 1) / pageSize)
-        let page = min(max(1, request.uri.queryParameters.get("page").flatMap { Int($0) } ?? 1), pages)
-        let waiting = Array(all.dropFirst((page - 1) * pageSize).prefix(pageSize))
+        let pager = Pager(count: all.count, size: pageSize, query: request.uri.queryParameters.get("page"))
+        let waiting = Array(all[pager.rows])
         let ledger = try await workflow.ledger(of: waiting)
         // Each subject's approved values, so a row finds its earlier period without scanning every key.
         var approvedBySubject: [String: [StoredFact]] = [:]
@@ -83,12 +82,10 @@ enum QueuePage {
         }
         var values: [String: Any] = [
             "rows": rows, "has_rows": !rows.isEmpty, "count": c.count(all.count),
-            "has_pages": pages > 1, "page_label": c.catalog.format("page_of", ["page": String(page), "pages": String(pages)]),
             "can_decide": ws.site.policy.decide(Principal.current, .review) == .allow,
             "problem": problem ?? "", "has_problem": problem != nil,
         ]
-        if page > 1 { values["previous"] = "/admin/queue?page=\(page - 1)" }
-        if page < pages { values["next"] = "/admin/queue?page=\(page + 1)" }
+        values.merge(pager.values(c) { "/admin/queue?page=\($0)" }) { $1 }
         return ws.render("queue", request, title: c.catalog["ws_queue"], current: "/admin/queue", values: values,
                          status: problem == nil ? .ok : .unprocessableContent)
     }

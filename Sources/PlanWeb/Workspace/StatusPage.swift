@@ -14,41 +14,45 @@ enum StatusPage {
         let status = ReportingStatus(index: model.index, ledger: ledger, policy: ws.site.policy, dueAfterDays: ws.site.settings.dueAfterDays,
                                      today: model.today.day)
         let orgNames = Dictionary(uniqueKeysWithValues: try await directory.organizations().map { ($0.id, $0.name[c.language]) })
-        var counts: [String: ReportingStatus.Counts] = [:]
-        for item in status.items {
-            for org in item.organizations.isEmpty ? [""] : item.organizations { counts["\(org)|\(item.year)", default: .init()].add(item) }
-        }
-        let rows: [[String: Any]] = counts.sorted { a, b in
-            let (oa, ya) = split(a.key), (ob, yb) = split(b.key)
-            return (ya, oa) < (yb, ob)
-        }.map { key, n in
-            let (org, year) = split(key)
-            return ["organization": org.isEmpty ? c.catalog["unassigned"] : (orgNames[org] ?? org), "year": c.catalog.format("year_label", ["year": String(year)]),
-                    "due": n.due, "approved": n.approved, "submitted": n.submitted, "returned": n.returned, "draft": n.draft, "missing": n.missing,
-                    "overdue": n.overdue, "share": c.percent(n.due == 0 ? nil : Double(n.approved) / Double(n.due))]
-        }
-        let overdue: [[String: Any]] = status.items.filter(\.overdue).sorted { ($0.due, $0.projectId, $0.key.subject) < ($1.due, $1.projectId, $1.key.subject) }
-            .prefix(200).map { item in
-                let what: String
-                switch item.key.kind {
-                case .observation: what = model.index.indicator(item.key.subject)?.name[c.language] ?? item.key.subject
-                case .budget: what = c.catalog["budget_title"]
-                default: what = c.catalog["jobs_title"]
-                }
-                return ["project": item.projectId, "what": what, "year": item.year, "stage": c.catalog["stage_\(item.stage.rawValue)"],
-                        "due": c.day(item.due), "link": "/admin/projects/\(item.projectId)/report?period=\(item.year)"]
+        // Each project's counts go to every organization reporting on it ("" when none is).
+        var counts: [OrgYear: ReportingStatus.Counts] = [:]
+        for p in model.index.projects.indices {
+            let orgs = status.organizations[p].isEmpty ? [""] : status.organizations[p]
+            for (y, year) in status.years.enumerated() {
+                let n = status.counts(project: p, year: y)
+                guard n.due > 0 else { continue }
+                for org in orgs { counts[OrgYear(organization: org, year: year), default: .init()].add(n) }
             }
+        }
+        let rows: [[String: Any]] = counts.sorted { ($0.key.year, $0.key.organization) < ($1.key.year, $1.key.organization) }.map { key, n in
+            ["organization": key.organization.isEmpty ? c.catalog["unassigned"] : (orgNames[key.organization] ?? key.organization),
+             "year": c.catalog.format("year_label", ["year": String(key.year)]),
+             "due": c.count(n.due), "approved": c.count(n.approved), "submitted": c.count(n.submitted), "returned": c.count(n.returned),
+             "draft": c.count(n.draft), "missing": c.count(n.missing), "overdue": c.count(n.overdue), "share": c.percent(n.due == 0 ? nil : Double(n.approved) / Double(n.due))]
+        }
+        let overdue: [[String: Any]] = status.oldestOverdue(200).map { item in
+            let what: String
+            switch item.kind {
+            case .observation: what = model.index.indicators[Int(item.subject)].name[c.language]
+            case .budget: what = c.catalog["budget_title"]
+            default: what = c.catalog["jobs_title"]
+            }
+            let project = status.projectId(item)
+            return ["project": project, "what": what, "year": Int(item.year), "stage": c.catalog["stage_\(item.stage.rawValue)"],
+                    "due": c.day(status.due(Int(item.year))), "link": "/admin/projects/\(project)/report?period=\(item.year)"]
+        }
         let values: [String: Any] = [
             "rows": rows, "overdue": overdue, "has_overdue": !overdue.isEmpty,
-            "overdue_total": status.items.filter(\.overdue).count,
+            "overdue_total": c.count(status.overdueCount),
             "due_rule": c.catalog.format("status_due_rule", ["days": String(ws.site.settings.dueAfterDays), "lock": String(ws.site.settings.lockAfterDays)]),
         ]
         return ws.render("status", request, title: c.catalog["ws_status"], current: "/admin/status", values: values)
     }
 
-    static func split(_ key: String) -> (String, Int) {
-        let parts = key.split(separator: "|", omittingEmptySubsequences: false)
-        return (String(parts[0]), Int(parts[1]) ?? 0)
+    /// A row of the table: one organization in one year.
+    struct OrgYear: Hashable {
+        var organization: String
+        var year: Int
     }
 
     /// Unlocks a project's period for reporters for 14 days, on record.
