@@ -118,7 +118,7 @@ public final class ImportRowSource: @unchecked Sendable {
                 fail(record.line, record.positions.last?.column ?? 1, .fieldCount(found: record.fields.count, expected: headerCount))
                 continue
             }
-            if format.valueColumns.allSatisfy({ (field(record, $0)?.text ?? "").trimmingCharacters(in: .whitespaces).isEmpty }) { continue }
+            if format.valueColumns.allSatisfy({ (field(record, $0)?.text ?? "").allSatisfy(\.isWhitespace) }) { continue }
             let before = errorCount
             if let entry = validate(record), errorCount == before { return entry }
         }
