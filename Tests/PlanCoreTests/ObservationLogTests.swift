@@ -82,6 +82,14 @@ struct ObservationLogTests {
         }
     }
 
+    @Test("ids too large for the packed sort key are put in order all the same")
+    func largeIds() {
+        var facts = Self.facts(seed: 7, count: 30)
+        for k in facts.indices { facts[k].record.id = (Int64(1) << 40) - Int64(k) * 1_000_003 }
+        let table = ObservationTable(ObservationLog(facts), index: P.index)
+        #expect(table.inIdOrder.map(\.record.id) == facts.map(\.record.id).sorted())
+    }
+
     @Test("strings are found by their bytes as by themselves, and each is held once")
     func pool() {
         var pool = StringPool()

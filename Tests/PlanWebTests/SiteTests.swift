@@ -1,6 +1,8 @@
 import Foundation
 import HTTPTypes
+import Hummingbird
 import HummingbirdTesting
+import NIOCore
 import PlanCore
 import PlanStore
 import Testing
@@ -26,6 +28,41 @@ import Testing
             #expect(try await client.fetch("/data/secrets.csv").status == .notFound)
             #expect(try await client.fetch("/data/..%2F..%2Fetc%2Fpasswd").status == .notFound)
         }
+    }
+
+    /// A national plan's `datapackage.json` is described without its rows, and its
+    /// `observations.csv` is written as it is sent; both must be what the small site serves.
+    @Test func theDataPackageAndTheStreamedObservationsMatchTheWholeTables() async throws {
+        let site = try await WebFixture.demo.value
+        let model = site.model
+        #expect(model.observations.count > 20)
+        let whole = OpenDataExport.dataPackage(plan: model.plan, tables: OpenDataExport.tables(plan: model.plan, facts: model.facts), created: model.builtAt)
+        let schema = OpenDataExport.dataPackage(plan: model.plan, tables: OpenDataExport.schemaTables(plan: model.plan), created: model.builtAt)
+        #expect(schema.pretty == whole.pretty)
+
+        let request = Request(head: HTTPRequest(method: .get, scheme: "http", authority: "localhost", path: "/data/observations.csv"),
+                              body: RequestBody(buffer: ByteBuffer()))
+        let response = DownloadRoutes.streamedObservations(model, request: request)
+        let collected = CollectingWriter.Bytes()
+        try await response.body.write(CollectingWriter(bytes: collected))
+        let cached = try await WebFixture.withClient(site) { client in try await client.fetch("/data/observations.csv").body }
+        #expect(String(buffer: collected.buffer) == cached)
+        #expect(response.headers[.eTag] == "\"observations-\(model.version)\"")
+        #expect(response.headers[.contentDisposition]?.contains("observations.csv") == true)
+    }
+
+    /// Keeps what a response body writes, for comparing.
+    struct CollectingWriter: ResponseBodyWriter {
+        final class Bytes: @unchecked Sendable {
+            var buffer = ByteBuffer()
+        }
+
+        let bytes: Bytes
+        mutating func write(_ buffer: ByteBuffer) async throws {
+            var b = buffer
+            bytes.buffer.writeBuffer(&b)
+        }
+        consuming func finish(_ trailingHeaders: HTTPFields?) async throws {}
     }
 
     @Test func searchFindsKoreanInsideWordsAndEnglish() throws {

@@ -144,13 +144,22 @@ public struct ObservationTable: Sendable {
         }.map { log[$0] }
     }
 
-    /// Every observation, of indicators the plan has or not, as one log in id order: for the
-    /// open-data downloads.
-    public var all: ObservationLog {
-        let merged = amended.isEmpty ? log : compacted(with: ObservationLog()).log
-        let ids = merged.id
-        let order = (0..<merged.count).map { Int32($0) }.sorted { ids[Int($0)] < ids[Int($1)] }
-        return merged.gathered(order)
+    /// Every observation, of indicators the plan has or not, as one log in id order.
+    public var all: ObservationLog { ObservationLog(inIdOrder) }
+
+    /// Every observation (of indicators the plan has or not) in id order, read from the
+    /// columns as they are: how the open-data file of ten million facts is written.
+    public var inIdOrder: ObservationsInIdOrder {
+        var parts: [ObservationsInIdOrder.Part] = []
+        var start = 0
+        let amendedIndicators = amended.keys.sorted()
+        for i in amendedIndicators {
+            parts.append(.init(log: log, range: start..<offsets[i]))
+            start = offsets[i + 1]
+        }
+        parts.append(.init(log: log, range: start..<log.count))
+        for i in amendedIndicators { parts.append(.init(log: amended[i]!.log, range: 0..<amended[i]!.log.count)) }
+        return ObservationsInIdOrder(parts)
     }
 
     /// The current value of each period of indicator `i`, as known on `asOf`, in period order.

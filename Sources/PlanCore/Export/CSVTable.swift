@@ -23,13 +23,16 @@ public struct CSVTable: Sendable {
     public static let byteOrderMark = "\u{FEFF}"
 
     public var csv: String {
-        var out = Self.byteOrderMark
-        out += header.map(Self.quote).joined(separator: ",") + "\r\n"
-        for row in rows {
-            out += row.map(Self.render).joined(separator: ",") + "\r\n"
-        }
+        var out = Self.byteOrderMark + headerLine
+        for row in rows { out += Self.line(row) }
         return out
     }
+
+    /// The header as a CSV line (without the byte-order mark).
+    public var headerLine: String { header.map(Self.quote).joined(separator: ",") + "\r\n" }
+
+    /// One row as a CSV line: for writing a table too large to hold a row at a time.
+    public static func line(_ row: [Cell]) -> String { row.map(render).joined(separator: ",") + "\r\n" }
 
     public static func render(_ cell: Cell) -> String {
         switch cell {

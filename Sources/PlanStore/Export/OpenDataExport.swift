@@ -6,15 +6,31 @@ import PlanCore
 /// Public downloads carry no personal data: who recorded or approved a value is kept in the
 /// audit chain, not in the export.
 public enum OpenDataExport {
-    public static func factTables(_ facts: FactSet) -> [CSVTable] {
-        var observations = CSVTable(fileName: "observations.csv", header: [
+    /// The observations table, its rows made by `observationRow`.
+    public static func observationsTable<S: Sequence>(_ observations: S) -> CSVTable where S.Element == Observation {
+        var table = CSVTable(fileName: "observations.csv", header: [
             "id", "indicator_id", "period", "value", "text", "value_status", "source", "note", "recorded_at", "approved_at", "supersedes",
         ])
-        for o in facts.observations.sorted(by: { $0.record.id < $1.record.id }) {
-            observations.rows.append([.integer(o.record.id), .text(o.indicatorId), .text(o.period.iso), .number(o.value), .text(o.text),
-                                      .text(o.status.rawValue), .text(o.record.source), .text(o.record.note), .text(o.record.recordedAt.iso),
-                                      .text(o.record.approvedAt?.iso), .integer(o.record.supersedes)])
-        }
+        table.rows = observations.sorted { $0.record.id < $1.record.id }.map(observationRow)
+        return table
+    }
+
+    /// One row of `observations.csv`.
+    public static func observationRow(_ o: Observation) -> [CSVTable.Cell] {
+        [.integer(o.record.id), .text(o.indicatorId), .text(o.period.iso), .number(o.value), .text(o.text), .text(o.status.rawValue),
+         .text(o.record.source), .text(o.record.note), .text(o.record.recordedAt.iso), .text(o.record.approvedAt?.iso), .integer(o.record.supersedes)]
+    }
+
+    /// The plan's tables and the facts' tables without rows: what `datapackage.json` describes.
+    /// A column's type is read from its cells when there are some and from its name when there
+    /// are none, and the two agree for every fact table (`OpenDataTests`), so the descriptor of a
+    /// national plan is made without writing ten million rows first.
+    public static func schemaTables(plan: Plan) -> [CSVTable] {
+        tables(plan: plan, facts: .empty)
+    }
+
+    public static func factTables(_ facts: FactSet) -> [CSVTable] {
+        let observations = observationsTable(facts.observations)
         var budget = CSVTable(fileName: "budget_executions.csv", header: [
             "id", "project_id", "fiscal_year", "allocated_won", "executed_won", "value_status", "source", "note", "recorded_at", "approved_at", "supersedes",
         ])

@@ -121,7 +121,7 @@ public final class PostgresStore: Store, AuditSource {
     }
 
     public func recordAudit(_ note: AuditNote, actor: Actor, at: Timestamp) async throws {
-        try await transaction { conn in
+        _ = try await transaction { conn in
             try await self.appendAudit(conn, at: at, actor: actor, action: note.action, entity: note.entity, before: note.before, after: note.after)
         }
     }

@@ -80,7 +80,7 @@ public final class SQLiteStore: Store, AuditSource {
     }
 
     public func recordAudit(_ note: AuditNote, actor: Actor, at: Timestamp) async throws {
-        try await writes.write { db in
+        _ = try await writes.write { db in
             try Self.appendAudit(db, at: at, actor: actor, action: note.action, entity: note.entity, before: note.before, after: note.after)
         }
     }

@@ -23,8 +23,37 @@ enum DownloadRoutes {
         }
     }
 
+    /// Past this many observations, `observations.csv` is written as it is sent instead of being
+    /// built and kept whole: at national scale it is about a gigabyte.
+    static let streamObservationsPast = 200_000
+
     static func serve(_ file: String, request: Request, pages: PageResponder) -> Response {
-        cachedDownload(file, request: request, pages: pages) { model, asOf in body(file, model: model, asOf: asOf, pages: pages) }
+        let model = pages.site.model
+        if file == "observations.csv" && model.observations.count > streamObservationsPast {
+            return streamedObservations(model, request: request)
+        }
+        return cachedDownload(file, request: request, pages: pages) { model, asOf in body(file, model: model, asOf: asOf, pages: pages) }
+    }
+
+    /// `observations.csv` written ten thousand rows at a time from the read model's columns, in
+    /// id order, with the read model's version as its ETag.
+    static func streamedObservations(_ model: ReadModel, request: Request) -> Response {
+        let etag = "\"observations-\(model.version)\""
+        var headers = disposition("observations.csv")
+        headers[.contentType] = csvType
+        headers[.eTag] = etag
+        headers[.cacheControl] = "no-cache"
+        if request.headers[.ifNoneMatch] == etag { return Response(status: .notModified, headers: headers) }
+        let rows = model.observations.inIdOrder
+        let header = CSVTable.byteOrderMark + OpenDataExport.observationsTable([Observation]()).headerLine
+        return Response(status: .ok, headers: headers, body: ResponseBody { writer in
+            try await writer.write(ByteBuffer(string: header))
+            for start in stride(from: 0, to: rows.count, by: 10_000) {
+                let lines = rows[start..<min(rows.count, start + 10_000)].map { CSVTable.line(OpenDataExport.observationRow($0)) }.joined()
+                try await writer.write(ByteBuffer(string: lines))
+            }
+            try await writer.finish(nil)
+        })
     }
 
     /// Serves a download built by `build` from the current read model as of the request's date,
@@ -56,15 +85,18 @@ enum DownloadRoutes {
     static func body(_ file: String, model: ReadModel, asOf: CalendarDay?, pages: PageResponder) -> (String, String)? {
         switch file {
         case "datapackage.json":
-            let tables = OpenDataExport.tables(plan: model.plan, facts: model.facts)
-            return (OpenDataExport.dataPackage(plan: model.plan, tables: tables, created: model.builtAt).pretty, "application/json")
+            return (OpenDataExport.dataPackage(plan: model.plan, tables: OpenDataExport.schemaTables(plan: model.plan), created: model.builtAt).pretty,
+                    "application/json")
+        case "observations.csv":
+            return (OpenDataExport.observationsTable(model.observations.inIdOrder).csv, csvType)
         case "assessments.csv":
             let (_, assessment) = pages.site.holder.assessment(asOf: asOf)
             return (AssessmentJSON.csv(assessment, index: model.index).csv, csvType)
         case "plan.json":
             return (PlanJSON.document(model.plan).pretty, "application/json")
         default:
-            guard let table = OpenDataExport.tables(plan: model.plan, facts: model.facts).first(where: { $0.fileName == file }) else { return nil }
+            // The plan's tables and the budget, jobs and task tables; never the observations again.
+            guard let table = OpenDataExport.tables(plan: model.plan, facts: model.reports).first(where: { $0.fileName == file }) else { return nil }
             return (table.csv, csvType)
         }
     }
