@@ -45,13 +45,48 @@ struct ExportCommand: AsyncParsableCommand {
         case .json:
             try write("planwatch.json", OpenDataExport.json(plan: current.plan, facts: facts).pretty + "\n")
         case .csv, .datapackage:
-            let tables = OpenDataExport.tables(plan: current.plan, facts: facts)
-            for t in tables { try write(t.fileName, t.csv) }
+            // Every table but the observations is written whole; those (ten million rows in a
+            // national plan) are written a batch at a time.
+            let reports = FactSet(budget: facts.budget, jobs: facts.jobs, taskStatuses: facts.taskStatuses)
+            for t in OpenDataExport.tables(plan: current.plan, facts: reports) {
+                if t.fileName == "observations.csv" {
+                    try writeObservations(facts.observations, to: (out as NSString).appendingPathComponent(t.fileName))
+                    written.append(t.fileName)
+                } else {
+                    try write(t.fileName, t.csv)
+                }
+            }
             if format == .datapackage {
-                try write("datapackage.json", OpenDataExport.dataPackage(plan: current.plan, tables: tables, created: .now).pretty + "\n")
+                try write("datapackage.json", OpenDataExport.dataPackage(plan: current.plan, tables: OpenDataExport.schemaTables(plan: current.plan),
+                                                                         created: .now).pretty + "\n")
             }
         }
         let counts = "\(facts.observations.count) observations, \(facts.budget.count) budget, \(facts.jobs.count) jobs, \(facts.taskStatuses.count) task reports"
         Output.out("wrote \(written.count) files to \(out) (plan '\(current.plan.id)' version \(current.version.id); \(counts))")
+    }
+
+    /// `observations.csv` in id order, ten thousand rows at a time, into a file that takes its
+    /// name only once complete.
+    private func writeObservations(_ log: ObservationLog, to path: String) throws {
+        let partial = path + ".partial"
+        let ids = log.id
+        let order = zip(ids, ids.dropFirst()).allSatisfy { $0 < $1 } ? Array(ids.indices) : ids.indices.sorted { ids[$0] < ids[$1] }
+        do {
+            guard FileManager.default.createFile(atPath: partial, contents: nil) else { throw CLIFailure("cannot create \(partial)") }
+            let handle = try FileHandle(forWritingTo: URL(fileURLWithPath: partial))
+            try handle.write(contentsOf: Data((CSVTable.byteOrderMark + OpenDataExport.observationsTable([Observation]()).headerLine).utf8))
+            for start in stride(from: 0, to: order.count, by: 10_000) {
+                let lines = order[start..<min(order.count, start + 10_000)].map { CSVTable.line(OpenDataExport.observationRow(log[$0])) }.joined()
+                try handle.write(contentsOf: Data(lines.utf8))
+            }
+            try handle.close()
+            if FileManager.default.fileExists(atPath: path) { try FileManager.default.removeItem(atPath: path) }
+            try FileManager.default.moveItem(atPath: partial, toPath: path)
+        } catch let failure as CLIFailure {
+            throw failure
+        } catch {
+            try? FileManager.default.removeItem(atPath: partial)
+            throw CLIFailure("cannot write \(path): \(error.localizedDescription)")
+        }
     }
 }
