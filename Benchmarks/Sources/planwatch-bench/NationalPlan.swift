@@ -341,7 +341,7 @@ final class ChunkWriter {
     private(set) var bytes = 0
 
     init(_ path: String) {
-        FileManager.default.createFile(atPath: path, contents: nil)
+        _ = FileManager.default.createFile(atPath: path, contents: nil)
         guard let h = FileHandle(forWritingAtPath: path) else {
             print("cannot write \(path)")
             exit(1)

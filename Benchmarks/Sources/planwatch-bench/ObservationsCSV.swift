@@ -14,7 +14,7 @@ enum ObservationsCSV {
         }
         let indicators = PlanIndex(plan).indicators
             .filter { !$0.isQualitative && $0.measure != .rank && $0.measure != .percent }.map(\.id)
-        FileManager.default.createFile(atPath: out, contents: nil)
+        _ = FileManager.default.createFile(atPath: out, contents: nil)
         guard let handle = FileHandle(forWritingAtPath: out) else {
             print("cannot write \(out)")
             exit(1)

@@ -85,7 +85,7 @@ struct SyntheticFacts {
         c.reserve(index.indicators.count * perIndicator)
         let reporter = c.intern("bench")
         var id: Int64 = 0
-        for (i, indicator) in index.indicators.enumerated() {
+        for indicator in index.indicators {
             var lastId: Int64 = 0
             for k in 0..<perIndicator {
                 let month = k % 120

@@ -14,7 +14,6 @@ public enum AssessmentExplanation {
         let targetText = target.map { t in t.value.map(v) ?? "'" + (t.text?[l] ?? "") + "'" } ?? ""
         let goal = ko ? "\(due) 목표(\(targetText))" : "the \(due) target of \(targetText)"
         let latest = a.latest
-        let at = latest.map { p in p.value.map { ko ? "\(p.period.korean) 값 \(v($0))" : "\(v($0)) in \(p.period.english)" } ?? "" } ?? ""
         let point = latest.map { p in
             p.value.map { ko ? "\(p.period.korean) \(v($0))" : "\(v($0)) in \(p.period.english)" } ?? ""
         } ?? ""

@@ -47,8 +47,9 @@ final class CompactBinaryReader: @unchecked Sendable {
     let rootPosition: Int
 
     init(_ bytes: [UInt8]) throws {
-        buffer = UnsafeMutableRawBufferPointer.allocate(byteCount: bytes.count, alignment: 8)
-        buffer.copyMemory(from: UnsafeRawBufferPointer(start: bytes, count: bytes.count))
+        let buffer = UnsafeMutableRawBufferPointer.allocate(byteCount: bytes.count, alignment: 8)
+        bytes.withUnsafeBytes { buffer.copyMemory(from: $0) }
+        self.buffer = buffer
         let magic = Array(CompactBinary.magic.utf8)
         guard bytes.count > magic.count, bytes.starts(with: magic) else {
             keys = []

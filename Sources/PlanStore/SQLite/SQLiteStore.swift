@@ -346,8 +346,11 @@ public final class SQLiteStore: Store, AuditSource {
         // two connections at once; every change to facts appends an audit event in its own
         // transaction, so two reads that saw the same audit head saw the same facts. When a
         // write came between them, everything is read again in one transaction.
-        let range = try await pool.read { db in try Row.fetchOne(db, sql: "SELECT min(id), max(id) FROM observations") }
-        if let low: Int64 = range?[0], let high: Int64 = range?[1], high - low > halvesPast {
+        let range: (low: Int64?, high: Int64?) = try await pool.read { db in
+            let row = try Row.fetchOne(db, sql: "SELECT min(id), max(id) FROM observations")
+            return (row?[0], row?[1])
+        }
+        if let low = range.low, let high = range.high, high - low > halvesPast {
             let middle = low + (high - low) / 2
             async let second = pool.read { db in
                 (try Self.auditHead(db), try Self.publishedObservations(db, where: "id >= ?", [middle], expected: Int(high - middle + 1)))
