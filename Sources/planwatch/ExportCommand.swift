@@ -69,15 +69,13 @@ struct ExportCommand: AsyncParsableCommand {
     /// name only once complete.
     private func writeObservations(_ log: ObservationLog, to path: String) throws {
         let partial = path + ".partial"
-        let ids = log.id
-        let order = zip(ids, ids.dropFirst()).allSatisfy { $0 < $1 } ? Array(ids.indices) : ids.indices.sorted { ids[$0] < ids[$1] }
+        let rows = log.inIdOrder
         do {
             guard FileManager.default.createFile(atPath: partial, contents: nil) else { throw CLIFailure("cannot create \(partial)") }
             let handle = try FileHandle(forWritingTo: URL(fileURLWithPath: partial))
-            try handle.write(contentsOf: Data((CSVTable.byteOrderMark + OpenDataExport.observationsTable([Observation]()).headerLine).utf8))
-            for start in stride(from: 0, to: order.count, by: 10_000) {
-                let lines = order[start..<min(order.count, start + 10_000)].map { CSVTable.line(OpenDataExport.observationRow(log[$0])) }.joined()
-                try handle.write(contentsOf: Data(lines.utf8))
+            try handle.write(contentsOf: Data(OpenDataExport.observationsCSVStart.utf8))
+            for start in stride(from: 0, to: rows.count, by: 10_000) {
+                try handle.write(contentsOf: Data(OpenDataExport.observationsCSVLines(rows[start..<min(rows.count, start + 10_000)]).utf8))
             }
             try handle.close()
             if FileManager.default.fileExists(atPath: path) { try FileManager.default.removeItem(atPath: path) }

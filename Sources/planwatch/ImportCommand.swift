@@ -93,7 +93,7 @@ final class ProgressBar: @unchecked Sendable {
     func update(rows: Int, bytes: Int) {
         guard enabled else { return }
         let elapsed = start.duration(to: .now)
-        let seconds = Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18
+        let seconds = elapsed.inSeconds
         let fraction = total > 0 ? min(1, Double(bytes) / Double(total)) : 0
         let width = 30
         let filled = Int(fraction * Double(width))

@@ -127,6 +127,6 @@ struct ServeCommand: AsyncParsableCommand {
     }
 
     private static func seconds(_ d: Duration) -> String {
-        String(format: "%.2f", Double(d.components.seconds) + Double(d.components.attoseconds) / 1e18)
+        String(format: "%.2f", d.inSeconds)
     }
 }

@@ -7,9 +7,7 @@ enum Benchmark {
         return args[i + 1]
     }
 
-    static func seconds(_ d: Duration) -> Double {
-        Double(d.components.seconds) + Double(d.components.attoseconds) / 1e18
-    }
+    static func seconds(_ d: Duration) -> Double { d.inSeconds }
 
     /// Prints the command, the machine and the build mode, so every figure can be reproduced.
     static func header(_ name: String, _ args: [String]) {

@@ -175,6 +175,9 @@ public struct ObservationLog: Sendable {
         return log
     }
 
+    /// The facts in id order, without copying the columns.
+    public var inIdOrder: ObservationsInIdOrder { ObservationsInIdOrder([.init(log: self, range: 0..<count)]) }
+
     /// Whether any fact was recorded by `actor`, found without making a single `Observation`.
     public func anyRecorded(by actor: String) -> Bool {
         guard let ref = strings.reference(of: actor) else { return false }

@@ -15,6 +15,15 @@ public enum OpenDataExport {
         return table
     }
 
+    /// The start of `observations.csv`: the byte-order mark and the header.
+    public static var observationsCSVStart: String { CSVTable.byteOrderMark + observationsTable([Observation]()).headerLine }
+
+    /// Rows of `observations.csv`, as lines: how a file too large to build whole is written, a
+    /// batch at a time, by the site and by `planwatch export`.
+    public static func observationsCSVLines<C: Collection>(_ observations: C) -> String where C.Element == Observation {
+        observations.map { CSVTable.line(observationRow($0)) }.joined()
+    }
+
     /// One row of `observations.csv`.
     public static func observationRow(_ o: Observation) -> [CSVTable.Cell] {
         [.integer(o.record.id), .text(o.indicatorId), .text(o.period.iso), .number(o.value), .text(o.text), .text(o.status.rawValue),

@@ -436,7 +436,7 @@ public final class PostgresStore: Store, AuditSource {
         }
         let elapsed = started.duration(to: clock.now)
         return ImportSummary(importId: result.0, rows: result.1, firstId: result.2, lastId: result.3, state: state, encoding: batch.encoding,
-                             seconds: Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18)
+                             seconds: elapsed.inSeconds)
     }
 
     /// Runs SQL behind the store's back. Only tests use it, to prove that tampering is caught.

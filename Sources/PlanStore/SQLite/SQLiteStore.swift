@@ -477,7 +477,7 @@ public final class SQLiteStore: Store, AuditSource {
         }
         let elapsed = started.duration(to: clock.now)
         return ImportSummary(importId: result.0, rows: result.1, firstId: result.2, lastId: result.3, state: state, encoding: batch.encoding,
-                             seconds: Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18)
+                             seconds: elapsed.inSeconds)
     }
 
     /// SQLite's own check of the file's structure: `["ok"]` when sound. For operators after a

@@ -53,12 +53,16 @@ enum HTTPCaching {
         return "\"v\(version)-\(String(h, radix: 36))\""
     }
 
+    /// Whether the request's `If-None-Match` names `etag` (or `*`): the client has these bytes.
+    static func matches(_ request: Request, etag: String) -> Bool {
+        guard let match = request.headers[.ifNoneMatch] else { return false }
+        return match.split(separator: ",").contains { $0.trimmingCharacters(in: .whitespaces) == etag || $0 == "*" }
+    }
+
     static func respond(_ cached: CachedResponse, request: Request, extraHeaders: HTTPFields = [:]) -> Response {
         var headers: HTTPFields = [.eTag: cached.etag, .cacheControl: "no-cache"]
         for field in extraHeaders { headers[field.name] = field.value }
-        if let match = request.headers[.ifNoneMatch], match.split(separator: ",").contains(where: { $0.trimmingCharacters(in: .whitespaces) == cached.etag || $0 == "*" }) {
-            return Response(status: .notModified, headers: headers)
-        }
+        if matches(request, etag: cached.etag) { return Response(status: .notModified, headers: headers) }
         headers[.contentType] = cached.contentType
         headers[.contentLength] = String(cached.body.readableBytes)
         if request.method == .head { return Response(status: .ok, headers: headers) }

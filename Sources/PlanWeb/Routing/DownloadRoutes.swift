@@ -43,14 +43,13 @@ enum DownloadRoutes {
         headers[.contentType] = csvType
         headers[.eTag] = etag
         headers[.cacheControl] = "no-cache"
-        if request.headers[.ifNoneMatch] == etag { return Response(status: .notModified, headers: headers) }
+        if HTTPCaching.matches(request, etag: etag) { return Response(status: .notModified, headers: headers) }
+        if request.method == .head { return Response(status: .ok, headers: headers) }
         let rows = model.observations.inIdOrder
-        let header = CSVTable.byteOrderMark + OpenDataExport.observationsTable([Observation]()).headerLine
         return Response(status: .ok, headers: headers, body: ResponseBody { writer in
-            try await writer.write(ByteBuffer(string: header))
+            try await writer.write(ByteBuffer(string: OpenDataExport.observationsCSVStart))
             for start in stride(from: 0, to: rows.count, by: 10_000) {
-                let lines = rows[start..<min(rows.count, start + 10_000)].map { CSVTable.line(OpenDataExport.observationRow($0)) }.joined()
-                try await writer.write(ByteBuffer(string: lines))
+                try await writer.write(ByteBuffer(string: OpenDataExport.observationsCSVLines(rows[start..<min(rows.count, start + 10_000)])))
             }
             try await writer.finish(nil)
         })
