@@ -106,6 +106,7 @@ let package = Package(
                 "PlanCore",
                 .product(name: "PropertyBased", package: "swift-property-based"),
             ],
+            exclude: ["PeerComparison"],
             swiftSettings: strict
         ),
         .testTarget(

@@ -89,12 +89,20 @@ struct RowAndBasisTests {
         let parts = index.indicators.filter { $0.row != nil }
         let facts = FactSet(observations: [
             Fixture.observation(1, parts[0].id, "2021", 1, recorded: "2022-01-05", approved: "2022-01-06"),
-            Fixture.observation(2, parts[0].id, "2022-03", 3, recorded: "2022-04-05", approved: "2022-04-06"),
+            Fixture.observation(2, parts[0].id, "2022-06", 3, recorded: "2022-06-30", approved: "2022-06-30"),
             Fixture.observation(3, parts[1].id, "2021", 0, recorded: "2022-01-05", approved: "2022-01-06"),
-            Fixture.observation(4, parts[1].id, "2022-03", 0, recorded: "2022-04-05", approved: "2022-04-06"),
+            Fixture.observation(4, parts[1].id, "2022-06", 0, recorded: "2022-06-30", approved: "2022-06-30"),
         ])
         let a = Assessor.assess(index, facts: facts, asOf: Fixture.asOf("2022-06-30"))
         #expect(a.rowStatus(parts[0].rowKey, index: index) == .insufficientProgress)
+        // Values for March instead, three months after the stand-in baseline: under a year and under a
+        // quarter of the way to the 2022 due date, so neither part can be judged, and the row says so.
+        let march = FactSet(observations: facts.observations.map { o in
+            var o = o
+            if o.period == .month(2022, 6) { o.period = .month(2022, 3)! }
+            return o
+        })
+        #expect(Assessor.assess(index, facts: march, asOf: Fixture.asOf("2022-06-30")).rowStatus(parts[0].rowKey, index: index) == .tooEarly)
     }
 
     @Test("budget execution is compared with the treasury commitment, or the total cost where none is given")

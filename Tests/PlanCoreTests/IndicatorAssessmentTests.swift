@@ -14,8 +14,10 @@ struct IndicatorAssessmentTests {
         #expect(a.status == .onTrack && a.method == .linear)
         #expect(F.close(a.path?.p, 0.625) && F.close(a.path?.s, 0.5) && F.close(a.ratio, 1.25))
         let text = AssessmentExplanation.indicator(a, gci)
-        #expect(text.ko.contains("2022년 목표 7위까지 기간의 50%가 지났고 목표 개선폭의 63%를 달성(r = 1.25): 순항"), "\(text.ko)")
-        #expect(text[.en].contains("50% of the time to the 2022 target of 7th has passed and 63% of the planned improvement is achieved (r = 1.25): on track"), "\(text[.en])")
+        // ŷ_T = 15 + (10 − 15)/0.5 = 5th, (5 − 15)/(7 − 15) = 125% of the planned change.
+        #expect(text.ko.contains("2022년 목표 7위까지 기간의 50%가 지났고 목표 개선폭의 63%를 달성. 이 속도라면 기한에 5위로 목표 개선폭의 125%에 이를 전망(r = 1.25): 순항"), "\(text.ko)")
+        #expect(text[.en].contains("50% of the time to the 2022 target of 7th has passed and 63% of the planned improvement is achieved. At this pace it would reach 5th by the due date, 125% of the planned improvement (r = 1.25): on track"), "\(text[.en])")
+        #expect(a.path?.basis == .lastPoint && a.path?.trendRatio == nil)
     }
 
     @Test("the four path statuses by r: 0.95 and 0.60 and 0 are the cut-offs", arguments: [
@@ -48,11 +50,14 @@ struct IndicatorAssessmentTests {
     @Test("the active milestone is the first not yet due; intermediate milestones keep the original baseline")
     func milestones() {
         // As of mid-2023 the 2022 target is passed (45 < 50: missed) and the 2025 one is active.
-        // Against 2025 from the original baseline: p = 45/100 = 0.45; s = 730/1826 = 0.39978; r = 1.1256.
+        // Against 2025 from the original baseline: p = 45/100 = 0.45; s = 730/1826 = 0.39978; from the last point r = 1.1256.
+        // Three points (0, 365, 730 days: 0, 30, 45) give the trend: slope 16,425/266,450 = 0.061644 a day through (365, 25),
+        // so 25 + 0.061644 × (1826 − 365) = 115.06 at the due date, r = 1.1506.
         let i = F.indicator(accumulation: .level, baseline: ("2020", 0), targets: [("2022", 50), ("2025", 100)])
         let a = F.assess(i, [("2021", 30), ("2022", 45)], asOf: "2023-06-30")
         #expect(a.milestoneIndex == 1 && a.milestone?.value == 100)
-        #expect(a.status == .onTrack && F.close(a.path?.s, 730.0 / 1826) && F.close(a.ratio, 1.1256))
+        #expect(a.status == .onTrack && F.close(a.path?.s, 730.0 / 1826) && F.close(a.ratio, 1.1506))
+        #expect(a.path?.basis == .trend && a.path?.trendPoints == 3 && F.close(a.path?.lastPointRatio, 1.1256))
         #expect(a.passedMilestones.count == 1 && a.passedMilestones[0].status == .missed && a.passedMilestones[0].value == 45)
         #expect(AssessmentExplanation.indicator(a, i).ko.contains("지난 목표: 2022년 50개 — 미달성(45개, 2022년)"))
         // After every due date, the last milestone's verdict stands.
@@ -79,21 +84,27 @@ struct IndicatorAssessmentTests {
         let linear = F.indicator(unit: .won, baseline: ("2019", 16.8e12), targets: [("2022", 30e12)])
         let a = F.assess(linear, [("2021", 22.7e12)], asOf: "2022-06-30")
         #expect(F.close(a.path?.s, 731.0 / 1096) && F.close(a.ratio, 0.67016) && a.status == .moderateProgress)
-        // CAGR: actual (22.7/16.8)^(365.25/731) − 1 = 16.23 %/yr; needed (30/16.8)^(365.25/1096) − 1 = 21.32 %/yr; R = 0.7614.
+        // CAGR: actual (22.7/16.8)^(365.25/731) − 1 = 16.23 %/yr; needed (30/16.8)^(365.25/1096) − 1 = 21.32 %/yr;
+        // growth ratio 0.7613. The projection 16.8 × (22.7/16.8)^(1096/731) = 26.381 is (26.381 − 16.8)/13.2 = 0.7258 of the change.
         var cagr = linear
         cagr.method = .cagr
         let c = F.assess(cagr, [("2021", 22.7e12)], asOf: "2022-06-30")
-        #expect(c.method == .cagr && F.close(c.ratio, 0.7614) && c.status == .moderateProgress)
-        #expect(F.close(c.path?.actualRate, 0.16229) && F.close(c.path?.requiredRate, 0.21316))
+        #expect(c.method == .cagr && F.close(c.ratio, 0.7258) && c.status == .moderateProgress)
+        #expect(F.close(c.path?.actualRate, 0.16229) && F.close(c.path?.requiredRate, 0.21316) && F.close(c.path?.growthRatio, 0.7613))
+        #expect(F.close(c.path.map { $0.projected / 1e12 }, 26.381))
     }
 
     @Test("no numeric baseline: the first approved value stands in, and this is flagged")
     func firstObservationBaseline() {
         // 400 (2021) stands in; 700 (2022-03): p = 300/1162 = 0.25818; s = 90/365 = 0.24658; r = 1.0470.
+        // Ninety days is under a year and under a quarter of the way: too early to judge.
         let rooms = F.indicator(unit: Unit.named("개소"), targets: [("2022", 1562)])
         let a = F.assess(rooms, [("2021", 400), ("2022-03", 700)], asOf: "2022-06-30")
         #expect(a.flags.contains(.baselineFromFirstObservation) && a.baselineValue == 400 && a.baselinePeriod == .year(2021))
-        #expect(F.close(a.ratio, 1.0470) && a.status == .onTrack)
+        #expect(F.close(a.ratio, 1.0470) && a.status == .tooEarly)
+        // 900 (2022-06): p = 500/1162 = 0.43029; s = 181/365 = 0.49589; r = 0.8677: moderate progress.
+        let later = F.assess(rooms, [("2021", 400), ("2022-06", 900)], asOf: "2022-06-30")
+        #expect(F.close(later.ratio, 0.8677) && later.status == .moderateProgress)
         // With only the stand-in itself there is nothing after the baseline yet.
         let only = F.assess(rooms, [("2021", 400)], asOf: "2022-06-30")
         #expect(only.status == .notYetAssessable && only.reason == .noValueAfterBaseline)
@@ -161,18 +172,18 @@ struct IndicatorAssessmentTests {
         let plan = Repo.digitalNewDeal
         let index = PlanIndex(plan)
         let parts = plan.projects.first { $0.id == "4-3" }!.indicators.filter { $0.row != nil }
-        // Land: 1 (2021) stands in, 3 (2022-03): p = 2/3, s = 90/365, r = 2.70 → on track.
-        // Sea: 0 (2021) stands in, 0 (2022-03): p = 0 → r = 0 → insufficient progress.
+        // Land: 1 (2021) stands in, 3 (2022-06): p = 2/3, s = 181/365, r = 1.344 → on track.
+        // Sea: 0 (2021) stands in, 0 (2022-06): p = 0 → r = 0 → insufficient progress.
         let facts = FactSet(observations: [
             F.observation(1, parts[0].id, "2021", 1, recorded: "2022-01-05", approved: "2022-01-06"),
-            F.observation(2, parts[0].id, "2022-03", 3, recorded: "2022-04-05", approved: "2022-04-06"),
+            F.observation(2, parts[0].id, "2022-06", 3, recorded: "2022-06-30", approved: "2022-06-30"),
             F.observation(3, parts[1].id, "2021", 0, recorded: "2022-01-05", approved: "2022-01-06"),
-            F.observation(4, parts[1].id, "2022-03", 0, recorded: "2022-04-05", approved: "2022-04-06"),
+            F.observation(4, parts[1].id, "2022-06", 0, recorded: "2022-06-30", approved: "2022-06-30"),
         ])
         let a = Assessor.assess(index, facts: facts, asOf: F.asOf("2022-06-30"))
         let land = a.indicators[index.indicatorIndex[parts[0].id]!]
         let sea = a.indicators[index.indicatorIndex[parts[1].id]!]
-        #expect(land.milestone?.value == 4 && land.status == .onTrack && F.close(land.ratio, (2.0 / 3) / (90.0 / 365), 0.001))
+        #expect(land.milestone?.value == 4 && land.status == .onTrack && F.close(land.ratio, (2.0 / 3) / (181.0 / 365), 0.001))
         #expect(sea.milestone?.value == 1 && sea.status == .insufficientProgress && F.close(sea.ratio, 0))
         let project = a.projects[index.projectIndex["4-3"]!]
         #expect(project.worst == .insufficientProgress && project.indicators[.onTrack] == 1)

@@ -38,8 +38,8 @@ public enum AssessmentExplanation {
             } else {
                 s = ko ? "\(due) 목표 \(targetText)에 못 미침(\(point))" : "\(goal.capitalizedFirst) was not reached by its due date (\(point))"
             }
-        case .onTrack, .moderateProgress, .insufficientProgress, .movingAway:
-            if a.flags.contains(.maintenanceTarget) {
+        case .onTrack, .moderateProgress, .insufficientProgress, .movingAway, .tooEarly:
+            if a.flags.contains(.maintenanceTarget) || a.flags.contains(.baselineMeetsTarget) {
                 s = a.status == .onTrack
                     ? (ko ? "목표 수준 \(targetText) 유지(\(point))" : "The target level of \(targetText) is held (\(point))")
                     : (ko ? "목표 수준 \(targetText)에 못 미침(\(point))" : "Short of the target level of \(targetText) (\(point))")
@@ -50,7 +50,11 @@ public enum AssessmentExplanation {
             }
         }
         // A final verdict is already in the sentence ("달성", "못 미침"); the others are added.
-        if ![.notYetAssessable, .reported, .achieved, .missed].contains(a.status) { s += ": " + a.status.label(l) }
+        if a.status == .tooEarly {
+            s += tooEarly(a, l)
+        } else if ![.notYetAssessable, .reported, .achieved, .missed].contains(a.status) {
+            s += ": " + a.status.label(l)
+        }
         for flag in a.sortedFlags {
             s += flagSentence(flag, a, v: v, l)
         }
@@ -81,21 +85,57 @@ public enum AssessmentExplanation {
             from = ko ? "기준 \(v(y0))(\(bp.korean)) → 최근 \(v(yi))(\(latest.period.korean)). "
                 : "From \(v(y0)) (\(bp.english)) to \(v(yi)) (\(latest.period.english)). "
         }
-        let r = QuantityFormatter.grouped(path.r, maxDecimals: 2)
+        let r = ratio(path.r)
+        // Too early means under a quarter of the time: say 24.7%, never a rounded 25%.
+        func elapsed(_ x: Double) -> String {
+            a.status == .tooEarly ? QuantityFormatter.grouped(x * 100, maxDecimals: 1) + "%" : pct(x)
+        }
+        var sentence: String
         if path.method == .cagr, let gi = path.actualRate, let gT = path.requiredRate {
             let g = { (x: Double) in QuantityFormatter.grouped(x * 100, maxDecimals: 1) + "%" }
-            return ko
-                ? from + "\(due) 목표 \(targetText)에 필요한 연평균 증가율은 \(g(gT)), 기준 이후 실제 연평균 증가율은 \(g(gi))(r = \(r))"
-                : from + "The \(due) target of \(targetText) needs \(g(gT)) growth a year; growth since the baseline has been \(g(gi)) a year (r = \(r))"
+            let pace = path.basis == .trend ? (ko ? "추세선의 연평균 증가율" : "the fitted trend has grown") : (ko ? "기준 이후 실제 연평균 증가율" : "growth since the baseline has been")
+            sentence = ko
+                ? from + "\(due) 목표 \(targetText)에 필요한 연평균 증가율은 \(g(gT)), \(pace)은 \(g(gi))"
+                : from + "The \(due) target of \(targetText) needs \(g(gT)) growth a year; \(pace) \(g(gi)) a year"
+        } else if path.p < 0 {
+            sentence = ko
+                ? from + "\(due) 목표 \(targetText)까지 기간의 \(elapsed(path.s))가 지났으나 값이 기준보다 목표에서 멀어짐(목표 개선폭의 \(pct(path.p)))"
+                : from + "\(elapsed(path.s)) of the time to the \(due) target of \(targetText) has passed, but the value has moved away from the target (\(pct(path.p)) of the planned improvement)"
+        } else {
+            sentence = ko
+                ? from + "\(due) 목표 \(targetText)까지 기간의 \(elapsed(path.s))가 지났고 목표 개선폭의 \(pct(path.p))를 달성"
+                : from + "\(elapsed(path.s)) of the time to the \(due) target of \(targetText) has passed and \(pct(path.p)) of the planned improvement is achieved"
         }
-        if path.p < 0 {
-            return ko
-                ? from + "\(due) 목표 \(targetText)까지 기간의 \(pct(path.s))가 지났으나 값이 기준보다 목표에서 멀어짐(목표 개선폭의 \(pct(path.p)), r = \(r))"
-                : from + "\(pct(path.s)) of the time to the \(due) target of \(targetText) has passed, but the value has moved away from the target (\(pct(path.p)) of the planned change, r = \(r))"
+        guard a.status != .tooEarly else { return sentence }
+        let projected = v(path.projected)
+        if path.basis == .trend, let points = path.trendPoints {
+            sentence += ko
+                ? ". 기준치를 포함한 값 \(points)개로 그은 추세선으로는 기한에 \(projected)\(KoreanParticle.instrumental(after: projected)) 목표 개선폭의 \(pct(path.r))에 이를 전망(추세 r = \(r), 최근 값만으로는 r = \(ratio(path.lastPointRatio)))"
+                : ". The trend fitted to \(points) values, the baseline included, would reach \(projected) by the due date, \(pct(path.r)) of the planned improvement (trend r = \(r); from the latest value alone r = \(ratio(path.lastPointRatio)))"
+        } else {
+            sentence += ko
+                ? ". 이 속도라면 기한에 \(projected)\(KoreanParticle.instrumental(after: projected)) 목표 개선폭의 \(pct(path.r))에 이를 전망(r = \(r))"
+                : ". At this pace it would reach \(projected) by the due date, \(pct(path.r)) of the planned improvement (r = \(r))"
         }
-        return ko
-            ? from + "\(due) 목표 \(targetText)까지 기간의 \(pct(path.s))가 지났고 목표 개선폭의 \(pct(path.p))를 달성(r = \(r))"
-            : from + "\(pct(path.s)) of the time to the \(due) target of \(targetText) has passed and \(pct(path.p)) of the planned improvement is achieved (r = \(r))"
+        return sentence
+    }
+
+    static func ratio(_ r: Double) -> String { QuantityFormatter.grouped(r, maxDecimals: 2) }
+
+    /// "기준 뒤 1년도, 목표까지 기간의 4분의 1도 지나지 않아 아직 진척 속도를 판단할 수 없음: 시기상조".
+    static func tooEarly(_ a: IndicatorAssessment, _ l: Language) -> String {
+        let granularity = a.milestone?.due.granularity ?? .year
+        let span: String
+        switch granularity {
+        case .year: span = l == .ko ? "1년" : "a year"
+        case .half: span = l == .ko ? "반기" : "a half-year"
+        case .quarter: span = l == .ko ? "한 분기" : "a quarter"
+        case .month: span = l == .ko ? "한 달" : "a month"
+        case .day: span = l == .ko ? "하루" : "a day"
+        }
+        return l == .ko
+            ? ". 기준 뒤 \(span)도, 목표까지 기간의 4분의 1도 지나지 않아 아직 진척 속도를 판단할 수 없음: \(IndicatorStatus.tooEarly.korean)"
+            : ". Less than \(span) and less than a quarter of the time to the due date has passed since the baseline, too little to judge the pace: \(IndicatorStatus.tooEarly.english)"
     }
 
     static func notAssessable(_ a: IndicatorAssessment, goal: String, targetText: String, _ l: Language) -> String {
@@ -136,6 +176,9 @@ public enum AssessmentExplanation {
             return ko ? ". 현재 추세의 전망값은 자연 한계인 \(bound)에서 멈춤" : ". At the current pace the value would pass its natural bound, so the projection stops at \(bound)"
         case .maintenanceTarget:
             return ko ? ". 기준치와 목표가 같아 목표 수준의 유지 여부로 판단함" : ". The baseline equals the target, so the question is whether the level is held"
+        case .baselineMeetsTarget:
+            return ko ? ". 기준치가 이미 목표를 충족해 목표 수준의 유지 여부로 판단함"
+                : ". The baseline already meets the target, so the question is whether the target level is held"
         case .provisionalValue:
             return ko ? ". 최근 값은 잠정치임" : ". The latest value is provisional"
         case .inferredFromCumulative:

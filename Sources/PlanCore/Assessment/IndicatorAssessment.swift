@@ -27,6 +27,8 @@ public struct IndicatorAssessment: Hashable, Sendable {
         case projectionCapped
         /// The baseline equals the target: the question is whether the level is held.
         case maintenanceTarget
+        /// The baseline already meets the target: the question is whether the target level is held.
+        case baselineMeetsTarget
         /// The latest value is provisional.
         case provisionalValue
         /// A cumulative total known only after the due date decided the verdict.

@@ -33,11 +33,11 @@ public enum IndicatorAssessor {
         var basePeriod: Period
         if let b = indicator.baseline, let v = b.value {
             (y0, basePeriod) = (v, b.period)
-        } else if let first = points.first(where: { $0.value != nil }) {
+        } else if let first = standInBaseline(points) {
             (y0, basePeriod) = (first.value!, first.period)
             result.flags.insert(.baselineFromFirstObservation)
         } else {
-            result.reason = target.due.end.ordinal < today ? .noValueForDuePeriod : .noData
+            result.reason = .noData
             return result
         }
         result.baselinePeriod = basePeriod
@@ -58,14 +58,17 @@ public enum IndicatorAssessor {
             return final(result, indicator: indicator, target: target, yT: yT, points: points)
         }
 
-        guard let latest = points.last(where: { $0.value != nil }), latest.t > t0, let yi = latest.value else {
+        let after = points.filter { $0.value != nil && $0.t > t0 }
+        guard let latest = after.last, let yi = latest.value else {
             result.reason = .noValueAfterBaseline
             return result
         }
         result.latest = latest
         if latest.status == .provisional { result.flags.insert(.provisionalValue) }
-        if yT == y0 {
-            result.flags.insert(.maintenanceTarget)
+        // A level to hold: the plan asks for no change, or the baseline already meets the target.
+        // A path from a baseline beyond the target would point the wrong way and reward decline.
+        if yT == y0 || target.comparator.isMet(y0, target: yT) {
+            result.flags.insert(yT == y0 ? .maintenanceTarget : .baselineMeetsTarget)
             result.status = target.comparator.isMet(yi, target: yT) ? .onTrack : .movingAway
             return result
         }
@@ -73,7 +76,7 @@ public enum IndicatorAssessor {
             result.status = .achieved
             return result
         }
-        guard let path = PathRatio.compute(y0: y0, t0: t0, yi: yi, ti: latest.t, yT: yT, tT: tT,
+        guard let path = PathRatio.compute(y0: y0, t0: t0, after: after.map { PathRatio.Point(t: $0.t, y: $0.value!) }, yT: yT, tT: tT,
                                            method: indicator.method == .cagr ? .cagr : .linear, bounds: indicator.bounds) else {
             result.reason = .noValueAfterBaseline
             return result
@@ -82,8 +85,15 @@ public enum IndicatorAssessor {
         result.method = path.method
         if path.projectionCapped { result.flags.insert(.projectionCapped) }
         if path.cagrFellBack { result.flags.insert(.cagrFellBackToLinear) }
-        result.status = path.status
+        result.status = MinimumEvidence.isTooEarly(t0: t0, ti: latest.t, tT: tT, due: target.due) ? .tooEarly : path.status
         return result
+    }
+
+    /// With no numeric baseline, the value of the earliest period stands in; of periods ending
+    /// the same day, the longest (the year before its December), as for the latest value.
+    static func standInBaseline(_ points: [SeriesPoint]) -> SeriesPoint? {
+        guard let first = points.first(where: { $0.value != nil }) else { return nil }
+        return points.last { $0.t == first.t && $0.value != nil }
     }
 
     /// A passed due date: the value at the due date decides achieved or missed.
@@ -95,9 +105,10 @@ public enum IndicatorAssessor {
         let dueEnd = due.end.ordinal, dueStart = due.start
         // The last numeric value for a period ending within the due period.
         let atDue = points.last { $0.value != nil && $0.t <= dueEnd && $0.period.end >= dueStart }
-        if indicator.accumulation == .cumulative {
-            // A running total only grows: reaching the target at any time before the due date counts,
-            // and a total below the target after the due date proves it was missed.
+        if indicator.accumulation == .cumulative && target.comparator == .atLeast {
+            // A running total only grows: reaching a floor at any time before the due date counts,
+            // and a total below it after the due date proves it was missed. Neither holds for a
+            // ceiling or an exact figure, which only the total at the due date can settle.
             if let reached = points.first(where: { $0.t <= dueEnd && $0.value.map { target.comparator.isMet($0, target: yT) } == true }) {
                 result.status = .achieved
                 result.latest = reached
@@ -154,7 +165,7 @@ enum PerPeriodSeries {
         var sum: SeriesPoint?
         var exact: SeriesPoint?
         func flush() {
-            if let b = bucket, b.end.ordinal <= today, let point = exact ?? sum { out.append(point) }
+            if let b = bucket, b.end.ordinal <= today, let point = whole(exact, sum) { out.append(point) }
             sum = nil
             exact = nil
         }
@@ -176,6 +187,15 @@ enum PerPeriodSeries {
         }
         flush()
         return out
+    }
+
+    /// A report for the whole period is its value when it has a number; a whole-period report
+    /// in words only annotates the sum of the finer reports, and stands alone only without one.
+    private static func whole(_ exact: SeriesPoint?, _ sum: SeriesPoint?) -> SeriesPoint? {
+        guard let exact else { return sum }
+        guard exact.value == nil, var sum else { return exact }
+        sum.text = exact.text
+        return sum
     }
 }
 

@@ -15,6 +15,9 @@ public enum IndicatorStatus: String, Sendable, Hashable, Codable, CaseIterable, 
     case missed
     /// Not enough data to judge (no value after the baseline, or none for the due period).
     case notYetAssessable
+    /// Values have come in, but too little time after the baseline for a path to say anything
+    /// (less than one period of the target's granularity and under a quarter of the way).
+    case tooEarly
     /// A qualitative target: judged from the reported words and evidence, never computed.
     case reported
 
@@ -26,9 +29,10 @@ public enum IndicatorStatus: String, Sendable, Hashable, Codable, CaseIterable, 
         case .insufficientProgress: return 2
         case .moderateProgress: return 3
         case .notYetAssessable: return 4
-        case .reported: return 5
-        case .onTrack: return 6
-        case .achieved: return 7
+        case .tooEarly: return 5
+        case .reported: return 6
+        case .onTrack: return 7
+        case .achieved: return 8
         }
     }
 
@@ -37,7 +41,7 @@ public enum IndicatorStatus: String, Sendable, Hashable, Codable, CaseIterable, 
     /// Computed and judgeable: the items the share on track is taken over.
     public var isAssessable: Bool {
         switch self {
-        case .notYetAssessable, .reported: return false
+        case .notYetAssessable, .tooEarly, .reported: return false
         default: return true
         }
     }
@@ -49,7 +53,7 @@ public enum IndicatorStatus: String, Sendable, Hashable, Codable, CaseIterable, 
 
     /// The order statuses are listed in for reading: best to worst, then those not computed.
     public static let displayOrder: [IndicatorStatus] = [
-        .achieved, .onTrack, .moderateProgress, .insufficientProgress, .movingAway, .missed, .reported, .notYetAssessable,
+        .achieved, .onTrack, .moderateProgress, .insufficientProgress, .movingAway, .missed, .reported, .tooEarly, .notYetAssessable,
     ]
 
     public var korean: String {
@@ -61,6 +65,7 @@ public enum IndicatorStatus: String, Sendable, Hashable, Codable, CaseIterable, 
         case .movingAway: return "역행"
         case .missed: return "미달성"
         case .notYetAssessable: return "평가 유보"
+        case .tooEarly: return "시기상조"
         case .reported: return "보고"
         }
     }
@@ -74,6 +79,7 @@ public enum IndicatorStatus: String, Sendable, Hashable, Codable, CaseIterable, 
         case .movingAway: return "moving away"
         case .missed: return "missed"
         case .notYetAssessable: return "not yet assessable"
+        case .tooEarly: return "too early to judge"
         case .reported: return "reported"
         }
     }
@@ -84,11 +90,17 @@ public enum IndicatorStatus: String, Sendable, Hashable, Codable, CaseIterable, 
     public static let onTrackThreshold = 0.95
     public static let moderateThreshold = 0.60
 
-    /// The status for a path ratio r.
+    /// The status for a path ratio r. A ratio within the same relative tolerance as
+    /// `Comparator` (10⁻⁹) of a cut-off counts as on it, so binary rounding never moves a
+    /// verdict across a band the printed ratio sits on.
     public static func forRatio(_ r: Double) -> IndicatorStatus {
-        if r >= onTrackThreshold { return .onTrack }
-        if r >= moderateThreshold { return .moderateProgress }
-        if r >= 0 { return .insufficientProgress }
+        if reaches(r, onTrackThreshold) { return .onTrack }
+        if reaches(r, moderateThreshold) { return .moderateProgress }
+        if reaches(r, 0) { return .insufficientProgress }
         return .movingAway
+    }
+
+    private static func reaches(_ r: Double, _ cutOff: Double) -> Bool {
+        r >= cutOff - Comparator.tolerance(cutOff)
     }
 }

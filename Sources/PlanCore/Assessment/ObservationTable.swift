@@ -165,7 +165,7 @@ public struct ObservationTable: Sendable {
     /// The current value of each period of indicator `i`, as known on `asOf`, in period order.
     ///
     /// A fact counts when its period has ended, it was recorded and approved before the end
-    /// of the day, and no revision also known by then supersedes it. Of several revisions for
+    /// of the day, and no revision also known by then (whatever its own period) supersedes it. Of several revisions for
     /// one period, the latest recorded wins (ties broken by id), so input order never matters.
     public func series(for i: Int, asOf: AsOf, scratch: inout [Int]) -> [SeriesPoint] {
         if let own = amended[i] { return own.series(for: 0, asOf: asOf, scratch: &scratch) }
@@ -174,24 +174,26 @@ public struct ObservationTable: Sendable {
         let cutoff = asOf.cutoff.seconds
         let today = Int32(asOf.day.ordinal)
         scratch.removeAll(keepingCapacity: true)
-        var anySupersedes = false
+        var replaced: Set<Int64> = []
         var sorted = true
         let log = self.log
         log.recordedAt.withUnsafeBufferPointer { recorded in
             log.approvedAt.withUnsafeBufferPointer { approved in
                 log.period.withUnsafeBufferPointer { period in
                     log.periodEnd.withUnsafeBufferPointer { end in
-                        for j in range where recorded[j] < cutoff && approved[j] < cutoff && end[Int(period[j])] <= today {
+                        for j in range where recorded[j] < cutoff && approved[j] < cutoff {
+                            // A correction known by D replaces what it corrects at once, even
+                            // while its own period has not ended (method §2, condition ④).
+                            if log.supersedes[j] >= 0 { replaced.insert(log.supersedes[j]) }
+                            guard end[Int(period[j])] <= today else { continue }
                             if sorted, let last = scratch.last, !precedes(last, j) { sorted = false }
                             scratch.append(j)
-                            if log.supersedes[j] >= 0 { anySupersedes = true }
                         }
                     }
                 }
             }
         }
-        if anySupersedes {
-            let replaced = Set(scratch.compactMap { log.supersedes[$0] >= 0 ? log.supersedes[$0] : nil })
+        if !replaced.isEmpty {
             scratch.removeAll { replaced.contains(log.id[$0]) }
         }
         guard !scratch.isEmpty else { return [] }

@@ -1,13 +1,14 @@
 /// Resolves append-only facts to the current revision of each, as of a date.
 enum Revisions {
-    /// The facts known as of `asOf`, with those superseded by another known fact removed, and
-    /// of several for one key only the latest recorded (ties broken by id).
+    /// The facts known as of `asOf` that apply then, with those superseded by another known
+    /// fact removed (whether or not the correction applies yet), and of several for one key
+    /// only the latest recorded (ties broken by id).
     static func current<F, K: Hashable>(_ facts: [F], asOf: AsOf, record: (F) -> FactRecord,
                                         applies: (F) -> Bool, key: (F) -> K) -> [F] {
-        let known = facts.filter { record($0).isKnown(asOf) && applies($0) }
+        let known = facts.filter { record($0).isKnown(asOf) }
         let replaced = Set(known.compactMap { record($0).supersedes })
         var latest: [K: F] = [:]
-        for f in known where !replaced.contains(record(f).id) {
+        for f in known where applies(f) && !replaced.contains(record(f).id) {
             let k = key(f)
             if let existing = latest[k] {
                 let (a, b) = (record(existing), record(f))

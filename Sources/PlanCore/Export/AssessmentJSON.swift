@@ -82,11 +82,16 @@ public enum AssessmentJSON {
             } ?? .null),
             ("latest", a.latest.map(point) ?? .null),
             ("ratio", .number(a.path?.r)),
+            ("basis", .string(a.path?.basis.rawValue)),
+            ("lastPointRatio", .number(a.path?.lastPointRatio)),
+            ("trendRatio", .number(a.path?.trendRatio)),
+            ("trendPoints", a.path?.trendPoints.map { .int(Int64($0)) } ?? .null),
             ("p", .number(a.path?.p)),
             ("s", .number(a.path?.s)),
             ("projected", .number(a.path?.projected)),
             ("actualGrowthRate", .number(a.path?.actualRate)),
             ("requiredGrowthRate", .number(a.path?.requiredRate)),
+            ("growthRatio", .number(a.path?.growthRatio)),
             ("final", .bool(a.isFinal)),
             ("reason", .string(a.reason?.rawValue)),
             ("flags", .array(a.sortedFlags.map { .string($0.rawValue) })),
@@ -161,7 +166,8 @@ public enum AssessmentJSON {
     public static func csv(_ a: PlanAssessment, index: PlanIndex) -> CSVTable {
         var table = CSVTable(fileName: "assessments.csv", header: [
             "indicator_id", "project_id", "status", "method", "milestone_due", "milestone_value", "baseline_period", "baseline_value",
-            "latest_period", "latest_value", "ratio", "p", "s", "flags", "explanation_ko", "explanation_en",
+            "latest_period", "latest_value", "ratio", "basis", "last_point_ratio", "trend_ratio", "growth_ratio", "p", "s", "flags",
+            "explanation_ko", "explanation_en",
         ])
         for (i, ia) in a.indicators.enumerated() {
             let e = AssessmentExplanation.indicator(ia, index.indicators[i])
@@ -169,7 +175,8 @@ public enum AssessmentJSON {
                 .text(ia.indicatorId), .text(index.projects[index.projectOfIndicator[i]].id), .text(ia.status.rawValue),
                 .text(ia.method?.rawValue), .text(ia.milestone?.due.iso), .number(ia.milestone?.value),
                 .text(ia.baselinePeriod?.iso), .number(ia.baselineValue), .text(ia.latest?.period.iso), .number(ia.latest?.value),
-                .number(ia.path?.r), .number(ia.path?.p), .number(ia.path?.s),
+                .number(ia.path?.r), .text(ia.path?.basis.rawValue), .number(ia.path?.lastPointRatio), .number(ia.path?.trendRatio),
+                .number(ia.path?.growthRatio), .number(ia.path?.p), .number(ia.path?.s),
                 .text(ia.sortedFlags.map(\.rawValue).joined(separator: ";")), .text(e.ko), .text(e.en),
             ])
         }

@@ -62,6 +62,12 @@ extension PlanFileParser {
                     reader.error(t, "targets of \(context) must be listed in due order (\(target.due.iso) comes after \(last.due.iso))")
                 }
             }
+            // Only for an indicator read without error: a bad unit or a contradicting comparator is the problem to fix first.
+            if let b = baseline, let y0 = b.value, let yT = target.value, y0 != yT, target.comparator.isMet(y0, target: yT),
+               shape.checksUnits, shape.direction.allows(target.comparator) {
+                reader.warning(t, "the baseline \(y0.formatted) (\(b.period.iso)) already meets the target \(yT.formatted) due \(target.due.iso) "
+                    + "of \(context), so it is judged as a level to hold, not a path (docs/method.md §5); check the baseline, the target and its comparator")
+            }
             targets.append(target)
         }
         if targets.isEmpty {

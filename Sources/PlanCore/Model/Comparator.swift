@@ -20,9 +20,13 @@ public enum Comparator: String, Sendable, Hashable, Codable, CaseIterable {
         }
     }
 
+    /// How close to `target` a value counts as equal to it: 10⁻⁹ of the target (at least of 1),
+    /// far below any figure a plan states and far above binary rounding.
+    public static func tolerance(_ target: Double) -> Double { Swift.max(abs(target), 1) * 1e-9 }
+
     /// Whether `value` meets `target` under this comparator.
     public func isMet(_ value: Double, target: Double) -> Bool {
-        let tolerance = Swift.max(abs(target), 1) * 1e-9
+        let tolerance = Self.tolerance(target)
         switch self {
         case .atLeast: return value >= target - tolerance
         case .atMost: return value <= target + tolerance

@@ -111,7 +111,7 @@ public enum AssessmentReport {
         case .achieved, .onTrack: code = "32"
         case .moderateProgress: code = "33"
         case .insufficientProgress, .movingAway, .missed: code = "31"
-        case .notYetAssessable, .reported: code = "90"
+        case .notYetAssessable, .tooEarly, .reported: code = "90"
         }
         return "\u{1B}[\(code)m\(text)\u{1B}[0m"
     }

@@ -36,7 +36,7 @@ public enum QuarterlyReport {
         doc.blocks.append(.list(summary))
 
         doc.blocks.append(.heading(1, ko ? "2. 프로젝트별 현황" : "2. By project"))
-        let statuses: [IndicatorStatus] = [.achieved, .onTrack, .moderateProgress, .insufficientProgress, .movingAway, .missed, .notYetAssessable]
+        let statuses: [IndicatorStatus] = [.achieved, .onTrack, .moderateProgress, .insufficientProgress, .movingAway, .missed, .tooEarly, .notYetAssessable]
         let header = [ko ? "프로젝트" : "Project"] + statuses.map { $0.label(l) } + [ko ? "지연 과제" : "Late tasks", ko ? "사업비" : "Budget", ko ? "일자리" : "Jobs"]
         var rows: [[String]] = []
         for (i, p) in index.projects.enumerated() {

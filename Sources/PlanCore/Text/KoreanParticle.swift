@@ -7,6 +7,20 @@ public enum KoreanParticle {
     /// 은 or 는.
     public static func topic(after word: String) -> String { hasFinalConsonant(word) ? "은" : "는" }
 
+    /// 으로 or 로: a final ㄹ takes 로 like a vowel ("1,000개로", "30조원으로", "1일로").
+    public static func instrumental(after word: String) -> String {
+        hasFinalConsonant(word) && !endsInRieul(word) ? "으로" : "로"
+    }
+
+    static func endsInRieul(_ word: String) -> Bool {
+        guard let last = word.unicodeScalars.last(where: { !$0.properties.isWhitespace && $0 != ")" }) else { return false }
+        let v = last.value
+        if (0xAC00...0xD7A3).contains(v) { return (v - 0xAC00) % 28 == 8 }
+        // 1 일, 7 칠, 8 팔 end in ㄹ.
+        if let digit = Int(String(last)) { return [1, 7, 8].contains(digit) }
+        return false
+    }
+
     static func hasFinalConsonant(_ word: String) -> Bool {
         guard let last = word.unicodeScalars.last(where: { !$0.properties.isWhitespace && $0 != ")" }) else { return false }
         let v = last.value

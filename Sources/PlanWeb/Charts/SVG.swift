@@ -24,6 +24,7 @@ enum SVG {
         case .movingAway: return "#9e1b32"
         case .missed: return "#5c1010"
         case .notYetAssessable: return "#5f6368"
+        case .tooEarly: return "#465a75"
         case .reported: return "#6a4c93"
         }
     }
