@@ -143,3 +143,27 @@ struct MethodDefectTests {
         #expect(F.close(a.ratio, 0.64) && a.status == .moderateProgress)
     }
 }
+
+/// Found while running the real published outcomes (issue 14) through the second edition.
+@Suite("Method, second edition: a running total short of its floor before the due date")
+struct RunningTotalBeforeDueTests {
+    typealias F = Fixture
+
+    @Test("a cumulative total from April of the due year, short of the floor, proves no miss: it may yet rise")
+    func midYearTotalIsNoMiss() {
+        // Smart stores: 17,000 as of 2022-04-06 against 25,000 by the end of 2022 (hypothetical floor).
+        // The total only grows, so April says nothing of December: not yet assessable.
+        let stores = F.indicator(measure: .count, accumulation: .cumulative, baseline: ("2020", 0), targets: [("2022", 25_000)])
+        let april = F.assess(stores, [("2022-04-06", 17_000)], asOf: "2023-06-30")
+        #expect(april.status == .notYetAssessable && april.reason == .noValueForDuePeriod)
+        // The total for the whole year (ending on the due date) settles it: missed, not inferred.
+        let year = F.assess(stores, [("2022-04-06", 17_000), ("2022", 21_000)], asOf: "2023-06-30")
+        #expect(year.status == .missed && year.latest?.value == 21_000 && !year.flags.contains(.inferredFromCumulative))
+        // The first total after the due date decides when none ends on it: 24,000 in March 2023 proves a miss;
+        // had it been 26,000, the floor might have been reached in 2022 or only in 2023, so no verdict.
+        let after = F.assess(stores, [("2022-04-06", 17_000), ("2023-03", 24_000)], asOf: "2023-06-30")
+        #expect(after.status == .missed && after.flags.contains(.inferredFromCumulative))
+        let unsure = F.assess(stores, [("2022-04-06", 17_000), ("2023-03", 26_000)], asOf: "2023-06-30")
+        #expect(unsure.status == .notYetAssessable && unsure.reason == .noValueForDuePeriod)
+    }
+}

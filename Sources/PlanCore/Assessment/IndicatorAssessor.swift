@@ -106,24 +106,22 @@ public enum IndicatorAssessor {
         // The last numeric value for a period ending within the due period.
         let atDue = points.last { $0.value != nil && $0.t <= dueEnd && $0.period.end >= dueStart }
         if indicator.accumulation == .cumulative && target.comparator == .atLeast {
-            // A running total only grows: reaching a floor at any time before the due date counts,
-            // and a total below it after the due date proves it was missed. Neither holds for a
-            // ceiling or an exact figure, which only the total at the due date can settle.
+            // A running total only grows: reaching a floor at any time by the due date counts, and
+            // the first total at or after the due date, if it is short of the floor, proves a miss.
+            // A total from before the due date that is short proves nothing (it may yet rise), and
+            // neither rule holds for a ceiling or an exact figure, which only the total at the due
+            // date can settle.
             if let reached = points.first(where: { $0.t <= dueEnd && $0.value.map { target.comparator.isMet($0, target: yT) } == true }) {
                 result.status = .achieved
                 result.latest = reached
                 return result
             }
-            if let atDue {
+            if let first = points.first(where: { $0.t >= dueEnd && $0.value != nil }), !target.comparator.isMet(first.value!, target: yT),
+               first.t == dueEnd || indicator.direction != .maintain {
                 result.status = .missed
-                result.latest = atDue
-                return result
-            }
-            if let later = points.last(where: { $0.t > dueEnd && $0.value != nil }), !target.comparator.isMet(later.value!, target: yT),
-               indicator.direction != .maintain {
-                result.status = .missed
-                result.latest = later
-                result.flags.insert(.inferredFromCumulative)
+                result.latest = first
+                if first.t > dueEnd { result.flags.insert(.inferredFromCumulative) }
+                if first.status == .provisional { result.flags.insert(.provisionalValue) }
                 return result
             }
             result.reason = .noValueForDuePeriod

@@ -9,11 +9,14 @@ public struct FactRecord: Hashable, Sendable {
     /// When the coordinating office approved (published) it; nil while not approved.
     public var approvedAt: Timestamp?
     public var supersedes: Int64?
+    /// Who published the figure (or, for figures reported without a publication, where it comes from).
     public var source: String?
     public var note: String?
+    /// The publication behind the figure: title, date, address, quote and definition note.
+    public var provenance: Provenance?
 
     public init(id: Int64, recordedAt: Timestamp, recordedBy: String = "", approvedAt: Timestamp? = nil,
-                supersedes: Int64? = nil, source: String? = nil, note: String? = nil) {
+                supersedes: Int64? = nil, source: String? = nil, note: String? = nil, provenance: Provenance? = nil) {
         self.id = id
         self.recordedAt = recordedAt
         self.recordedBy = recordedBy
@@ -21,6 +24,7 @@ public struct FactRecord: Hashable, Sendable {
         self.supersedes = supersedes
         self.source = source
         self.note = note
+        self.provenance = provenance
     }
 
     /// Whether the fact was recorded and approved before the cutoff of `asOf`.

@@ -100,7 +100,7 @@ extension StoredFact {
         let common: [DigestValue] = [
             .int(id), .text(entry.valueStatus.rawValue), text(entry.source), text(entry.note), .int(recordedAt.seconds),
             .text(recordedBy), int(entry.supersedes), int(planVersion), int(importId),
-        ]
+        ] + DigestValue.provenance(entry.provenance?.columnValues ?? [])
         switch entry.draft {
         case let .observation(indicatorId, period, value, t):
             return [.text(indicatorId), .text(period.iso), value.map { .real($0) } ?? .null, text(t)] + common
@@ -111,5 +111,16 @@ extension StoredFact {
         case let .taskStatus(taskId, day, progress, evidence):
             return [.text(taskId), .text(day.iso), .text(progress.rawValue), .text(evidence)] + common
         }
+    }
+}
+
+extension DigestValue {
+    /// A fact's provenance columns as the digest hashes them: after the common columns, and only
+    /// when one of them is set. A fact without provenance (every fact written before migration 6)
+    /// hashes exactly as before, so audit events recorded then still verify; a fact with one
+    /// commits to every part, so blanking a source afterwards breaks the chain.
+    public static func provenance(_ values: [String?]) -> [DigestValue] {
+        guard values.contains(where: { $0 != nil }) else { return [] }
+        return values.map { $0.map(DigestValue.text) ?? .null }
     }
 }

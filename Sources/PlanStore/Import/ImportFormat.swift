@@ -11,16 +11,16 @@ public struct ImportFormat: Sendable {
     public static func of(_ kind: FactKind) -> ImportFormat {
         switch kind {
         case .observation:
-            return ImportFormat(kind: kind, columns: ["indicator_id", "period", "value", "status", "source", "note"],
+            return ImportFormat(kind: kind, columns: ["indicator_id", "period", "value", "status", "source"] + Provenance.columns + ["note"],
                                 required: ["indicator_id", "period", "value"])
         case .budget:
-            return ImportFormat(kind: kind, columns: ["project_id", "fiscal_year", "allocated", "executed", "status", "source", "note"],
+            return ImportFormat(kind: kind, columns: ["project_id", "fiscal_year", "allocated", "executed", "status", "source"] + Provenance.columns + ["note"],
                                 required: ["project_id", "fiscal_year", "allocated", "executed"])
         case .jobs:
-            return ImportFormat(kind: kind, columns: ["project_id", "year", "jobs", "status", "source", "note"],
+            return ImportFormat(kind: kind, columns: ["project_id", "year", "jobs", "status", "source"] + Provenance.columns + ["note"],
                                 required: ["project_id", "year", "jobs"])
         case .taskStatus:
-            return ImportFormat(kind: kind, columns: ["task_id", "date", "progress", "evidence", "source", "note"],
+            return ImportFormat(kind: kind, columns: ["task_id", "date", "progress", "evidence", "source"] + Provenance.columns + ["note"],
                                 required: ["task_id", "date", "progress", "evidence"])
         }
     }
@@ -31,7 +31,10 @@ public struct ImportFormat: Sendable {
         "상태": "status", "출처": "source", "비고": "note", "메모": "note", "사업id": "project_id", "프로젝트id": "project_id",
         "프로젝트": "project_id", "회계연도": "fiscal_year", "배정액": "allocated", "예산액": "allocated", "집행액": "executed",
         "연도": "year", "일자리": "jobs", "과제id": "task_id", "과제": "task_id", "기준일": "date", "일자": "date",
-        "추진상태": "progress", "진행상황": "progress", "근거": "evidence",
+        "추진상태": "progress", "진행상황": "progress", "근거": "evidence", "발표기관": "source", "출처기관": "source",
+        "출처제목": "source_title", "자료명": "source_title", "출처url": "source_url", "출처주소": "source_url", "url": "source_url",
+        "발표일": "source_date", "출처일자": "source_date", "공표일": "source_date", "인용": "source_quote", "인용문": "source_quote",
+        "출처인용": "source_quote", "정의차이": "definition_note", "정의주석": "definition_note", "정의비고": "definition_note",
     ]
 
     /// Columns a template carries for the reader (the indicator's or task's name), ignored on import.
@@ -67,6 +70,7 @@ public struct ImportFormat: Sendable {
             "indicator_id": "지표ID", "period": "기간", "value": "값", "status": "상태", "source": "출처", "note": "비고",
             "project_id": "사업ID", "fiscal_year": "회계연도", "allocated": "배정액", "executed": "집행액", "year": "연도",
             "jobs": "일자리", "task_id": "과제ID", "date": "기준일", "progress": "추진상태", "evidence": "근거",
+            "source_title": "출처 제목", "source_url": "출처 URL", "source_date": "발표일", "source_quote": "인용문", "definition_note": "정의 차이",
         ]
         return preferred[column] ?? column
     }

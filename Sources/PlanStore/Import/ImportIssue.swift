@@ -25,6 +25,12 @@ public enum ImportIssue: Hashable, Sendable {
     case progress(String)
     case evidenceMissing
     case unknownProject(String, first: String, last: String)
+    case sourceURL(String)
+    case sourceDate(String)
+    case sourceDateInFuture(String, today: String)
+    case sourceDateBeforePeriodEnd(String, periodEnd: String)
+    case sourceDetailsWithoutSource
+    case controlCharacter(column: String)
 
     /// The English sentence `planwatch import` prints.
     public var message: String {
@@ -51,6 +57,12 @@ public enum ImportIssue: Hashable, Sendable {
         case .progress(let s): return "progress '\(s)' is not notStarted, inProgress or done (미착수, 추진 중, 완료)"
         case .evidenceMissing: return "evidence is required: a sentence or a link that shows the status"
         case .unknownProject(let id, let first, let last): return "unknown project '\(id)' (projects are \(first)…\(last))"
+        case .sourceURL(let s): return "source_url '\(s)' is not a web address (http:// or https:// and a host, no spaces)"
+        case .sourceDate(let s): return "source_date '\(s)' is not a day (2022-04-18)"
+        case .sourceDateInFuture(let s, let today): return "source_date \(s) is after today (\(today))"
+        case .sourceDateBeforePeriodEnd(let s, let end): return "source_date \(s) is before the period it reports ended (\(end)): a figure published before then is a forecast, not an outcome"
+        case .sourceDetailsWithoutSource: return "source_title, source_url, source_date, source_quote or definition_note is given but source (the publisher) is empty"
+        case .controlCharacter(let column): return "\(column) holds a control character; remove it"
         }
     }
 }

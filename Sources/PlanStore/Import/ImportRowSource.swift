@@ -209,6 +209,45 @@ public final class ImportRowSource: @unchecked Sendable {
         }
     }
 
+    /// The publication details of a row, checked: a web address, a day that has come and
+    /// that follows the end of the period reported (`after`), no control characters, and a
+    /// publisher whenever any detail is given.
+    private func provenance(_ r: CSVReader<TextChunks>.Record, source: String?, after periodEnd: CalendarDay?) -> Provenance? {
+        var parts: [String: String] = [:]
+        for column in Provenance.columns {
+            guard let (text, col) = field(r, column), !text.isEmpty else { continue }
+            if text.unicodeScalars.contains(where: { $0.properties.generalCategory == .control && $0 != "\n" && $0 != "\t" }) {
+                fail(r.line, col, .controlCharacter(column: column))
+                continue
+            }
+            parts[column] = text
+        }
+        guard !parts.isEmpty else { return nil }
+        if source == nil { fail(r.line, field(r, "source")?.column ?? 1, .sourceDetailsWithoutSource) }
+        if let url = parts["source_url"], let col = field(r, "source_url")?.column, !Self.isWebAddress(url) {
+            fail(r.line, col, .sourceURL(url))
+        }
+        var published: CalendarDay?
+        if let text = parts["source_date"], let col = field(r, "source_date")?.column {
+            published = CalendarDay(iso: text) ?? (try? PeriodParser.period(text)).flatMap { $0.granularity == .day ? $0.end : nil }
+            if let day = published {
+                if day > today { fail(r.line, col, .sourceDateInFuture(day.iso, today: today.iso)) }
+                if let periodEnd, day <= periodEnd { fail(r.line, col, .sourceDateBeforePeriodEnd(day.iso, periodEnd: periodEnd.iso)) }
+            } else {
+                fail(r.line, col, .sourceDate(text))
+            }
+        }
+        return Provenance(title: parts["source_title"], url: parts["source_url"], published: published, quote: parts["source_quote"],
+                          definitionNote: parts["definition_note"])
+    }
+
+    /// An absolute http or https address with a host and no spaces, at most 2,048 characters.
+    static func isWebAddress(_ s: String) -> Bool {
+        guard s.count <= 2_048, !s.contains(where: \.isWhitespace), let url = URL(string: s), let scheme = url.scheme?.lowercased(),
+              scheme == "http" || scheme == "https", let host = url.host, !host.isEmpty else { return false }
+        return true
+    }
+
     private func validate(_ r: CSVReader<TextChunks>.Record) -> FactEntry? {
         let status = valueStatus(r)
         let source = optional(r, "source"), note = optional(r, "note")
@@ -228,27 +267,33 @@ public final class ImportRowSource: @unchecked Sendable {
                 case .failure(let e): fail(r.line, col, .value(e))
                 }
             }
+            let details = provenance(r, source: source, after: p?.end)
             guard position != nil, let p, let value else { return nil }
             duplicate(r, key: id, p.key, what: "indicator and period")
             switch value {
-            case .number(let n): return FactEntry(.observation(indicatorId: id, period: p, value: n, text: nil), valueStatus: status, source: source, note: note)
-            case .text(let t): return FactEntry(.observation(indicatorId: id, period: p, value: nil, text: t), valueStatus: status, source: source, note: note)
+            case .number(let n):
+                return FactEntry(.observation(indicatorId: id, period: p, value: n, text: nil), valueStatus: status, source: source, note: note, provenance: details)
+            case .text(let t):
+                return FactEntry(.observation(indicatorId: id, period: p, value: nil, text: t), valueStatus: status, source: source, note: note, provenance: details)
             }
         case .budget:
             let project = knownProject(r)
             let y = year(r, "fiscal_year")
             let allocated = amount(r, "allocated", unitKind: .money)
             let executed = amount(r, "executed", unitKind: .money)
+            let details = provenance(r, source: source, after: y.flatMap { Period.year($0)?.end })
             guard let project, let y, let allocated, let executed else { return nil }
             duplicate(r, key: project, Int64(y), what: "project and fiscal year")
-            return FactEntry(.budget(projectId: project, fiscalYear: y, allocated: allocated, executed: executed), valueStatus: status, source: source, note: note)
+            return FactEntry(.budget(projectId: project, fiscalYear: y, allocated: allocated, executed: executed), valueStatus: status, source: source,
+                             note: note, provenance: details)
         case .jobs:
             let project = knownProject(r)
             let y = year(r, "year")
             let jobs = amount(r, "jobs", unitKind: .count)
+            let details = provenance(r, source: source, after: y.flatMap { Period.year($0)?.end })
             guard let project, let y, let jobs else { return nil }
             duplicate(r, key: project, Int64(y), what: "project and year")
-            return FactEntry(.jobs(projectId: project, year: y, jobs: jobs), valueStatus: status, source: source, note: note)
+            return FactEntry(.jobs(projectId: project, year: y, jobs: jobs), valueStatus: status, source: source, note: note, provenance: details)
         case .taskStatus:
             let (id, idCol) = field(r, "task_id")!
             let task = index.task(id)
@@ -263,9 +308,12 @@ public final class ImportRowSource: @unchecked Sendable {
             }
             let evidence = field(r, "evidence")
             if let e = evidence, e.text.isEmpty { fail(r.line, e.column, .evidenceMissing) }
+            // A status report may be published on the day it applies from.
+            let details = provenance(r, source: source, after: day.map { $0.adding(days: -1) })
             guard let task, let day, let progress, let evidence, !evidence.text.isEmpty else { return nil }
             duplicate(r, key: task.id, Int64(day.ordinal), what: "task and date")
-            return FactEntry(.taskStatus(taskId: task.id, day: day, progress: progress, evidence: evidence.text), valueStatus: status, source: source, note: note)
+            return FactEntry(.taskStatus(taskId: task.id, day: day, progress: progress, evidence: evidence.text), valueStatus: status, source: source,
+                             note: note, provenance: details)
         }
     }
 

@@ -21,17 +21,22 @@ public enum FactDraft: Hashable, Sendable {
 public struct FactEntry: Hashable, Sendable {
     public var draft: FactDraft
     public var valueStatus: ValueStatus
+    /// Who published the figure, or where it comes from.
     public var source: String?
     public var note: String?
     /// The id of the fact (of the same kind) this one corrects.
     public var supersedes: Int64?
+    /// The publication behind the figure, beyond its publisher.
+    public var provenance: Provenance?
 
-    public init(_ draft: FactDraft, valueStatus: ValueStatus = .final, source: String? = nil, note: String? = nil, supersedes: Int64? = nil) {
+    public init(_ draft: FactDraft, valueStatus: ValueStatus = .final, source: String? = nil, note: String? = nil, supersedes: Int64? = nil,
+                provenance: Provenance? = nil) {
         self.draft = draft
         self.valueStatus = valueStatus
         self.source = source
         self.note = note
         self.supersedes = supersedes
+        self.provenance = provenance
     }
 }
 
@@ -55,7 +60,7 @@ public struct StoredFact: Hashable, Sendable {
 
     var record: FactRecord {
         FactRecord(id: id, recordedAt: recordedAt, recordedBy: recordedBy, approvedAt: approvedAt, supersedes: entry.supersedes,
-                   source: entry.source, note: entry.note)
+                   source: entry.source, note: entry.note, provenance: entry.provenance)
     }
 
     /// The fact in the form the assessment reads.

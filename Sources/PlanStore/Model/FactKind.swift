@@ -1,3 +1,5 @@
+import PlanCore
+
 /// The four kinds of reported facts, each in its own append-only table.
 public enum FactKind: String, Sendable, Hashable, Codable, CaseIterable {
     case observation, budget, jobs, taskStatus
@@ -21,6 +23,10 @@ public enum FactKind: String, Sendable, Hashable, Codable, CaseIterable {
         case .taskStatus: return ["task_id", "as_of_day", "progress", "evidence"] + common
         }
     }
+
+    /// The columns of a fact's `Provenance` (migration 6), also never changed once written. Kept
+    /// apart from `immutableColumns`, which the first migration's triggers were written from.
+    public static let provenanceColumns = Provenance.columns
 
     /// The column naming what a fact is about (its key's subject), indexed for keyed lookups.
     public var subjectColumn: String {

@@ -1,6 +1,11 @@
 /// Migration statements both dialects read the same way, written once. Everything that differs
 /// (types, triggers, id assignment) stays in `SQLiteSchema` and `PostgresSchema`.
 enum PortableSQL {
+    /// Migration 6: the publication behind each fact (`Provenance`), in every fact table.
+    static let provenanceColumns = FactKind.allCases.flatMap { kind in
+        FactKind.provenanceColumns.map { "ALTER TABLE \(kind.table) ADD COLUMN \($0) TEXT;" }
+    }.joined(separator: "\n")
+
     static let observationsByIndicator = "CREATE INDEX observations_by_indicator ON observations(indicator_id, period);"
 
     /// Partial indexes: yearly values for the reporting status, returned values for reporters.

@@ -14,7 +14,7 @@ enum PostgresFactCodec {
     }
 
     static let tailColumns = ["supersedes", "value_status", "source", "note", "recorded_at", "recorded_by", "plan_version",
-                              "import_id", "state", "submitted_at", "decided_at", "decided_by"]
+                              "import_id", "state", "submitted_at", "decided_at", "decided_by"] + FactKind.provenanceColumns
 
     static func copyColumns(_ kind: FactKind) -> [String] { ["id"] + ownColumns(kind) + tailColumns }
 
@@ -32,6 +32,7 @@ enum PostgresFactCodec {
         }
         values += [f.entry.supersedes, f.entry.valueStatus.rawValue, f.entry.source, f.entry.note, f.recordedAt.seconds, f.recordedBy,
                    f.planVersion, f.importId, f.state.rawValue, f.submittedAt?.seconds, f.decidedAt?.seconds, f.decidedBy]
+        values += (f.entry.provenance?.columnValues ?? [nil, nil, nil, nil, nil]).map { $0 }
         return values
     }
 
@@ -80,6 +81,7 @@ enum PostgresFactCodec {
         int(f.entry.supersedes); field(f.entry.valueStatus.rawValue); field(f.entry.source); field(f.entry.note)
         int(f.recordedAt.seconds); field(f.recordedBy); int(f.planVersion); int(f.importId); field(f.state.rawValue)
         int(f.submittedAt?.seconds); int(f.decidedAt?.seconds); field(f.decidedBy)
+        for part in f.entry.provenance?.columnValues ?? [nil, nil, nil, nil, nil] { field(part) }
         buffer.writeInteger(UInt8(0x0A))
     }
 
@@ -107,7 +109,7 @@ enum PostgresFactCodec {
             id: try r["id"].decode(Int64.self),
             entry: FactEntry(draft, valueStatus: ValueStatus(rawValue: try r["value_status"].decode(String.self)) ?? .final,
                              source: try r["source"].decode(String?.self), note: try r["note"].decode(String?.self),
-                             supersedes: try r["supersedes"].decode(Int64?.self)),
+                             supersedes: try r["supersedes"].decode(Int64?.self), provenance: try provenance(r)),
             recordedAt: Timestamp(seconds: try r["recorded_at"].decode(Int64.self)), recordedBy: try r["recorded_by"].decode(String.self),
             planVersion: try r["plan_version"].decode(Int64?.self), importId: try r["import_id"].decode(Int64?.self),
             state: ApprovalState(rawValue: try r["state"].decode(String.self)) ?? .draft,
@@ -116,7 +118,18 @@ enum PostgresFactCodec {
             decidedBy: try r["decided_by"].decode(String?.self), returnReason: try r["return_reason"].decode(String?.self))
     }
 
+    /// The provenance of a stored row, or nil when it has none.
+    static func provenance(_ r: PostgresRandomAccessRow) throws -> Provenance? {
+        let parts = try FactKind.provenanceColumns.map { try r[$0].decode(String?.self) }
+        return Provenance(title: parts[0], url: parts[1], published: parts[2].flatMap { CalendarDay(iso: $0) }, quote: parts[3],
+                          definitionNote: parts[4], orNilIfEmpty: ())
+    }
+
     static func digestRow(_ r: PostgresRandomAccessRow, _ kind: FactKind) throws -> [DigestValue] {
+        try immutableDigestValues(r, kind) + DigestValue.provenance(FactKind.provenanceColumns.map { try r[$0].decode(String?.self) })
+    }
+
+    private static func immutableDigestValues(_ r: PostgresRandomAccessRow, _ kind: FactKind) throws -> [DigestValue] {
         try zip(kind.immutableColumns, kind.immutableColumnTypes).map { column, type in
             let cell = r[column]
             switch type {

@@ -12,7 +12,7 @@ enum SQLiteFactCodec {
         case .taskStatus: own = ["task_id", "as_of_day", "progress", "evidence"]
         }
         let columns = (withId ? ["id"] : []) + own + ["supersedes", "value_status", "source", "note", "recorded_at", "recorded_by", "plan_version",
-                             "import_id", "state", "submitted_at", "decided_at", "decided_by"]
+                             "import_id", "state", "submitted_at", "decided_at", "decided_by"] + FactKind.provenanceColumns
         return "INSERT INTO \(kind.table) (\(columns.joined(separator: ", "))) VALUES (\(columns.map { _ in "?" }.joined(separator: ", ")))"
     }
 
@@ -30,6 +30,7 @@ enum SQLiteFactCodec {
         }
         values += [f.entry.supersedes, f.entry.valueStatus.rawValue, f.entry.source, f.entry.note, f.recordedAt.seconds,
                    f.recordedBy, f.planVersion, f.importId, f.state.rawValue, f.submittedAt?.seconds, f.decidedAt?.seconds, f.decidedBy]
+        values += f.entry.provenance?.columnValues ?? [nil, nil, nil, nil, nil]
         return StatementArguments(values)
     }
 
@@ -57,17 +58,24 @@ enum SQLiteFactCodec {
         return StoredFact(
             id: row["id"],
             entry: FactEntry(draft, valueStatus: ValueStatus(rawValue: statusText) ?? .final, source: row["source"], note: row["note"],
-                             supersedes: row["supersedes"]),
+                             supersedes: row["supersedes"], provenance: provenance(row)),
             recordedAt: Timestamp(seconds: row["recorded_at"]), recordedBy: row["recorded_by"], planVersion: row["plan_version"],
             importId: row["import_id"], state: ApprovalState(rawValue: stateText) ?? .draft,
             submittedAt: (row["submitted_at"] as Int64?).map(Timestamp.init), decidedAt: (row["decided_at"] as Int64?).map(Timestamp.init),
             decidedBy: row["decided_by"], returnReason: row["return_reason"])
     }
 
+    /// The provenance of a stored row, or nil when it has none.
+    static func provenance(_ row: Row) -> Provenance? {
+        let day: String? = row["source_date"]
+        return Provenance(title: row["source_title"], url: row["source_url"], published: day.flatMap { CalendarDay(iso: $0) },
+                          quote: row["source_quote"], definitionNote: row["definition_note"], orNilIfEmpty: ())
+    }
+
     /// The immutable columns of a stored row, typed as the digest renders them.
     static func digestRow(_ row: Row, _ kind: FactKind) -> [DigestValue] {
         var out: [DigestValue] = []
-        out.reserveCapacity(kind.immutableColumns.count)
+        out.reserveCapacity(kind.immutableColumns.count + FactKind.provenanceColumns.count)
         for (column, type) in zip(kind.immutableColumns, kind.immutableColumnTypes) {
             switch type {
             case .int:
@@ -81,6 +89,6 @@ enum SQLiteFactCodec {
                 out.append(v.map(DigestValue.text) ?? .null)
             }
         }
-        return out
+        return out + DigestValue.provenance(FactKind.provenanceColumns.map { row[$0] as String? })
     }
 }

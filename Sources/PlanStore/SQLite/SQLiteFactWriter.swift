@@ -50,6 +50,7 @@ struct SQLiteFactWriter {
         int(f.entry.supersedes); text(f.entry.valueStatus.rawValue); text(f.entry.source); text(f.entry.note)
         int(f.recordedAt.seconds); text(f.recordedBy); int(f.planVersion); int(f.importId); text(f.state.rawValue)
         int(f.submittedAt?.seconds); int(f.decidedAt?.seconds); text(f.decidedBy)
+        for part in f.entry.provenance?.columnValues ?? [nil, nil, nil, nil, nil] { text(part) }
         let code = sqlite3_step(s)
         guard code == SQLITE_DONE else {
             throw DatabaseError(resultCode: ResultCode(rawValue: code), message: String(cString: sqlite3_errmsg(db.sqliteConnection)))

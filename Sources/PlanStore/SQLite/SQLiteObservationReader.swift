@@ -6,7 +6,8 @@ import PlanCore
 /// strings are interned from their bytes and periods parsed once per distinct text, so loading
 /// ten million facts at start makes no `String`, `Row` or `Observation` per row.
 struct SQLiteObservationReader {
-    static let columns = "id, indicator_id, period, value, text, value_status, source, note, recorded_at, recorded_by, decided_at, supersedes"
+    static let columns = "id, indicator_id, period, value, text, value_status, source, note, recorded_at, recorded_by, decided_at, supersedes, "
+        + "source_title, source_url, source_date, source_quote, definition_note"
 
     private var log = ObservationLog()
     /// Period texts seen so far, by their reference in `periodTexts`, with the log's reference.
@@ -54,6 +55,17 @@ struct SQLiteObservationReader {
         log.appendEntry(indicator: string(1), period: periodRefs[Int(periodText)], value: isNull(3) ? nil : sqlite3_column_double(s, 3),
                         text: string(4), provisional: status.elementsEqual("provisional".utf8), id: sqlite3_column_int64(s, 0),
                         recordedAt: sqlite3_column_int64(s, 8), recordedBy: string(9), approvedAt: sqlite3_column_int64(s, 10),
-                        supersedes: isNull(11) ? nil : sqlite3_column_int64(s, 11), source: string(6), note: string(7))
+                        supersedes: isNull(11) ? nil : sqlite3_column_int64(s, 11), source: string(6), note: string(7),
+                        provenance: provenance(s))
+    }
+
+    /// The row's provenance as one interned string, or -1: national-scale rows carry none, and
+    /// cost five NULL checks.
+    private mutating func provenance(_ s: SQLiteStatement) -> Int32 {
+        guard (12...16).contains(where: { sqlite3_column_type(s, $0) != SQLITE_NULL }) else { return -1 }
+        func text(_ i: Int32) -> String? { sqlite3_column_text(s, i).map { String(cString: $0) } }
+        let p = Provenance(title: text(12), url: text(13), published: text(14).flatMap { CalendarDay(iso: $0) }, quote: text(15),
+                           definitionNote: text(16))
+        return log.intern(p.packed)
     }
 }

@@ -18,7 +18,19 @@ enum SQLiteSchema {
             );
             """),
         Migration(version: 5, name: "yearly and returned observations, for the reporting status", sql: PortableSQL.yearlyAndReturnedObservations),
+        Migration(version: 6, name: "the publication behind each fact: title, address, date, quote, definition note",
+                  sql: PortableSQL.provenanceColumns + "\n" + FactKind.allCases.map(provenanceFixed).joined(separator: "\n")),
     ]
+
+    /// The provenance of a fact never changes once written, like its value.
+    static func provenanceFixed(_ kind: FactKind) -> String {
+        let t = kind.table
+        let changed = FactKind.provenanceColumns.map { "NEW.\($0) IS NOT OLD.\($0)" }.joined(separator: " OR ")
+        return """
+        CREATE TRIGGER \(t)_provenance_fixed BEFORE UPDATE ON \(t) WHEN \(changed)
+        BEGIN SELECT RAISE(ABORT, 'facts are append-only: the source of \(t) never changes; record a revision instead'); END;
+        """
+    }
 
     /// Accounts and the other small mutable records, as JSON by kind and key (`Directory`).
     /// It replaces the unused `organizations` table of version 1.

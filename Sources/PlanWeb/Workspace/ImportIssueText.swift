@@ -29,6 +29,12 @@ enum ImportIssueText {
         case .progress(let s): return f("progress", ["value": s])
         case .evidenceMissing: return c.catalog["err_evidence"]
         case .unknownProject(let id, _, _): return f("unknown_project", ["id": id])
+        case .sourceURL(let s): return f("source_url", ["value": s])
+        case .sourceDate(let s): return f("source_date", ["value": s])
+        case .sourceDateInFuture(let s, _): return f("source_date_future", ["value": s])
+        case .sourceDateBeforePeriodEnd(let s, let end): return f("source_date_early", ["value": s, "end": end])
+        case .sourceDetailsWithoutSource: return f("source_missing")
+        case .controlCharacter(let name): return f("control_character", ["column": column(name)])
         }
     }
 
