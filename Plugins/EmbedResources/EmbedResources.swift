@@ -8,7 +8,7 @@ struct EmbedResources: BuildToolPlugin {
     /// Folders and files (relative to the package root) embedded into each target.
     static let folders: [String: [String]] = [
         "PlanCore": ["Plans"],
-        "PlanWeb": ["Sources/PlanWeb/Templates", "Sources/PlanWeb/Static", "Sources/PlanWeb/Localization", "Sources/PlanWeb/openapi.yaml", "docs", "Examples/demo"],
+        "PlanWeb": ["Sources/PlanWeb/Templates", "Sources/PlanWeb/Static", "Sources/PlanWeb/Localization", "Sources/PlanWeb/openapi.yaml", "docs", "Examples/demo", "Data/digital-new-deal-outcomes.csv"],
     ]
 
     func createBuildCommands(context: PluginContext, target: Target) throws -> [Command] {

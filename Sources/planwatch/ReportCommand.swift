@@ -36,7 +36,8 @@ struct ReportCommand: AsyncParsableCommand {
         let facts = try await s.publishedFacts()
         await s.shutdown()
         let assessment = Assessor.assess(current.index, facts: facts, asOf: AsOf(day))
-        let doc = QuarterlyReport.document(assessment, index: current.index, language: lang)
+        let cited = facts.observations.filter { $0.record.source != nil }.map { ($0.record.id, $0.record) }
+        let doc = QuarterlyReport.document(assessment, index: current.index, language: lang, sources: Dictionary(cited) { a, _ in a })
         let text = format == .md ? doc.markdown : doc.html
         if let out {
             do { try Data(text.utf8).write(to: URL(fileURLWithPath: out), options: .atomic) } catch {

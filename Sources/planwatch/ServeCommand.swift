@@ -13,9 +13,10 @@ struct ServeCommand: AsyncParsableCommand {
         commandName: "serve",
         abstract: "Serve the plan's public site and API.",
         discussion: """
-        On a fresh database the default plan (or --plan FILE) is loaded first. --demo also loads invented sample \
-        actuals (Examples/demo) into planwatch-demo.sqlite unless --db names another database; every page then \
-        says the figures are not real.
+        On a fresh database the default plan (or --plan FILE) is loaded first, and with the Digital New Deal the \
+        outcomes that ministries and surveys published (Data/digital-new-deal-outcomes.csv), each with its source. \
+        --empty loads the bare plan instead. --demo loads invented sample actuals (Examples/demo) into \
+        planwatch-demo.sqlite unless --db names another database; every page then says the figures are not real.
         """
     )
 
@@ -58,6 +59,12 @@ struct ServeCommand: AsyncParsableCommand {
     var maxUploadMB = 10
     @Flag(help: "Load invented sample actuals so the dashboard has something to show (never on a real database).")
     var demo = false
+    @Flag(help: "On a fresh database, load the bare plan without the published outcomes.")
+    var empty = false
+
+    func validate() throws {
+        if demo && empty { throw ValidationError("--demo and --empty cannot go together: --demo loads sample values, --empty loads none") }
+    }
 
     func run() async throws {
         var logger = Logger(label: "planwatch")
@@ -117,10 +124,14 @@ struct ServeCommand: AsyncParsableCommand {
             let current = try await CurrentPlan.resolve(s, planOption: planOption, actor: .system)
             return (current, head, try await facts)
         }
+        let fresh = try await s.planVersions().isEmpty
         let current = try await CurrentPlan.resolve(s, planOption: planOption, actor: .system)
         if demo {
             let added = try await SampleData.load(into: s, index: current.index, planVersion: current.version.id)
             if added > 0 { logger.info("loaded \(added) sample values (not real) from Examples/demo") }
+        } else if fresh && !empty {
+            let added = try await PublishedOutcomes.load(into: s, index: current.index, planVersion: current.version.id)
+            if added > 0 { logger.info("loaded \(added) published outcomes, each with its source, from \(PublishedOutcomes.file)") }
         }
         let head = try await s.auditHead()
         return (current, head, try await s.publishedFacts())

@@ -71,3 +71,31 @@ struct WorkedExamplesTests {
         #expect(Self.examples.contains("share on track = (\(r.indicators[.achieved] ?? 0) + \(r.indicators[.onTrack] ?? 0)) / \(r.assessable) = \(share)%"))
     }
 }
+
+@Suite("How a plan ended")
+struct PlanOutcomeTests {
+    typealias F = Fixture
+
+    @Test("after the plan's end every indicator is achieved, missed, not assessable or reported, counted up to the plan")
+    func counts() {
+        let index = PlanIndex(Repo.digitalNewDeal)
+        let gci = "1-4.gci-rank", wifi = "2-1.school-wifi", market = "1-1.data-market-size"
+        let facts = FactSet(observations: [
+            F.observation(1, gci, "2025", 5, recorded: "2026-01-20", approved: "2026-01-21"),        // 5th by 2025: achieved
+            F.observation(2, wifi, "2022", 99, recorded: "2023-01-20", approved: "2023-01-21"),       // 99% against 100% by 2022: missed (a milestone)
+            F.observation(4, wifi, "2025", 99.5, recorded: "2026-01-20", approved: "2026-01-21"),     // 99.5% against 100% by 2025: missed
+            F.observation(3, market, "2024", 40e12, recorded: "2025-04-20", approved: "2025-04-21"),  // nothing for 2025: not assessable
+        ])
+        let a = Assessor.assess(index, facts: facts, asOf: F.asOf("2026-06-30"))
+        let outcome = PlanOutcome(a, index: index)
+        #expect(outcome.hasEnded)
+        #expect(outcome.verdicts[index.indicatorIndex[gci]!] == .achieved && outcome.verdicts[index.indicatorIndex[wifi]!] == .missed)
+        #expect(outcome.verdicts[index.indicatorIndex[market]!] == .notAssessable)
+        #expect(outcome.plan.total == index.indicators.count && outcome.plan.achieved == 1 && outcome.plan.missed == 1)
+        #expect(outcome.plan.reported == 0 && outcome.plan.notAssessable == index.indicators.count - 2)
+        #expect(outcome.projects[index.projectIndex["1-4"]!].achieved == 1 && outcome.pillars[1].missed == 1)
+        #expect(outcome.milestones.missed == 1 && outcome.milestones.achieved == 0)
+        // Before the end it is not an ending.
+        #expect(!PlanOutcome(Assessor.assess(index, facts: facts, asOf: F.asOf("2025-06-30")), index: index).hasEnded)
+    }
+}

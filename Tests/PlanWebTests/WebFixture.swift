@@ -32,6 +32,23 @@ enum WebFixture {
         return site
     }
 
+    /// The Digital New Deal with the published outcomes, as a fresh `planwatch serve` loads them.
+    static let published = Task<Site, any Error> { try await makePublished() }
+
+    static func makePublished() async throws -> Site {
+        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("planwatch-web-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
+        let store = try SQLiteStore(path: dir.appendingPathComponent("published.sqlite").path)
+        try await store.migrate()
+        let bytes = [UInt8](BundledPlan.data() ?? Data())
+        let outcome = try await store.loadPlan(bytes: bytes, fileName: "digital-new-deal.yaml", plan: plan, actor: .system)
+        try await PublishedOutcomes.load(into: store, index: PlanIndex(plan), planVersion: outcome.version.id)
+        let head = try await store.auditHead()
+        let site = Site(model: ReadModel(version: 1, plan: plan, facts: try await store.publishedFacts(), today: Timestamp.now.koreanDay), store: store)
+        site.markCaughtUp(through: head)
+        return site
+    }
+
     static func bare() -> Site {
         Site(model: ReadModel(version: 1, plan: plan, facts: .empty, today: Timestamp.now.koreanDay))
     }

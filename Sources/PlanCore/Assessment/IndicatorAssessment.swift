@@ -42,6 +42,8 @@ public struct IndicatorAssessment: Hashable, Sendable {
         public var status: IndicatorStatus
         public var value: Double?
         public var valuePeriod: Period?
+        /// The fact the verdict rests on, so a reader can be taken to it.
+        public var factId: Int64? = nil
     }
 
     public var indicatorId: String

@@ -12,7 +12,7 @@ public enum IndicatorAssessor {
         for index in 0..<active {
             let verdict = judge(indicator, targetIndex: index, series: series, today: today)
             passed.append(.init(targetIndex: index, due: indicator.targets[index].due, status: verdict.status,
-                                value: verdict.latest?.value, valuePeriod: verdict.latest?.period))
+                                value: verdict.latest?.value, valuePeriod: verdict.latest?.period, factId: verdict.latest?.factId))
         }
         var result = judge(indicator, targetIndex: active, series: series, today: today)
         result.passedMilestones = passed

@@ -144,6 +144,25 @@ public struct ObservationTable: Sendable {
         }.map { log[$0] }
     }
 
+    /// The observations known as of `asOf` that name a source, in id order: what the list of
+    /// sources is made from. Only the columns are scanned, so a national plan whose facts carry
+    /// no source costs a pass over two arrays, not ten million `Observation`s.
+    public func cited(asOf: AsOf) -> [Observation] {
+        let cutoff = asOf.cutoff.seconds
+        var out: [Observation] = []
+        func scan(_ log: ObservationLog, _ range: Range<Int>) {
+            for j in range where log.source[j] >= 0 && log.recordedAt[j] < cutoff && log.approvedAt[j] < cutoff { out.append(log[j]) }
+        }
+        var start = 0
+        for i in amended.keys.sorted() {
+            scan(log, start..<offsets[i])
+            start = offsets[i + 1]
+        }
+        scan(log, start..<log.count)
+        for own in amended.values { scan(own.log, 0..<own.log.count) }
+        return out.sorted { $0.record.id < $1.record.id }
+    }
+
     /// Every observation, of indicators the plan has or not, as one log in id order.
     public var all: ObservationLog { ObservationLog(inIdOrder) }
 

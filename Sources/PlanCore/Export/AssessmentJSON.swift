@@ -98,7 +98,7 @@ public enum AssessmentJSON {
             ("explanation", .compactObject([("ko", .string(explanation.ko)), ("en", .string(explanation.en))])),
             ("passedMilestones", .array(a.passedMilestones.map { m in
                 .compactObject([("due", .string(m.due.iso)), ("status", .string(m.status.rawValue)),
-                                ("value", .number(m.value)), ("period", .string(m.valuePeriod?.iso))])
+                                ("value", .number(m.value)), ("period", .string(m.valuePeriod?.iso)), ("factId", m.factId.map { .int($0) } ?? .null)])
             })),
         ])
     }

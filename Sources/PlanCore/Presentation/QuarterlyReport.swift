@@ -2,8 +2,11 @@
 /// counts (never an average), then what is slipping, the milestones already missed, and the
 /// reforms and investments that are late.
 public enum QuarterlyReport {
-    public static func document(_ a: PlanAssessment, index: PlanIndex, language l: Language) -> ReportDocument {
+    /// - Parameter sources: the records of the facts the assessment used, by id: each value the
+    ///   report rests on is cited with its source, listed at the end.
+    public static func document(_ a: PlanAssessment, index: PlanIndex, language l: Language, sources: [Int64: FactRecord] = [:]) -> ReportDocument {
         let ko = l == .ko
+        var citations = ReportCitations(records: sources, language: l)
         let plan = index.plan
         let day = a.asOf.day
         let quarter = (day.month - 1) / 3 + 1
@@ -54,7 +57,8 @@ public enum QuarterlyReport {
         } else {
             doc.blocks.append(.table([ko ? "판정" : "Status", ko ? "지표" : "Indicator", ko ? "근거" : "Why"], slipping.map { i in
                 let ind = index.indicators[i]
-                return [a.indicators[i].status.label(l), "\(ind.id) \(ind.name[l])", AssessmentExplanation.indicator(a.indicators[i], ind)[l]]
+                return [a.indicators[i].status.label(l), "\(ind.id) \(ind.name[l])",
+                        AssessmentExplanation.indicator(a.indicators[i], ind)[l] + citations.cite(a.indicators[i].latest?.factId)]
             }))
         }
 
@@ -66,6 +70,7 @@ public enum QuarterlyReport {
             doc.blocks.append(.list(missed.flatMap { i in
                 a.indicators[i].passedMilestones.filter { $0.status == .missed }.map { m in
                     "\(index.indicators[i].id) \(index.indicators[i].name[l]): " + AssessmentExplanation.passedMilestone(m, index.indicators[i], l)
+                        + citations.cite(m.factId)
                 }
             }))
         }
@@ -89,6 +94,10 @@ public enum QuarterlyReport {
             doc.blocks.append(.list(lateInvestmentRows.map { i in
                 "\(index.tasks[i].id) \(index.tasks[i].title[l]): " + AssessmentExplanation.task(a.tasks[i], l)
             }))
+        }
+        if !citations.notes.isEmpty {
+            doc.blocks.append(.heading(1, ko ? "7. 출처" : "7. Sources"))
+            doc.blocks.append(.footnotes(citations.notes))
         }
         return doc
     }

@@ -6,6 +6,19 @@ public struct ReportDocument: Sendable {
         case paragraph(String)
         case list([String])
         case table([String], [[String]])
+        /// Numbered sources, cited in the text as [1], [2]…
+        case footnotes([Footnote])
+    }
+
+    /// One cited source: the words, and the address when there is one.
+    public struct Footnote: Sendable, Hashable {
+        public var text: String
+        public var url: String?
+
+        public init(text: String, url: String?) {
+            self.text = text
+            self.url = url
+        }
     }
 
     public var title: String
@@ -30,6 +43,8 @@ public struct ReportDocument: Sendable {
                 out += "| " + header.map(cell).joined(separator: " | ") + " |\n"
                 out += "|" + header.map { _ in "---" }.joined(separator: "|") + "|\n"
                 for r in rows { out += "| " + r.map(cell).joined(separator: " | ") + " |\n" }
+            case .footnotes(let notes):
+                out += notes.enumerated().map { n, f in "- [\(n + 1)] \(f.text)" + (f.url.map { " <\($0)>" } ?? "") }.joined(separator: "\n") + "\n"
             }
         }
         return out
@@ -57,6 +72,10 @@ public struct ReportDocument: Sendable {
                 out += "<table><thead><tr>" + header.map { "<th scope=\"col\">\(e($0))</th>" }.joined() + "</tr></thead><tbody>\n"
                 for r in rows { out += "<tr>" + r.map { "<td>\(e($0))</td>" }.joined() + "</tr>\n" }
                 out += "</tbody></table>\n"
+            case .footnotes(let notes):
+                out += "<ol class=\"sources\">\n" + notes.enumerated().map { n, f in
+                    "<li id=\"source-\(n + 1)\">[\(n + 1)] \(e(f.text))" + (f.url.map { " <a href=\"\(e($0))\">\(e($0))</a>" } ?? "") + "</li>\n"
+                }.joined() + "</ol>\n"
             }
         }
         return out + "</body></html>\n"

@@ -9,8 +9,8 @@ public enum OpenDataExport {
     /// The observations table, its rows made by `observationRow`.
     public static func observationsTable<S: Sequence>(_ observations: S) -> CSVTable where S.Element == Observation {
         var table = CSVTable(fileName: "observations.csv", header: [
-            "id", "indicator_id", "period", "value", "text", "value_status", "source", "note", "recorded_at", "approved_at", "supersedes",
-        ])
+            "id", "indicator_id", "period", "value", "text", "value_status", "source",
+        ] + Provenance.columns + ["note", "recorded_at", "approved_at", "supersedes"])
         table.rows = observations.sorted { $0.record.id < $1.record.id }.map(observationRow)
         return table
     }
@@ -27,7 +27,13 @@ public enum OpenDataExport {
     /// One row of `observations.csv`.
     public static func observationRow(_ o: Observation) -> [CSVTable.Cell] {
         [.integer(o.record.id), .text(o.indicatorId), .text(o.period.iso), .number(o.value), .text(o.text), .text(o.status.rawValue),
-         .text(o.record.source), .text(o.record.note), .text(o.record.recordedAt.iso), .text(o.record.approvedAt?.iso), .integer(o.record.supersedes)]
+         .text(o.record.source)] + provenanceCells(o.record)
+            + [.text(o.record.note), .text(o.record.recordedAt.iso), .text(o.record.approvedAt?.iso), .integer(o.record.supersedes)]
+    }
+
+    /// The cells of a fact's provenance, in `Provenance.columns` order (empty when it has none).
+    static func provenanceCells(_ record: FactRecord) -> [CSVTable.Cell] {
+        (record.provenance?.columnValues ?? Array(repeating: nil, count: Provenance.columns.count)).map { .text($0) }
     }
 
     /// The plan's tables and the facts' tables without rows: what `datapackage.json` describes.
@@ -41,28 +47,28 @@ public enum OpenDataExport {
     public static func factTables(_ facts: FactSet) -> [CSVTable] {
         let observations = observationsTable(facts.observations)
         var budget = CSVTable(fileName: "budget_executions.csv", header: [
-            "id", "project_id", "fiscal_year", "allocated_won", "executed_won", "value_status", "source", "note", "recorded_at", "approved_at", "supersedes",
-        ])
+            "id", "project_id", "fiscal_year", "allocated_won", "executed_won", "value_status", "source",
+        ] + Provenance.columns + ["note", "recorded_at", "approved_at", "supersedes"])
         for b in facts.budget.sorted(by: { $0.record.id < $1.record.id }) {
             budget.rows.append([.integer(b.record.id), .text(b.projectId), .integer(Int64(b.fiscalYear)), .integer(b.allocated), .integer(b.executed),
-                                .text(b.status.rawValue), .text(b.record.source), .text(b.record.note), .text(b.record.recordedAt.iso),
-                                .text(b.record.approvedAt?.iso), .integer(b.record.supersedes)])
+                                .text(b.status.rawValue), .text(b.record.source)] + provenanceCells(b.record) + [.text(b.record.note),
+                                .text(b.record.recordedAt.iso), .text(b.record.approvedAt?.iso), .integer(b.record.supersedes)])
         }
         var jobs = CSVTable(fileName: "jobs_reports.csv", header: [
-            "id", "project_id", "year", "jobs", "value_status", "source", "note", "recorded_at", "approved_at", "supersedes",
-        ])
+            "id", "project_id", "year", "jobs", "value_status", "source",
+        ] + Provenance.columns + ["note", "recorded_at", "approved_at", "supersedes"])
         for j in facts.jobs.sorted(by: { $0.record.id < $1.record.id }) {
             jobs.rows.append([.integer(j.record.id), .text(j.projectId), .integer(Int64(j.year)), .integer(j.jobs), .text(j.status.rawValue),
-                              .text(j.record.source), .text(j.record.note), .text(j.record.recordedAt.iso), .text(j.record.approvedAt?.iso),
-                              .integer(j.record.supersedes)])
+                              .text(j.record.source)] + provenanceCells(j.record) + [.text(j.record.note), .text(j.record.recordedAt.iso),
+                              .text(j.record.approvedAt?.iso), .integer(j.record.supersedes)])
         }
         var tasks = CSVTable(fileName: "task_status_reports.csv", header: [
-            "id", "task_id", "date", "progress", "evidence", "source", "note", "recorded_at", "approved_at", "supersedes",
-        ])
+            "id", "task_id", "date", "progress", "evidence", "source",
+        ] + Provenance.columns + ["note", "recorded_at", "approved_at", "supersedes"])
         for t in facts.taskStatuses.sorted(by: { $0.record.id < $1.record.id }) {
             tasks.rows.append([.integer(t.record.id), .text(t.taskId), .text(t.asOfDay.iso), .text(t.progress.rawValue), .text(t.evidence),
-                               .text(t.record.source), .text(t.record.note), .text(t.record.recordedAt.iso), .text(t.record.approvedAt?.iso),
-                               .integer(t.record.supersedes)])
+                               .text(t.record.source)] + provenanceCells(t.record) + [.text(t.record.note), .text(t.record.recordedAt.iso),
+                               .text(t.record.approvedAt?.iso), .integer(t.record.supersedes)])
         }
         return [observations, budget, jobs, tasks]
     }
@@ -128,6 +134,7 @@ public enum OpenDataExport {
 
     /// The Table Schema type of a column, from what its cells hold.
     static func fieldType(_ column: String, _ t: CSVTable, _ i: Int) -> String {
+        if column == "source_date" { return "date" }
         var sawNumber = false, sawInteger = false
         for row in t.rows {
             switch row[i] {

@@ -27,7 +27,7 @@ public struct ImportFormat: Sendable {
 
     /// Korean column names accepted in place of the English ones.
     public static let koreanAliases: [String: String] = [
-        "지표id": "indicator_id", "지표 id": "indicator_id", "지표": "indicator_id", "기간": "period", "값": "value", "실적": "value",
+        "지표id": "indicator_id", "지표": "indicator_id", "기간": "period", "값": "value", "실적": "value",
         "상태": "status", "출처": "source", "비고": "note", "메모": "note", "사업id": "project_id", "프로젝트id": "project_id",
         "프로젝트": "project_id", "회계연도": "fiscal_year", "배정액": "allocated", "예산액": "allocated", "집행액": "executed",
         "연도": "year", "일자리": "jobs", "과제id": "task_id", "과제": "task_id", "기준일": "date", "일자": "date",
@@ -55,7 +55,8 @@ public struct ImportFormat: Sendable {
     public func column(for header: String) -> String? {
         let key = header.trimmingCharacters(in: .whitespaces).lowercased()
         if columns.contains(key) { return key }
-        if let alias = Self.koreanAliases[key.replacingOccurrences(of: "_", with: "")], columns.contains(alias) { return alias }
+        let compact = key.replacingOccurrences(of: "_", with: "").replacingOccurrences(of: " ", with: "")
+        if let alias = Self.koreanAliases[compact], columns.contains(alias) { return alias }
         return nil
     }
 

@@ -209,43 +209,13 @@ public final class ImportRowSource: @unchecked Sendable {
         }
     }
 
-    /// The publication details of a row, checked: a web address, a day that has come and
-    /// that follows the end of the period reported (`after`), no control characters, and a
-    /// publisher whenever any detail is given.
+    /// The publication details of a row, checked by `ProvenanceRules`, each problem placed at its column.
     private func provenance(_ r: CSVReader<TextChunks>.Record, source: String?, after periodEnd: CalendarDay?) -> Provenance? {
         var parts: [String: String] = [:]
-        for column in Provenance.columns {
-            guard let (text, col) = field(r, column), !text.isEmpty else { continue }
-            if text.unicodeScalars.contains(where: { $0.properties.generalCategory == .control && $0 != "\n" && $0 != "\t" }) {
-                fail(r.line, col, .controlCharacter(column: column))
-                continue
-            }
-            parts[column] = text
-        }
-        guard !parts.isEmpty else { return nil }
-        if source == nil { fail(r.line, field(r, "source")?.column ?? 1, .sourceDetailsWithoutSource) }
-        if let url = parts["source_url"], let col = field(r, "source_url")?.column, !Self.isWebAddress(url) {
-            fail(r.line, col, .sourceURL(url))
-        }
-        var published: CalendarDay?
-        if let text = parts["source_date"], let col = field(r, "source_date")?.column {
-            published = CalendarDay(iso: text) ?? (try? PeriodParser.period(text)).flatMap { $0.granularity == .day ? $0.end : nil }
-            if let day = published {
-                if day > today { fail(r.line, col, .sourceDateInFuture(day.iso, today: today.iso)) }
-                if let periodEnd, day <= periodEnd { fail(r.line, col, .sourceDateBeforePeriodEnd(day.iso, periodEnd: periodEnd.iso)) }
-            } else {
-                fail(r.line, col, .sourceDate(text))
-            }
-        }
-        return Provenance(title: parts["source_title"], url: parts["source_url"], published: published, quote: parts["source_quote"],
-                          definitionNote: parts["definition_note"])
-    }
-
-    /// An absolute http or https address with a host and no spaces, at most 2,048 characters.
-    static func isWebAddress(_ s: String) -> Bool {
-        guard s.count <= 2_048, !s.contains(where: \.isWhitespace), let url = URL(string: s), let scheme = url.scheme?.lowercased(),
-              scheme == "http" || scheme == "https", let host = url.host, !host.isEmpty else { return false }
-        return true
+        for column in Provenance.columns { parts[column] = field(r, column)?.text }
+        let (provenance, problems) = ProvenanceRules.check(parts, source: source, periodEnd: periodEnd, today: today)
+        for (column, issue) in problems { fail(r.line, field(r, column)?.column ?? 1, issue) }
+        return provenance
     }
 
     private func validate(_ r: CSVReader<TextChunks>.Record) -> FactEntry? {

@@ -55,7 +55,8 @@ struct APIImplementation: APIProtocol {
         let observations: [JSONValue] = model.observations.history(of: position).filter { $0.record.isKnown(model.today) }.map { o in
             .compactObject([
                 ("id", .int(o.record.id)), ("period", .string(o.period.iso)), ("value", .number(o.value)), ("text", .string(o.text)),
-                ("status", .string(o.status.rawValue)), ("source", .string(o.record.source)), ("note", .string(o.record.note)),
+                ("status", .string(o.status.rawValue)), ("source", .string(o.record.source)),
+                ("provenance", o.record.provenance.map(ProvenanceJSON.value) ?? .null), ("note", .string(o.record.note)),
                 ("recordedAt", .string(o.record.recordedAt.iso)), ("approvedAt", .string(o.record.approvedAt?.iso)),
                 ("supersedes", o.record.supersedes.map { .int($0) } ?? .null), ("current", .bool(current.contains(o.record.id))),
             ])

@@ -34,6 +34,15 @@ extension APIImplementation {
         var errors: [ProblemEntry] = []
         func fail(_ position: Int, _ field: String, _ message: String) { errors.append(.init(entry: position, field: field, message: message)) }
         let today = site.model.today.day
+        /// The publication details of entry `i`, checked as an import checks them; nil on a problem (recorded).
+        func provenance(_ i: Int, _ kind: String, _ p: Components.Schemas.ProvenanceInput?, source: String?, periodEnd: CalendarDay?) -> Provenance?? {
+            guard let p else { return .some(nil) }
+            let parts = ["source_title": p.title, "source_url": p.url, "source_date": p.published, "source_quote": p.quote,
+                         "definition_note": p.definitionNote].compactMapValues { $0?.trimmingSpaces }
+            let (checked, problems) = ProvenanceRules.check(parts, source: source, periodEnd: periodEnd, today: today)
+            for (column, issue) in problems { fail(i, "\(kind).\(ProvenanceInputField.name(column))", issue.message) }
+            return problems.isEmpty ? .some(checked) : nil
+        }
         errors += ReportLimits.problems(in: request)
         guard errors.isEmpty else {
             return .badRequest(.init(body: .application_problem_plus_json(Self.problem(400, "Bad Request", "\(errors.count) entries break the schema's limits; nothing was recorded", errors: errors))))
@@ -43,6 +52,7 @@ extension APIImplementation {
             guard let period = try? PeriodParser.period(o.period), period.start <= today else {
                 fail(i, "observations.period", "'\(o.period)' is not a period that has started (2024, 2024-H2, 2024-Q3, 2024-06)"); continue
             }
+            guard let details = provenance(i, "observations", o.provenance, source: o.source, periodEnd: period.end) else { continue }
             switch ObservationValue.read(o.value, for: indicator, period: period) {
             case .failure(let e): fail(i, "observations.value", e.message)
             case .success(let read):
@@ -52,7 +62,8 @@ extension APIImplementation {
                 case .text(let t): text = t
                 }
                 entries.append(FactEntry(.observation(indicatorId: indicator.id, period: period, value: value, text: text),
-                                         valueStatus: o.status == .provisional ? .provisional : .final, source: o.source, note: o.note))
+                                         valueStatus: o.status == .provisional ? .provisional : .final, source: o.source, note: o.note,
+                                         provenance: details))
             }
         }
         for (i, b) in (request.budget ?? []).enumerated() {
@@ -60,19 +71,22 @@ extension APIImplementation {
                 fail(i, "budget", "allocated and executed must be amounts (1.2조원, 5,000억원, or won)"); continue
             }
             guard (1900...today.year).contains(b.fiscalYear) else { fail(i, "budget.fiscalYear", "\(b.fiscalYear) is not a past or current year"); continue }
-            entries.append(FactEntry(.budget(projectId: projectId, fiscalYear: b.fiscalYear, allocated: a, executed: e), source: b.source))
+            guard let details = provenance(i, "budget", b.provenance, source: b.source, periodEnd: Period.year(b.fiscalYear)?.end) else { continue }
+            entries.append(FactEntry(.budget(projectId: projectId, fiscalYear: b.fiscalYear, allocated: a, executed: e), source: b.source, provenance: details))
         }
         for (i, j) in (request.jobs ?? []).enumerated() {
             guard let n = FormValues.amount(j.jobs, money: false) else { fail(i, "jobs.jobs", "'\(j.jobs)' is not a number of jobs"); continue }
             guard (1900...today.year).contains(j.year) else { fail(i, "jobs.year", "\(j.year) is not a past or current year"); continue }
-            entries.append(FactEntry(.jobs(projectId: projectId, year: j.year, jobs: n), source: j.source))
+            guard let details = provenance(i, "jobs", j.provenance, source: j.source, periodEnd: Period.year(j.year)?.end) else { continue }
+            entries.append(FactEntry(.jobs(projectId: projectId, year: j.year, jobs: n), source: j.source, provenance: details))
         }
         for (i, t) in (request.tasks ?? []).enumerated() {
             guard index.task(t.taskId) != nil else { fail(i, "tasks.taskId", "unknown task '\(t.taskId)'"); continue }
             guard let day = CalendarDay(iso: t.date), day <= today else { fail(i, "tasks.date", "'\(t.date)' is not a past or current date"); continue }
             guard !t.evidence.trimmingSpaces.isEmpty else { fail(i, "tasks.evidence", "evidence is required"); continue }
+            guard let details = provenance(i, "tasks", t.provenance, source: t.source, periodEnd: day.adding(days: -1)) else { continue }
             entries.append(FactEntry(.taskStatus(taskId: t.taskId, day: day, progress: TaskStatusReport.Progress(rawValue: t.progress.rawValue)!,
-                                                 evidence: t.evidence)))
+                                                 evidence: t.evidence), source: t.source, provenance: details))
         }
         guard errors.isEmpty else {
             return .badRequest(.init(body: .application_problem_plus_json(Self.problem(400, "Bad Request", "\(errors.count) entries are not valid; nothing was recorded", errors: errors))))

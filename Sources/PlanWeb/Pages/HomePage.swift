@@ -42,6 +42,8 @@ enum HomePage {
             "period": c.ko ? "\(plan.start.start.year)~\(plan.end.end.year)년" : "\(plan.start.start.year)–\(plan.end.end.year)",
             "structure": c.catalog.format("home_structure", ["pillars": String(plan.pillars.count), "projects": String(plan.projects.count)]),
             "summary": c.text(plan.summary) ?? "",
+            "plan_source": c.text(plan.source) ?? "",
+            "plan_source_url": plan.sourceURL ?? "",
             "commitments": commitments,
             "executed": c.money(r.budgetExecutedToDate),
             "execution_rate": c.percent(r.budgetExecutionRate),
@@ -63,6 +65,7 @@ enum HomePage {
             "missed_earlier": r.missedMilestones,
         ]
         var values = home
+        if let ending = PlanEndingView.fields(c) { values["ended"] = ending }
         let all = c.catalog.format("see_all", ["count": c.count(slippingCount)])
         if slippingCount > shown { values["slipping_more"] = ["link": SlippingPage.link(.indicators, page: 1, c), "label": all] }
         if lateCount > shown {

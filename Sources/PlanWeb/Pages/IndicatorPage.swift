@@ -21,12 +21,14 @@ enum IndicatorPage {
         let known = c.model.observations.history(of: position).filter { $0.record.isKnown(c.assessment.asOf) }
         let values: [[String: Any]] = known.map { o in
             [
+                "id": o.record.id,
+                "citation": Citation(o.record, c).fields,
                 "period": o.period.text(c.language),
                 "value": o.value.map { c.value($0, i) } ?? o.text ?? "",
                 "kind": c.catalog[o.status.rawValue],
                 "provisional": o.status == .provisional,
                 "source": o.record.source ?? "",
-                "note": o.record.note ?? "",
+                "note": o.record.note.map { Citation.inLanguage($0, c.language) } ?? "",
                 "recorded": c.day(o.record.recordedAt.koreanDay),
                 "approved": o.record.approvedAt.map { c.day($0.koreanDay) } ?? "",
                 "superseded": !current.contains(o.record.id),
@@ -90,10 +92,12 @@ enum IndicatorPage {
     /// The indicator's known values as CSV (UTF-8 with BOM), for Excel.
     static func csv(_ id: String, _ model: ReadModel, asOf: AsOf) -> String? {
         guard let i = model.index.indicator(id) else { return nil }
-        var table = CSVTable(fileName: "\(id).csv", header: ["indicator_id", "period", "value", "text", "value_status", "source", "note", "recorded_at", "approved_at", "supersedes"])
+        var table = CSVTable(fileName: "\(id).csv", header: ["indicator_id", "period", "value", "text", "value_status", "source"] + Provenance.columns
+                             + ["note", "recorded_at", "approved_at", "supersedes"])
         for o in model.history(of: i.id) where o.record.isKnown(asOf) {
-            table.rows.append([.text(i.id), .text(o.period.iso), .number(o.value), .text(o.text), .text(o.status.rawValue), .text(o.record.source),
-                               .text(o.record.note), .text(o.record.recordedAt.iso), .text(o.record.approvedAt?.iso), .integer(o.record.supersedes)])
+            table.rows.append([.text(i.id), .text(o.period.iso), .number(o.value), .text(o.text), .text(o.status.rawValue), .text(o.record.source)]
+                              + (o.record.provenance?.columnValues ?? Array(repeating: nil, count: Provenance.columns.count)).map { .text($0) }
+                              + [.text(o.record.note), .text(o.record.recordedAt.iso), .text(o.record.approvedAt?.iso), .integer(o.record.supersedes)])
         }
         return table.csv
     }

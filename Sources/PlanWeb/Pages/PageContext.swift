@@ -60,6 +60,7 @@ struct PageContext {
             "today_url": path,
             "version": model.version,
             "sample": model.hasSampleData,
+            "published_outcomes": model.hasPublishedOutcomes && !model.hasSampleData,
             "qs": qs,
             "page_\(page)": true,
             "signed_in": principal != nil,

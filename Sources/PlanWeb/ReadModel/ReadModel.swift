@@ -20,6 +20,8 @@ public final class ReadModel: Sendable {
     public let assessment: PlanAssessment
     /// Set when sample (demo) values are loaded, so every page says they are not real.
     public let hasSampleData: Bool
+    /// Set when the published outcomes are loaded, so every page says where its figures come from.
+    public let hasPublishedOutcomes: Bool
     public let search: SearchIndex
 
     public init(version: Int, plan: Plan, facts: consuming FactSet, today: CalendarDay, builtAt: Timestamp = .now) {
@@ -29,6 +31,7 @@ public final class ReadModel: Sendable {
         let index = PlanIndex(plan)
         self.index = index
         hasSampleData = Self.isSample(facts)
+        hasPublishedOutcomes = facts.observations.anyRecorded(by: PublishedOutcomes.actor)
         reports = FactSet(budget: facts.budget, jobs: facts.jobs, taskStatuses: facts.taskStatuses)
         // The observations are moved into the table, which groups them in place.
         var facts = consume facts
@@ -40,7 +43,8 @@ public final class ReadModel: Sendable {
         search = SearchIndex(plan)
     }
 
-    private init(version: Int, builtAt: Timestamp, previous: ReadModel, reports: FactSet, observations: ObservationTable, today: AsOf, assessment: PlanAssessment, hasSampleData: Bool) {
+    private init(version: Int, builtAt: Timestamp, previous: ReadModel, reports: FactSet, observations: ObservationTable, today: AsOf,
+                 assessment: PlanAssessment, hasSampleData: Bool, hasPublishedOutcomes: Bool) {
         self.version = version
         self.builtAt = builtAt
         plan = previous.plan
@@ -50,6 +54,7 @@ public final class ReadModel: Sendable {
         self.today = today
         self.assessment = assessment
         self.hasSampleData = hasSampleData
+        self.hasPublishedOutcomes = hasPublishedOutcomes
         search = previous.search
     }
 
@@ -72,7 +77,7 @@ public final class ReadModel: Sendable {
         let today = AsOf(day)
         return ReadModel(version: version, builtAt: .now, previous: self, reports: reports, observations: observations,
                          today: today, assessment: Assessor.assess(index, observations: observations, facts: reports, asOf: today),
-                         hasSampleData: hasSampleData)
+                         hasSampleData: hasSampleData, hasPublishedOutcomes: hasPublishedOutcomes)
     }
 
     /// This model with newly approved facts added: the plan, its index and search stay shared,
@@ -99,7 +104,8 @@ public final class ReadModel: Sendable {
         let assessment = Assessor.reassess(self.assessment, index, observations: observations, facts: reports, indicators: touchedIndicators,
                                            projects: touchedProjects, tasks: touchedTasks)
         return ReadModel(version: version, builtAt: builtAt, previous: self, reports: reports, observations: observations,
-                         today: today, assessment: assessment, hasSampleData: hasSampleData || Self.isSample(FactSet(observations: delta.observations, budget: added.budget)))
+                         today: today, assessment: assessment, hasSampleData: hasSampleData || Self.isSample(FactSet(observations: delta.observations, budget: added.budget)),
+                         hasPublishedOutcomes: hasPublishedOutcomes || delta.observations.anyRecorded(by: PublishedOutcomes.actor))
     }
 
     private static func isSample(_ facts: FactSet) -> Bool {

@@ -32,6 +32,9 @@ enum PageRoutes {
             let page = query.get("page").map { Int($0) ?? 0 } ?? 1
             return pages.respond(request, template: "slipping") { c in kind.flatMap { SlippingPage.context(kind: $0, page: page, c) } }
         }
+        router.get("/sources") { request, _ in
+            pages.respond(request, template: "sources") { SourcesPage.context($0) }
+        }
         router.get("/method") { request, _ in
             pages.respond(request, template: "method") { OtherPages.method($0) }
         }
