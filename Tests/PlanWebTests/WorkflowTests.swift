@@ -104,6 +104,35 @@ import Testing
         }
     }
 
+    @Test func theFormTakesThePublicationBehindAValue() async throws {
+        let f = try await WorkspaceFixture.make()
+        try await f.withClient { client in
+            let lee = try await WorkspaceFixture.signIn(client, "lee")
+            let id = "1-1.ai-specialist-firms"
+            let form = try await client.fetch("/admin/projects/1-1/report?period=2025", headers: [.cookie: lee.cookie]).body
+            #expect(form.contains("name=\"pu.\(id)\"") && form.contains("<label for=\"pd.\(id)\">발표일</label>"))
+            // A publication day before the year reported ended is a forecast: refused, next to the row, all typed kept.
+            let early = try await client.post("/admin/projects/1-1/report", form: [
+                "_csrf": lee.csrf, "period": "2025", "action": "save", "v.\(id)": "140", "src.\(id)": "과학기술정보통신부",
+                "pu.\(id)": "https://www.msit.go.kr/bbs/view.do?nttSeqNo=1", "pd.\(id)": "2025-06-01",
+            ], headers: lee.headers)
+            #expect(early.status == .unprocessableContent && early.body.contains("실적이 아니라 전망입니다"))
+            #expect(early.body.contains("value=\"2025-06-01\""))
+            let saved = try await client.post("/admin/projects/1-1/report", form: [
+                "_csrf": lee.csrf, "period": "2025", "action": "save", "v.\(id)": "140", "src.\(id)": "과학기술정보통신부",
+                "pt.\(id)": "2025년 AI 산업 실태조사", "pu.\(id)": "https://www.msit.go.kr/bbs/view.do?nttSeqNo=1", "pd.\(id)": "2026-03-02",
+                "pq.\(id)": "AI 전문기업은 140개로 집계됐다",
+            ], headers: lee.headers)
+            #expect(saved.status == .seeOther)
+            let draft = try await f.store.facts(.observation, states: [.draft]).first
+            #expect(draft?.entry.provenance == Provenance(title: "2025년 AI 산업 실태조사", url: "https://www.msit.go.kr/bbs/view.do?nttSeqNo=1",
+                                                         published: CalendarDay(iso: "2026-03-02"), quote: "AI 전문기업은 140개로 집계됐다"))
+            // The saved draft shows its source again.
+            let again = try await client.fetch("/admin/projects/1-1/report?period=2025", headers: [.cookie: lee.cookie]).body
+            #expect(again.contains("value=\"2026-03-02\"") && again.contains("AI 전문기업은 140개로 집계됐다</textarea>"))
+        }
+    }
+
     @Test func theQueueIsPagedOldestFirst() async throws {
         let f = try await WorkspaceFixture.make()
         let total = QueuePage.pageSize + 30

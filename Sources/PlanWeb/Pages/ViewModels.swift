@@ -16,6 +16,8 @@ enum ViewModels {
             "target": milestone.map { t in (t.value.map { c.value($0, i) } ?? t.text?[c.language] ?? "") + " (\(t.due.text(c.language)))" } ?? "–",
             "latest": a.latest.map { p in (p.value.map { c.value($0, i) } ?? p.text ?? "") + " (\(p.period.text(c.language)))" } ?? "–",
         ]
+        // The value a verdict rests on leads to its row, and its source, on the indicator's page.
+        row["latest_link"] = a.latest.map { "/indicators/\(i.id)\(c.qs)#fact-\($0.factId)" } ?? ""
         if let group = i.group { row["group"] = group[c.language] }
         if let part = i.part { row["part"] = part[c.language] }
         row["chart"] = sparkline(position, c)

@@ -78,6 +78,8 @@ enum QueuePage {
                 "change": change, "flags": flags, "flagged": !flags.isEmpty,
                 "by": ActorName.display(fact.recordedBy), "at": c.day((fact.submittedAt ?? fact.recordedAt).koreanDay),
                 "source": fact.entry.source ?? "", "note": fact.entry.note ?? "",
+                "has_provenance": fact.entry.provenance != nil,
+                "citation": Citation(FactRecord(id: fact.id, recordedAt: fact.recordedAt, source: fact.entry.source, provenance: fact.entry.provenance), c).fields,
             ]
         }
         var values: [String: Any] = [

@@ -73,6 +73,7 @@ enum ReportForm {
                 "provisional": (typed["s.\(indicator.id)"] ?? (open?.entry.valueStatus == .provisional ? "provisional" : "")) == "provisional",
                 "source_field": "src.\(indicator.id)", "source": typed["src.\(indicator.id)"] ?? open?.entry.source ?? "",
                 "note_field": "n.\(indicator.id)", "note": typed["n.\(indicator.id)"] ?? open?.entry.note ?? "",
+                "provenance": ProvenanceFields.values(indicator.id, typed: typed, open?.entry.provenance),
                 "error": errors[name] ?? errors["row.\(indicator.id)"] ?? "", "has_error": errors[name] != nil || errors["row.\(indicator.id)"] != nil,
                 "disabled": locked || s?.submitted != nil,
             ].merging(state(key))
@@ -148,7 +149,7 @@ enum ReportForm {
             guard let current = s.draft ?? s.returned ?? s.approved else { return true }
             if s.returned != nil && s.draft == nil { return true }
             return current.entry.draft != entry.draft || current.entry.valueStatus != entry.valueStatus
-                || current.entry.source != entry.source || current.entry.note != entry.note
+                || current.entry.source != entry.source || current.entry.note != entry.note || current.entry.provenance != entry.provenance
         }
 
         for i in model.index.indicators.indices where model.index.projectOfIndicator[i] == position {
@@ -165,9 +166,16 @@ enum ReportForm {
                 case .number(let v): value = v
                 case .text(let t): text = t
                 }
+                let source = limited("src.\(indicator.id)")
+                let (provenance, problems) = ProvenanceFields.read(indicator.id, form: form, source: source, periodEnd: period.end,
+                                                                   today: model.today.day, limited: limited)
+                if let problem = problems.first {
+                    errors["row.\(indicator.id)"] = ImportIssueText.text(problem, c)
+                    continue
+                }
                 let entry = FactEntry(.observation(indicatorId: indicator.id, period: period, value: value, text: text),
                                       valueStatus: form["s.\(indicator.id)"] == "provisional" ? .provisional : .final,
-                                      source: limited("src.\(indicator.id)"), note: limited("n.\(indicator.id)"))
+                                      source: source, note: limited("n.\(indicator.id)"), provenance: provenance)
                 if isNew(entry) { entries.append(entry) }
             }
         }
