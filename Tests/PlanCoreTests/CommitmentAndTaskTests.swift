@@ -44,7 +44,7 @@ struct CommitmentAndTaskTests {
         #expect(later.progress.toDate == 165_000)
     }
 
-    @Test("tasks and reforms: done, on schedule, late, not started")
+    @Test("tasks and reforms: done, on schedule, late, past due unreported, not started")
     func tasks() {
         // 1-1.data-control-tower is due H2 2020.
         let id = "1-1.data-control-tower"
@@ -57,7 +57,11 @@ struct CommitmentAndTaskTests {
         #expect(status([], asOf: "2020-08-01").status == .notStarted)
         #expect(status([report(1, "2020-08-01", .inProgress)], asOf: "2020-09-01").status == .onSchedule)
         #expect(status([report(1, "2020-08-01", .inProgress)], asOf: "2021-01-01").status == .late)
-        #expect(status([], asOf: "2021-01-01").status == .late)
+        // Nothing reported past the due date is overdue for a report, not evidence of lateness.
+        let unreported = status([], asOf: "2021-01-01")
+        #expect(unreported.status == .unreported && unreported.status.isOverdue)
+        #expect(AssessmentExplanation.task(unreported, .ko) == "기한(2020년 하반기)이 지났으나 진행 보고가 없음")
+        #expect(status([report(1, "2020-08-01", .notStarted)], asOf: "2021-01-01").status == .late)
         let done = status([report(1, "2020-08-01", .inProgress), report(2, "2020-11-20", .done)], asOf: "2021-01-01")
         #expect(done.status == .done && !done.completedLate && done.latest?.evidence == "근거 2")
         let lateDone = status([report(1, "2021-03-02", .done)], asOf: "2021-06-01")

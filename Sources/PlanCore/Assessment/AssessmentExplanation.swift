@@ -239,8 +239,10 @@ extension AssessmentExplanation {
             s = ko ? "\(day) 완료 보고" : "Reported done on \(day)"
             if t.completedLate, let due { s += ko ? "(기한 \(due)\(KoreanParticle.object(after: due)) 넘겨 완료)" : " (after the due date, \(due))" }
         case .late:
-            s = ko ? "기한(\(due ?? ""))이 지났으나 \(reported.map { "아직 완료되지 않음(\($0))" } ?? "진행 보고가 없음")"
-                : "Past its due date (\(due ?? "")) and \(reported.map { "not done (\($0))" } ?? "nothing reported")"
+            s = ko ? "기한(\(due ?? ""))이 지났으나 아직 완료되지 않음(\(reported ?? ""))"
+                : "Past its due date (\(due ?? "")) and not done (\(reported ?? ""))"
+        case .unreported:
+            s = ko ? "기한(\(due ?? ""))이 지났으나 진행 보고가 없음" : "Past its due date (\(due ?? "")) and nothing reported"
         case .onSchedule:
             s = ko ? "추진 중(\(reported ?? "")), 기한 \(due ?? "없음")" : "In progress (\(reported ?? "")); due \(due ?? "none")"
         case .notStarted:

@@ -32,8 +32,8 @@ public struct PlanAssessment: Sendable {
         return parts.filter(\.isAssessable).min() ?? parts.min()
     }
 
-    /// Tasks and reforms past their due period and not done, in plan order.
-    public var lateTasks: [Int] { tasks.indices.filter { tasks[$0].status == .late } }
+    /// Tasks and reforms past their due period and not done (late or unreported), in plan order.
+    public var lateTasks: [Int] { tasks.indices.filter { tasks[$0].status.isOverdue } }
 }
 
 /// Assessment is a pure function: (plan, facts known as of D) → `PlanAssessment`.

@@ -34,7 +34,10 @@ public struct RollUp: Hashable, Sendable {
         budgetAllocatedToDate > 0 ? Double(budgetExecutedToDate) / Double(budgetAllocatedToDate) : nil
     }
 
-    public var lateTasks: Int { (investments[.late] ?? 0) + (reforms[.late] ?? 0) }
+    /// Tasks past their due date and not reported done: late, or with nothing reported.
+    public var lateTasks: Int {
+        TaskStatus.allCases.filter(\.isOverdue).reduce(0) { $0 + (investments[$1] ?? 0) + (reforms[$1] ?? 0) }
+    }
 
     mutating func add(_ a: IndicatorAssessment) {
         indicators[a.status, default: 0] += 1

@@ -24,8 +24,11 @@ public struct TaskAssessment: Hashable, Sendable {
             if let due, let firstDone { completedLate = firstDone.asOfDay > due.end }
         case .inProgress:
             status = overdue ? .late : .onSchedule
-        case .notStarted, nil:
+        case .notStarted:
             status = overdue ? .late : .notStarted
+        case nil:
+            // Nothing reported is no evidence that a task is late, only that it is overdue for a report.
+            status = overdue ? .unreported : .notStarted
         }
         return TaskAssessment(taskId: task.id, kind: task.kind, status: status, due: due, latest: latest, completedLate: completedLate)
     }

@@ -48,12 +48,12 @@ public enum AssessmentReport {
         }
         out.append("")
         let late = a.lateTasks
-        out.append(ko ? "■ 지연된 과제 (\(late.count)개)" : "■ Late tasks (\(late.count))")
+        out.append(ko ? "■ 기한을 넘긴 과제 (\(late.count)개)" : "■ Tasks past their due date (\(late.count))")
         if late.isEmpty { out.append(ko ? "  없음" : "  None") }
         for i in late {
             let t = index.tasks[i]
             let kind = t.kind == .reform ? (ko ? "제도개선" : "reform") : (ko ? "투자" : "investment")
-            out.append("  " + taskBadge(.late, l, colour: colour) + " \(t.id) [\(kind)] \(t.title[l])")
+            out.append("  " + taskBadge(a.tasks[i].status, l, colour: colour) + " \(t.id) [\(kind)] \(t.title[l])")
             out.append("      " + AssessmentExplanation.task(a.tasks[i], l))
         }
         if a.unmatchedObservations > 0 {

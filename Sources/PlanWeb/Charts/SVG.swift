@@ -53,6 +53,7 @@ enum SVG {
         case .done: return "#006d4e"
         case .onSchedule: return "#0a5a9c"
         case .late: return "#9e1b32"
+        case .unreported: return "#6d4c41"
         case .notStarted: return "#5f6368"
         }
     }
