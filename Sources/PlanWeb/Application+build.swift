@@ -54,6 +54,6 @@ func buildRouter(site: Site, fastPath: FastPathCache, accessLog: AccessLog? = ni
     }
     // Compact, sorted JSON: small answers with stable bytes (and so stable ETags).
     try APIImplementation(site: site).registerHandlers(on: router, serverURL: Servers.Server1.url(),
-                                                       configuration: .init(jsonEncodingOptions: [.sortedKeys]), middlewares: [EmptyBodyIsAbsent()])
+                                                       configuration: .init(jsonEncodingOptions: [.sortedKeys]), middlewares: [EmptyBodyIsAbsent(), NullIsRejected()])
     return router
 }

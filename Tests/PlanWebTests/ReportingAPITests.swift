@@ -64,6 +64,32 @@ import Testing
         }
     }
 
+    @Test func aReportCarriesItsSourceAndNullIsRefused() async throws {
+        let f = try await WorkspaceFixture.make()
+        let reporter = try await f.token(role: .reporter, organization: "msit")
+        try await f.withClient { client in
+            let auth: HTTPFields = [.authorization: "Bearer \(reporter)"]
+            // No request field is nullable: null is refused, naming where, instead of read as left out.
+            let null = try await client.post("/api/v1/projects/1-1/reports", json: """
+                {"tasks":[{"taskId":"1-1.public-data","date":"2024-01-01","progress":"notStarted","evidence":"x","provenance":{"definitionNote":null}}]}
+                """, headers: auth)
+            #expect(null.status == .badRequest && null.body.contains("tasks[0].provenance.definitionNote is null"))
+            // A publication date before the year reported ended is a forecast: refused, with the field named.
+            let early = try await client.post("/api/v1/projects/1-1/reports", json: """
+                {"observations":[{"indicatorId":"1-1.ai-specialist-firms","period":"2025","value":"140","source":"과학기술정보통신부",
+                                  "provenance":{"url":"https://www.msit.go.kr/a","published":"2025-06-01"}}]}
+                """, headers: auth)
+            #expect(early.status == .badRequest && early.body.contains("observations.provenance.published") && early.body.contains("forecast"))
+            let good = try await client.post("/api/v1/projects/1-1/reports", json: """
+                {"observations":[{"indicatorId":"1-1.ai-specialist-firms","period":"2025","value":"140","source":"과학기술정보통신부",
+                                  "provenance":{"title":"AI 산업 실태조사","url":"https://www.msit.go.kr/a","published":"2026-03-02","quote":"140개"}}]}
+                """, headers: auth)
+            #expect(good.status == .created, "\(good.body)")
+            let stored = try await f.store.facts(.observation, states: nil).first
+            #expect(stored?.entry.provenance?.published == CalendarDay(iso: "2026-03-02") && stored?.entry.provenance?.quote == "140개")
+        }
+    }
+
     @Test func theSchemaLimitsHoldAndEveryAPIPathNamesItsMethods() async throws {
         let f = try await WorkspaceFixture.make()
         let coordinator = try await f.token(role: .coordinator, organization: "pmo")
