@@ -18,31 +18,25 @@ enum WebFixture {
     static let demo = Task<Site, any Error> { try await makeDemo() }
 
     static func makeDemo() async throws -> Site {
-        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("planwatch-web-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
-        let store = try SQLiteStore(path: dir.appendingPathComponent("demo.sqlite").path)
-        try await store.migrate()
-        let bytes = [UInt8](BundledPlan.data() ?? Data())
-        let outcome = try await store.loadPlan(bytes: bytes, fileName: "digital-new-deal.yaml", plan: plan, actor: .system)
-        try await SampleData.load(into: store, index: PlanIndex(plan), planVersion: outcome.version.id)
-        let head = try await store.auditHead()
-        let facts = try await store.publishedFacts()
-        let site = Site(model: ReadModel(version: 1, plan: plan, facts: facts, today: Timestamp.now.koreanDay), store: store)
-        site.markCaughtUp(through: head)
-        return site
+        try await make("demo") { store, index, version in try await SampleData.load(into: store, index: index, planVersion: version) }
     }
 
     /// The Digital New Deal with the published outcomes, as a fresh `planwatch serve` loads them.
     static let published = Task<Site, any Error> { try await makePublished() }
 
     static func makePublished() async throws -> Site {
+        try await make("published") { store, index, version in try await PublishedOutcomes.load(into: store, index: index, planVersion: version) }
+    }
+
+    /// A site over a new SQLite store holding the plan and what `load` adds.
+    private static func make(_ name: String, load: (any Store, PlanIndex, Int64) async throws -> Int) async throws -> Site {
         let dir = FileManager.default.temporaryDirectory.appendingPathComponent("planwatch-web-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
-        let store = try SQLiteStore(path: dir.appendingPathComponent("published.sqlite").path)
+        let store = try SQLiteStore(path: dir.appendingPathComponent("\(name).sqlite").path)
         try await store.migrate()
         let bytes = [UInt8](BundledPlan.data() ?? Data())
         let outcome = try await store.loadPlan(bytes: bytes, fileName: "digital-new-deal.yaml", plan: plan, actor: .system)
-        try await PublishedOutcomes.load(into: store, index: PlanIndex(plan), planVersion: outcome.version.id)
+        _ = try await load(store, PlanIndex(plan), outcome.version.id)
         let head = try await store.auditHead()
         let site = Site(model: ReadModel(version: 1, plan: plan, facts: try await store.publishedFacts(), today: Timestamp.now.koreanDay), store: store)
         site.markCaughtUp(through: head)
