@@ -1,0 +1,63 @@
+import Foundation
+import HTTPTypes
+import Hummingbird
+import HummingbirdTesting
+import PlanCore
+import PlanStore
+import Testing
+@testable import PlanWeb
+
+/// Requests that cost the sender little and the server much (docs/security.md, V11 and 12.1):
+/// each is refused before the work, or the work is bounded by how much of it can be kept.
+/// Tests never time anything; they count the work instead. `scripts/load-check` measures the
+/// same requests against a running server.
+@Suite struct DenialOfServiceTests {
+    static func multipart(_ fields: [(String, String)], boundary: String) -> String {
+        fields.map { "--\(boundary)\r\nContent-Disposition: form-data; name=\"\($0.0)\"\r\n\r\n\($0.1)\r\n" }.joined() + "--\(boundary)--\r\n"
+    }
+
+    static func post(_ client: any TestClientProtocol, _ uri: String, body: String, type: String, cookie: String) async throws -> Fetched {
+        try await client.execute(uri: uri, method: .post, headers: [.cookie: cookie, .contentType: type], body: ByteBuffer(string: body)) {
+            Fetched(status: $0.status, headers: $0.headers, body: String(buffer: $0.body))
+        }
+    }
+
+    @Test func multipartIsParsedOnlyWhereFilesAreExpected() async throws {
+        let f = try await WorkspaceFixture.make()
+        try await f.withClient { client in
+            // A stranger's multipart sign-in with an 8,000-character boundary: refused unread.
+            let page = try await client.fetch("/signin")
+            let cookie = String(try #require(page.headers[.setCookie]).split(separator: ";")[0])
+            let token = String(cookie.split(separator: "=", maxSplits: 1)[1])
+            let long = String(repeating: "-", count: 8000)
+            let dashes = String(repeating: "-", count: 200_000)
+            let signIn = try await Self.post(client, "/signin", body: dashes, type: "multipart/form-data; boundary=\(long)", cookie: cookie)
+            #expect(signIn.status == .unsupportedMediaType)
+            // Even a well-formed multipart sign-in: the form takes fields only.
+            let wellFormed = Self.multipart([("_csrf", token), ("username", "lee"), ("password", WorkspaceFixture.passwords["lee"]!)], boundary: "b")
+            #expect(try await Self.post(client, "/signin", body: wellFormed, type: "multipart/form-data; boundary=b", cookie: cookie).status
+                == .unsupportedMediaType)
+            // An upload form with a boundary longer than RFC 2046 allows is refused, not searched.
+            let lee = try await WorkspaceFixture.signIn(client, "lee")
+            let tooLong = String(repeating: "a", count: 71)
+            let upload = Self.multipart([("_csrf", lee.csrf), ("kind", "observations")], boundary: tooLong)
+            #expect(try await Self.post(client, "/admin/projects/1-1/upload", body: upload, type: "multipart/form-data; boundary=\(tooLong)",
+                                        cookie: lee.cookie).status == .badRequest)
+            let longest = String(repeating: "a", count: 70)
+            let fine = Self.multipart([("_csrf", lee.csrf), ("kind", "observations")], boundary: longest)
+            let answer = try await Self.post(client, "/admin/projects/1-1/upload", body: fine, type: "multipart/form-data; boundary=\(longest)",
+                                             cookie: lee.cookie)
+            #expect(answer.status == .unprocessableContent && answer.body.contains(Catalog.ko["upload_no_file"]), "\(answer.status)")
+        }
+    }
+
+    @Test func formsWithNoTokenToMatchAreRefusedUnread() async throws {
+        let f = try await WorkspaceFixture.make()
+        try await f.withClient { client in
+            // No session and no sign-in cookie: there is no token the body could match.
+            let anonymous = try await client.execute(uri: "/signin", method: .post, headers: [.contentType: "application/x-www-form-urlencoded"],
+                                                     body: ByteBuffer(string: "_csrf=x&username=lee&password=x")) { $0.status }
+            #expect(anonymous == .forbidden)
+        }
+    }
+}
