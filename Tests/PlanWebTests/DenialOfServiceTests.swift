@@ -60,4 +60,45 @@ import Testing
             #expect(anonymous == .forbidden)
         }
     }
+
+    @Test func pastAssessmentsAreForgottenLeastRecentlyUsedFirst() async throws {
+        let holder = ReadModelHolder(ReadModel(version: 1, plan: WebFixture.plan, facts: .empty, today: Timestamp.now.koreanDay))
+        let first = CalendarDay(year: 2021, month: 1, day: 1)!
+        let limit = ReadModelHolder.pastAssessmentLimit
+        for d in 0..<limit { _ = await holder.assessment(asOf: first.adding(days: d)) }
+        #expect(holder.pastAssessmentsComputed == limit)
+        // New dates past the limit each cost one entry: the date read again just now stays.
+        for d in limit..<(limit + 10) {
+            _ = await holder.assessment(asOf: first)
+            _ = await holder.assessment(asOf: first.adding(days: d))
+        }
+        #expect(holder.pastAssessmentsComputed == limit + 10, "the first date was never computed again")
+        _ = await holder.assessment(asOf: first.adding(days: limit - 1))
+        #expect(holder.pastAssessmentsComputed == limit + 10, "nor was a recent one")
+    }
+
+    @Test func coldAssessmentsAreSharedAndRunABoundedNumberAtATime() async throws {
+        let holder = ReadModelHolder(ReadModel(version: 1, plan: WebFixture.plan, facts: .empty, today: Timestamp.now.koreanDay))
+        let days = (0..<4).map { CalendarDay(year: 2022, month: 3, day: 1 + $0)! }
+        await withTaskGroup(of: Void.self) { group in
+            for i in 0..<20 { group.addTask { _ = await holder.assessment(asOf: days[i % days.count]) } }
+        }
+        #expect(holder.pastAssessmentsComputed == days.count, "readers of one date share one assessment")
+        #expect(holder.work.peak <= holder.work.limit)
+    }
+
+    @Test func downloadsThatIgnoreTheDateAreBuiltOnce() async throws {
+        let site = WebFixture.bare()
+        try await WebFixture.withClient(site) { client in
+            let before = site.holder.cachedResponseCount
+            for d in 1...10 { #expect(try await client.fetch("/data/plan.json?asOf=2021-01-\(d < 10 ? "0" : "")\(d)").status == .ok) }
+            #expect(site.holder.cachedResponseCount == before + 1)
+            // The assessment depends on the date; a date written two ways is one date.
+            for asOf in ["2021-01-01", "2021-01-02"] { #expect(try await client.fetch("/data/assessments.csv?asOf=\(asOf)").status == .ok) }
+            #expect(site.holder.pastAssessmentsComputed == 2)
+            let bad = try await client.fetch("/?asOf=+021-01-01")
+            #expect(bad.status == .badRequest)
+            #expect(site.holder.pastAssessmentsComputed == 2)
+        }
+    }
 }
