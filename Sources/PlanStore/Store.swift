@@ -91,6 +91,10 @@ public protocol Store: Sendable {
     /// Walks the chain and re-derives every fact from it; reports the first broken link.
     func verifyAudit() async throws -> AuditVerification
 
+    /// Walks only the events after `checkpoint` (the `head` of an earlier intact walk) and the
+    /// facts and plan files they wrote (`AuditVerifier.verify(_:after:)`).
+    func verifyAudit(after checkpoint: AuditCheckpoint) async throws -> AuditVerification
+
     // MARK: Operations
 
     /// Writes a consistent copy of the whole database while it stays online.

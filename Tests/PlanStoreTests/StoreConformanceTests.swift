@@ -211,6 +211,38 @@ struct StoreConformanceTests {
         }
     }
 
+    @Test("a walk from the last intact event checks what was appended since, and catches a change to it", arguments: Backend.all)
+    func incrementalVerification(backend: Backend) async throws {
+        try await backend.withStore { store in
+            _ = try await store.loadPlan(bytes: F.planBytes, fileName: "dnd.yaml", plan: F.plan, actor: .system)
+            _ = try await store.append([F.observation("1-4.gci-rank", "2020", 12)], state: .approved, actor: coordinator, at: F.t("2021-01-10"))
+            let whole = try await store.verifyAudit()
+            let head = try #require(whole.head)
+            #expect(whole.isIntact && head.seq == 2)
+            // Nothing new: nothing to walk.
+            let idle = try await store.verifyAudit(after: head)
+            #expect(idle.isIntact && idle.events == 0 && idle.head == head)
+            let ids = try await store.append([F.observation("1-4.gci-rank", "2021", 10), F.observation("2-1.school-wifi", "2021", 60)],
+                                             state: .submitted, actor: reporter, at: F.t("2022-01-10"))
+            try await store.transition(.observation, ids: [ids[0]], to: .approved, actor: coordinator, reason: nil, at: F.t("2022-01-12"))
+            let step = try await store.verifyAudit(after: head)
+            #expect(step.isIntact && step.events == 2 && step.facts == 2 && step.head?.seq == 4, "\(step)")
+            // A value written since the checkpoint and changed behind the store's back is caught.
+            let disable = store.backendName == "sqlite" ? "DROP TRIGGER observations_values_fixed" : "ALTER TABLE observations DISABLE TRIGGER USER"
+            try await executeRaw(store, disable)
+            try await executeRaw(store, "UPDATE observations SET value = 99 WHERE id = \(ids[1])")
+            let changed = try await store.verifyAudit(after: head)
+            #expect(changed.firstProblem?.seq == 3 && changed.head == nil, "\(String(describing: changed.firstProblem))")
+            try await executeRaw(store, "UPDATE observations SET value = 60 WHERE id = \(ids[1])")
+            // So is an edit of the checkpoint's own event, or of an event after it.
+            try await executeRaw(store, store.backendName == "sqlite" ? "DROP TRIGGER audit_no_update" : "ALTER TABLE audit_events DISABLE TRIGGER USER")
+            try await executeRaw(store, "UPDATE audit_events SET actor = 'user:mallory' WHERE seq = 4")
+            #expect(try await store.verifyAudit(after: head).firstProblem?.seq == 4)
+            try await executeRaw(store, "UPDATE audit_events SET actor = 'user:mallory' WHERE seq = 2")
+            #expect(try await store.verifyAudit(after: head).firstProblem?.message.contains("verified last was changed") == true)
+        }
+    }
+
     @Test("an edited audit event breaks the chain at that event", arguments: Backend.all)
     func tamperEvent(backend: Backend) async throws {
         try await backend.withStore { store in

@@ -192,6 +192,10 @@ public final class PostgresStore: Store, AuditSource {
         try await AuditVerifier.verify(self)
     }
 
+    public func verifyAudit(after checkpoint: AuditCheckpoint) async throws -> AuditVerification {
+        try await AuditVerifier.verify(self, after: checkpoint)
+    }
+
     // MARK: Plans
 
     static func decodeVersion(_ r: PostgresRandomAccessRow) throws -> PlanVersion {

@@ -154,6 +154,10 @@ public final class SQLiteStore: Store, AuditSource {
         try await AuditVerifier.verify(self)
     }
 
+    public func verifyAudit(after checkpoint: AuditCheckpoint) async throws -> AuditVerification {
+        try await AuditVerifier.verify(self, after: checkpoint)
+    }
+
     // MARK: Plans
 
     public func loadPlan(bytes: [UInt8], fileName: String, plan: Plan, actor: Actor) async throws -> PlanLoadOutcome {
