@@ -26,12 +26,14 @@ public func buildApplication(site: Site, configuration: WebConfiguration, logger
 }
 
 /// The routes and middleware of the site: public pages, open-data downloads, the API, health
-/// and metrics. Middleware order: the fast-path recorder sees the final answer; metrics see
+/// and metrics. Middleware order: the path is made the router's own first, so every rule reads
+/// the path the route was chosen by; the fast-path recorder sees the final answer; metrics see
 /// every answer; security headers go on every answer; errors become pages or problem
 /// documents before either sees them.
 func buildRouter(site: Site, fastPath: FastPathCache, accessLog: AccessLog? = nil) throws -> Router<SiteRequestContext> {
     let router = Router(context: SiteRequestContext.self)
     let pages = PageResponder(site: site)
+    router.add(middleware: CanonicalPathMiddleware())
     // Outside the fast-path recorder, so a request's own id is never cached for others.
     if let accessLog { router.add(middleware: AccessLogMiddleware(log: accessLog)) }
     router.add(middleware: FastPathRecorder(cache: fastPath, site: site))

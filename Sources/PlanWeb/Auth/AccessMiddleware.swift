@@ -13,7 +13,9 @@ struct AccessMiddleware: RouterMiddleware {
 
     func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response) async throws -> Response {
         let path = request.uri.path
-        let isAPI = path.hasPrefix("/api/")
+        // Decided by the route the router chose (the path is already its own, see
+        // `CanonicalPathMiddleware`); a path with no route is the API's when it is under it.
+        let isAPI = context.endpointPath.map { $0.hasPrefix("/api/") } ?? path.hasPrefix("/api/")
         let now = Timestamp.now
         var principal: Principal?
         if let auth = site.authentication {
