@@ -210,4 +210,33 @@ import Testing
             #expect(try await client.fetch("/admin", headers: [.cookie: elsewhere.cookie]).status == .seeOther, "the other is signed out")
         }
     }
+
+    @Test func signInSendsPeopleOnlyToPathsOfThisSite() async throws {
+        let f = try await WorkspaceFixture.make()
+        try await f.withClient { client in
+            let page = try await client.fetch("/signin")
+            let cookie = String(try #require(page.headers[.setCookie]).split(separator: ";")[0])
+            let token = String(cookie.split(separator: "=", maxSplits: 1)[1])
+            // A tab, newline or backslash is dropped by browsers, which then read `//evil.example`.
+            for next in ["/\t/evil.example", "/\n/evil.example", "/\r\n/evil.example", "//evil.example", "/\\evil.example", "https://evil.example/",
+                         "/\u{7F}/evil.example", " /admin", "/admin\u{0}", "javascript:alert(1)"] {
+                let shown = try await client.fetch("/signin?next=" + (next.addingPercentEncoding(withAllowedCharacters: .alphanumerics) ?? ""))
+                #expect(shown.body.contains("name=\"next\" value=\"/admin\""), "the form kept next=\(next.debugDescription)")
+                let answer = try await client.post("/signin", form: ["_csrf": token, "username": "lee", "password": WorkspaceFixture.passwords["lee"]!,
+                                                                    "next": next], headers: [.cookie: cookie])
+                #expect(answer.headers[.location] == "/admin", "next=\(next.debugDescription) sent to \(answer.headers[.location] ?? "")")
+            }
+            let good = try await client.post("/signin", form: ["_csrf": token, "username": "lee", "password": WorkspaceFixture.passwords["lee"]!,
+                                                              "next": "/admin/projects/1-1/report?period=2025"], headers: [.cookie: cookie])
+            #expect(good.headers[.location] == "/admin/projects/1-1/report?period=2025")
+            // The error page's language link never points at another host.
+            for path in ["//evil.example", "//evil.example/x", "///evil.example"] {
+                let missing = try await client.fetch(path)
+                #expect(missing.status == .notFound)
+                #expect(!missing.body.links.contains { $0.hasPrefix("//") }, "\(path): \(missing.body.links)")
+            }
+            let page2 = try await client.fetch("//projects/1-1")
+            #expect(!page2.body.links.contains { $0.hasPrefix("//") })
+        }
+    }
 }

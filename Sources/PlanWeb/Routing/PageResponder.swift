@@ -49,8 +49,11 @@ struct PageResponder: Sendable {
     func errorPage(status: HTTPResponse.Status, message: (Catalog) -> String? = { _ in nil }, request: Request) -> Response {
         let preference = LanguagePreference(request)
         let model = site.holder.current
+        // `CanonicalPathMiddleware` has made the path the router's; a path that still began with
+        // `//` would make the language link point at another host.
+        let path = request.uri.path.hasPrefix("//") ? "/" : request.uri.path
         let page = PageContext(model: model, assessment: model.assessment, language: preference.language, catalog: .of(preference.language),
-                               asOf: nil, path: request.uri.path, switchURL: request.uri.path + "?lang=" + (preference.language == .ko ? "en" : "ko"))
+                               asOf: nil, path: path, switchURL: path + "?lang=" + (preference.language == .ko ? "en" : "ko"))
         let html = site.renderer.render("error", OtherPages.error(status: Int(status.code), message: message(page.catalog), page))
         return Response(status: status, headers: [.contentType: "text/html; charset=utf-8", .cacheControl: "no-store", .contentLanguage: preference.language.rawValue],
                         body: .init(byteBuffer: ByteBuffer(string: html)))

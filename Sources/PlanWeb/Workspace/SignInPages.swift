@@ -48,9 +48,18 @@ enum SignInPages {
         return response
     }
 
-    /// Only paths on this site: never another host (an open redirect).
+    /// Only paths on this site: never another host (an open redirect). Browsers drop tabs and
+    /// newlines from a URL and read a backslash as a slash, so `/\t/evil.example` would send
+    /// the reader to `//evil.example`: a target must be printable ASCII without spaces or
+    /// backslashes, parse as a relative URL with no scheme or host, and have a path that starts
+    /// with one slash, both as written and once decoded.
     static func safeNext(_ next: String?) -> String {
-        guard let next, next.hasPrefix("/"), !next.hasPrefix("//"), !next.contains("\\"), !next.hasPrefix("/signin") else { return "/admin" }
+        let fallback = "/admin"
+        guard let next, next.hasPrefix("/"), !next.hasPrefix("/signin"),
+              next.unicodeScalars.allSatisfy({ $0.value > 0x20 && $0.value < 0x7F && $0 != "\\" }),
+              let url = URLComponents(string: next), url.scheme == nil, url.host == nil, url.user == nil,
+              url.percentEncodedPath.hasPrefix("/"), !url.percentEncodedPath.hasPrefix("//"), !url.path.hasPrefix("//"),
+              !url.path.contains("\\") else { return fallback }
         return next
     }
 
