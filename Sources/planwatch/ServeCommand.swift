@@ -56,8 +56,17 @@ struct ServeCommand: AsyncParsableCommand {
     var idleTimeoutSeconds = 60
     @Option(name: .long, help: "Largest upload, form or API request body, in MB.")
     var maxUploadMB = 10
+    @Option(name: .long, help: ArgumentHelp("The address of a proxy (the load balancer) whose X-Forwarded-For names the client; repeat for several. The sign-in limit per address then counts each client, not the proxy.",
+                                            valueName: "address"))
+    var trustedProxy: [String] = []
     @Flag(help: "Load invented sample actuals so the dashboard has something to show (never on a real database).")
     var demo = false
+
+    func validate() throws {
+        for proxy in trustedProxy where !ClientAddress.isAddress(proxy) {
+            throw ValidationError("--trusted-proxy \(proxy) is not an IP address")
+        }
+    }
 
     func run() async throws {
         var logger = Logger(label: "planwatch")
@@ -80,6 +89,7 @@ struct ServeCommand: AsyncParsableCommand {
         settings.sessionIdleSeconds = Int64(sessionIdleMinutes) * 60
         settings.secureCookies = secure
         settings.maxUploadBytes = max(1, maxUploadMB) << 20
+        settings.trustedProxies = Set(trustedProxy)
         let directory = Directory(store: s)
         let factCount = facts.count
         // Handed over, not copied: at national scale the facts are most of the memory.

@@ -239,4 +239,52 @@ import Testing
             #expect(!page2.body.links.contains { $0.hasPrefix("//") })
         }
     }
+
+    @Test func parallelGuessesAreCountedBeforeThePasswordIsChecked() async throws {
+        let f = try await WorkspaceFixture.make { $0.signInFailuresPerAccount = 3; $0.signInFailuresPerAddress = 100 }
+        try await f.withClient { client in
+            let page = try await client.fetch("/signin")
+            let cookie = String(try #require(page.headers[.setCookie]).split(separator: ";")[0])
+            let token = String(cookie.split(separator: "=", maxSplits: 1)[1])
+            let statuses = try await withThrowingTaskGroup(of: HTTPResponse.Status.self) { group in
+                for i in 0..<12 {
+                    group.addTask {
+                        try await client.post("/signin", form: ["_csrf": token, "username": "lee", "password": "wrong guess \(i)"],
+                                              headers: [.cookie: cookie]).status
+                    }
+                }
+                return try await group.reduce(into: []) { $0.append($1) }
+            }
+            #expect(statuses.filter { $0 == .unauthorized }.count == 3, "\(statuses.map(\.code))")
+            #expect(statuses.filter { $0 == .tooManyRequests }.count == 9)
+        }
+    }
+
+    @Test func theAddressLimitCountsTheClientATrustedProxyNames() async throws {
+        let proxy: Set<String> = ["10.0.0.5"]
+        #expect(ClientAddress.of(peer: "10.0.0.5", forwardedFor: "203.0.113.7", trustedProxies: proxy) == "203.0.113.7")
+        // Only the entry the proxy appended: a client can write anything before it.
+        #expect(ClientAddress.of(peer: "10.0.0.5", forwardedFor: "1.1.1.1, 203.0.113.7", trustedProxies: proxy) == "203.0.113.7")
+        #expect(ClientAddress.of(peer: "10.0.0.5", forwardedFor: "2001:db8::1", trustedProxies: proxy) == "2001:db8::1")
+        #expect(ClientAddress.of(peer: "10.0.0.5", forwardedFor: "not an address", trustedProxies: proxy) == "10.0.0.5")
+        // From anyone else the header is ignored.
+        #expect(ClientAddress.of(peer: "198.51.100.9", forwardedFor: "203.0.113.7", trustedProxies: proxy) == "198.51.100.9")
+        #expect(ClientAddress.of(peer: "10.0.0.5", forwardedFor: "203.0.113.7", trustedProxies: []) == "10.0.0.5")
+        // Through a live server behind a proxy on loopback: each client has its own address limit.
+        let f = try await WorkspaceFixture.make { $0.signInFailuresPerAddress = 2; $0.trustedProxies = ["127.0.0.1"] }
+        let app = try buildApplication(site: f.site, configuration: WebConfiguration(port: 0))
+        try await app.test(.live) { client in
+            let page = try await client.fetch("/signin")
+            let cookie = String(try #require(page.headers[.setCookie]).split(separator: ";")[0])
+            let token = String(cookie.split(separator: "=", maxSplits: 1)[1])
+            func attempt(_ user: String, from address: String) async throws -> HTTPResponse.Status {
+                try await client.post("/signin", form: ["_csrf": token, "username": user, "password": "wrong guess"],
+                                      headers: [.cookie: cookie, .forwardedFor: address]).status
+            }
+            #expect(try await attempt("ghost1", from: "203.0.113.7") == .unauthorized)
+            #expect(try await attempt("ghost2", from: "203.0.113.7") == .unauthorized)
+            #expect(try await attempt("ghost3", from: "203.0.113.7") == .tooManyRequests)
+            #expect(try await attempt("ghost4", from: "203.0.113.8") == .unauthorized, "another client behind the same proxy")
+        }
+    }
 }

@@ -43,19 +43,18 @@ final class Authentication: Sendable {
 
     func signIn(username raw: String, password: String, address: String, now: Timestamp) async throws -> SignInOutcome {
         let username = raw.trimmingSpaces.lowercased()
-        if limiter.isLimited(account: username, address: address, now: now.seconds) {
-            try await directory.store.recordAudit(AuditNote(action: "signin.limited", entity: "account:\(username)",
-                                                            after: .object([("address", .string(address))])),
-                                                  actor: Actor("user:\(username)"), at: now)
+        if case .limited(let firstTime) = limiter.admit(account: username, address: address, now: now.seconds) {
+            if firstTime {
+                try await directory.store.recordAudit(AuditNote(action: "signin.limited", entity: "account:\(username)",
+                                                                after: .object([("address", .string(address))])),
+                                                      actor: Actor("user:\(username)"), at: now)
+            }
             return .limited
         }
         let account = Account.isValidUsername(username) ? try await directory.account(username) : nil
         let matches = Passwords.verify(password, hash: account?.passwordHash ?? decoyHash)
-        guard let account, matches, !account.disabled else {
-            limiter.recordFailure(account: username, address: address, now: now.seconds)
-            return .refused
-        }
-        limiter.clear(account: username)
+        guard let account, matches, !account.disabled else { return .refused }
+        limiter.succeeded(account: username, address: address, at: now.seconds)
         let secret = Secrets.make()
         let session = SessionRecord(username: account.username, createdAt: now, csrfToken: Secrets.make(bytes: 24))
         try await directory.saveSession(session, secret: secret, at: now)

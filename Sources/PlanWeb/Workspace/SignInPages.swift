@@ -28,7 +28,8 @@ enum SignInPages {
         guard let auth = ws.site.authentication else { return ws.unavailable(request) }
         let form = SubmittedForm.current
         let c = ws.context(request)
-        let address = context.remoteAddress?.ipAddress ?? "unknown"
+        let address = ClientAddress.of(peer: context.remoteAddress?.ipAddress, forwardedFor: request.headers[.forwardedFor],
+                                       trustedProxies: ws.site.settings.trustedProxies)
         switch try await auth.signIn(username: form.text("username"), password: form["password"] ?? "", address: address, now: .now) {
         case .signedIn(let secret, _):
             var response = ws.redirect(safeNext(form["next"]))
@@ -80,4 +81,5 @@ enum SignInPages {
 
 extension HTTPField.Name {
     static let forwardedProto = HTTPField.Name("X-Forwarded-Proto")!
+    static let forwardedFor = HTTPField.Name("X-Forwarded-For")!
 }

@@ -17,6 +17,9 @@ public struct WorkspaceSettings: Sendable {
     public var signInFailuresPerAccount = 5
     public var signInFailuresPerAddress = 20
     public var signInWindowSeconds: Int64 = 15 * 60
+    /// Proxies whose `X-Forwarded-For` names the client the sign-in limit counts (`--trusted-proxy`).
+    /// Empty: the connection's own address counts, and the header is ignored.
+    public var trustedProxies: Set<String> = []
     public var maxFormBytes = 1 << 20
     public var maxUploadBytes = 10 << 20
     /// Mark cookies Secure: always, never, or when the request came over TLS (directly or
