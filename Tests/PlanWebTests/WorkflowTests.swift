@@ -152,6 +152,41 @@ import Testing
         }
     }
 
+    @Test func locksHoldOnEveryWritePath() async throws {
+        let f = try await WorkspaceFixture.make { $0.lockAfterDays = 30 }
+        // A draft saved while 2024 was still open (a week after it ended)…
+        let saved = Timestamp.startOfDay(Period.year(2024)!.end.adding(days: 7))
+        _ = try await f.store.append([FactEntry(.observation(indicatorId: "1-1.data-market-size", period: .year(2024)!, value: 4e13, text: nil))],
+                                     state: .draft, actor: Actor("user:lee"), at: saved)
+        try await f.withClient { client in
+            let lee = try await WorkspaceFixture.signIn(client, "lee")
+            // …cannot be submitted after the lock.
+            let submit = try await client.post("/admin/projects/1-1/report", form: ["_csrf": lee.csrf, "period": "2024", "action": "submit"],
+                                               headers: lee.headers)
+            #expect(submit.status == .conflict, "\(submit.status)")
+            #expect(try await f.store.facts(.observation, states: [.submitted]).isEmpty)
+            // A task's status as of a day in a locked year is locked too.
+            let task = "1-1.data-control-tower"
+            let status = try await client.post("/admin/projects/1-1/tasks", form: ["_csrf": lee.csrf, "action": "save", "p.\(task)": "done",
+                                                                                  "d.\(task)": "2021-03-02", "e.\(task)": "관보 제1호"], headers: lee.headers)
+            #expect(status.status == .conflict)
+            #expect(status.body.contains(Catalog.ko["err_workflow_locked"]))
+            #expect(try await f.store.facts(.taskStatus, states: nil).isEmpty)
+            // The coordinator's unlock of the year opens both.
+            let park = try await WorkspaceFixture.signIn(client, "park")
+            for year in ["2024", "2021"] {
+                _ = try await client.post("/admin/projects/1-1/unlock", form: ["_csrf": park.csrf, "period": year, "reason": "정정"], headers: park.headers)
+            }
+            let again = try await client.post("/admin/projects/1-1/report", form: ["_csrf": lee.csrf, "period": "2024", "action": "submit"],
+                                              headers: lee.headers)
+            #expect(again.status == .seeOther)
+            #expect(try await f.store.facts(.observation, states: [.submitted]).count == 1)
+            let unlocked = try await client.post("/admin/projects/1-1/tasks", form: ["_csrf": lee.csrf, "action": "save", "p.\(task)": "done",
+                                                                                    "d.\(task)": "2021-03-02", "e.\(task)": "관보 제1호"], headers: lee.headers)
+            #expect(unlocked.status == .seeOther)
+        }
+    }
+
     @Test func taskStatusNeedsEvidence() async throws {
         let f = try await WorkspaceFixture.make()
         try await f.withClient { client in
@@ -161,8 +196,10 @@ import Testing
                                                                                    "d.\(task)": "2021-03-02", "e.\(task)": ""], headers: lee.headers)
             #expect(missing.status == .unprocessableContent)
             #expect(missing.body.contains(Catalog.ko["err_evidence"]))
+            // A day of this year: earlier years lock (see `locksHoldOnEveryWritePath`).
+            let day = Timestamp.now.koreanDay.iso
             let ok = try await client.post("/admin/projects/1-1/tasks", form: ["_csrf": lee.csrf, "action": "submit", "p.\(task)": "done",
-                                                                              "d.\(task)": "2021-03-02", "e.\(task)": "관보 제1호"], headers: lee.headers)
+                                                                              "d.\(task)": day, "e.\(task)": "관보 제1호"], headers: lee.headers)
             #expect(ok.headers[.location] == "/admin/projects/1-1/tasks?done=submitted")
             #expect(try await f.store.facts(.taskStatus, states: [.submitted]).count == 1)
         }

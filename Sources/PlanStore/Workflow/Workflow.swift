@@ -85,10 +85,12 @@ public struct Workflow: Sendable {
         return out
     }
 
-    /// Whether reporters may no longer change `period` of `project` on `today` (Korea's day).
+    /// Whether reporters may no longer change `period` of `project` on `today` (Korea's day). An
+    /// unlock of a year opens every period within it.
     public func isLocked(project: String, period: Period, today: CalendarDay, unlocks: [PeriodUnlock], now: Timestamp) -> Bool {
         guard lockAfterDays >= 0, period.end.adding(days: lockAfterDays) < today else { return false }
-        return !unlocks.contains { $0.projectId == project && $0.period == period.iso && $0.until >= now.seconds }
+        let year = String(period.start.year)
+        return !unlocks.contains { $0.projectId == project && ($0.period == period.iso || $0.period == year) && $0.until >= now.seconds }
     }
 
     /// Records entries for one project as drafts, or submitted for review when `submit`.
@@ -100,7 +102,7 @@ public struct Workflow: Sendable {
         guard !entries.isEmpty else { return [] }
         let kinds = Array(Set(entries.map(\.draft.kind))).sorted { $0.rawValue < $1.rawValue }
         let ledger = try await ledger(kinds, subjects: Set(entries.map(\.draft.key.subject)))
-        let unlocks = bypassLocks ? [] : try await Directory(store: store).unlocks()
+        let unlocks = bypassLocks ? [] : try await unlocks()
         var problems: [WorkflowError.Problem] = []
         var toAppend: [FactEntry] = []
         var seen = Set<FactKey>()
@@ -131,14 +133,16 @@ public struct Workflow: Sendable {
         return try await store.append(toAppend, state: submit ? .submitted : .draft, actor: actor, at: at)
     }
 
-    /// Submits drafts of one project for review. Only the newest draft of a key can be submitted.
-    public func submit(_ kind: FactKind, ids: [Int64], project: String, actor: Actor, at: Timestamp) async throws {
+    /// Submits drafts of one project for review. Only the newest draft of a key can be submitted,
+    /// and a draft of a period locked since it was saved stays a draft until it is unlocked.
+    public func submit(_ kind: FactKind, ids: [Int64], project: String, actor: Actor, bypassLocks: Bool, at: Timestamp) async throws {
         var subjects = Set<String>()
         for id in ids {
             guard let fact = try await store.fact(kind, id: id) else { throw StoreError.notFound("\(kind.table) #\(id)") }
             subjects.insert(fact.entry.draft.key.subject)
         }
         let ledger = try await ledger([kind], subjects: subjects)
+        let unlocks = bypassLocks ? [] : try await unlocks()
         var problems: [WorkflowError.Problem] = []
         for (i, id) in ids.enumerated() {
             guard let (key, state) = ledger.first(where: { $0.value.history.contains { $0.id == id } }) else {
@@ -148,14 +152,21 @@ public struct Workflow: Sendable {
                 problems.append(.init(entry: i, key: key, reason: .notInProject))
                 continue
             }
-            guard state.draft?.id == id else {
+            guard let draft = state.draft, draft.id == id else {
                 problems.append(.init(entry: i, key: key, reason: .notTheCurrentDraft))
                 continue
+            }
+            if !bypassLocks, let period = draft.entry.draft.lockPeriod,
+               isLocked(project: project, period: period, today: at.koreanDay, unlocks: unlocks, now: at) {
+                problems.append(.init(entry: i, key: key, reason: .locked))
             }
         }
         guard problems.isEmpty else { throw WorkflowError.rejected(problems) }
         try await store.transition(kind, ids: ids, to: .submitted, actor: actor, reason: nil, at: at)
     }
+
+    /// The period unlocks in force, read when a lock is to be checked.
+    private func unlocks() async throws -> [PeriodUnlock] { try await Directory(store: store).unlocks() }
 
     /// Every current draft of a project (optionally of one period), to submit them together.
     public func drafts(project: String, period: String? = nil) async throws -> [FactKind: [Int64]] {
