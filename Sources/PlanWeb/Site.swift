@@ -50,7 +50,7 @@ public final class Site: Sendable {
 
     /// The reporting workflow over the store and the current plan.
     var workflow: Workflow? {
-        store.map { Workflow(store: $0, index: model.index, lockAfterDays: settings.lockAfterDays) }
+        store.map { Workflow(store: $0, index: model.index, lockAfterDays: settings.lockAfterDays, allowSelfApproval: settings.allowSelfApproval) }
     }
 
     /// The current read model. When the Korean calendar day has turned since it was built, it is

@@ -59,6 +59,8 @@ struct ServeCommand: AsyncParsableCommand {
     @Option(name: .long, help: ArgumentHelp("The address of a proxy (the load balancer) whose X-Forwarded-For names the client; repeat for several. The sign-in limit per address then counts each client, not the proxy.",
                                             valueName: "address"))
     var trustedProxy: [String] = []
+    @Flag(help: "For an office of one person only: let whoever recorded or submitted a value approve it too (four eyes off). Every such approval is audited as fact.self-approve.")
+    var allowSelfApproval = false
     @Flag(help: "Load invented sample actuals so the dashboard has something to show (never on a real database).")
     var demo = false
 
@@ -90,6 +92,10 @@ struct ServeCommand: AsyncParsableCommand {
         settings.secureCookies = secure
         settings.maxUploadBytes = max(1, maxUploadMB) << 20
         settings.trustedProxies = Set(trustedProxy)
+        settings.allowSelfApproval = allowSelfApproval
+        if allowSelfApproval {
+            logger.warning("--allow-self-approval: whoever records or submits a value may approve it; each such approval is audited as fact.self-approve")
+        }
         let directory = Directory(store: s)
         let factCount = facts.count
         // Handed over, not copied: at national scale the facts are most of the memory.

@@ -243,6 +243,20 @@ struct StoreConformanceTests {
         }
     }
 
+    @Test("who submitted a draft is kept apart from who recorded it", arguments: Backend.all)
+    func submitter(backend: Backend) async throws {
+        try await backend.withStore { store in
+            let drafted = try await store.append([F.observation("1-4.gci-rank", "2021", 10)], state: .draft, actor: reporter, at: F.t("2022-01-10"))
+            #expect(try await store.fact(.observation, id: drafted[0])?.submitter == nil)
+            try await store.transition(.observation, ids: drafted, to: .submitted, actor: coordinator, reason: nil, at: F.t("2022-01-11"))
+            let moved = try #require(try await store.fact(.observation, id: drafted[0]))
+            #expect(moved.recordedBy == reporter.id && moved.submittedBy == coordinator.id && moved.submitter == coordinator.id)
+            let direct = try await store.append([F.observation("2-1.school-wifi", "2021", 60)], state: .submitted, actor: reporter, at: F.t("2022-01-12"))
+            #expect(try await store.fact(.observation, id: direct[0])?.submitter == reporter.id)
+            #expect(try await store.verifyAudit().isIntact)
+        }
+    }
+
     @Test("an edited audit event breaks the chain at that event", arguments: Backend.all)
     func tamperEvent(backend: Backend) async throws {
         try await backend.withStore { store in

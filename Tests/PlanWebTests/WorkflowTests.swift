@@ -187,6 +187,68 @@ import Testing
         }
     }
 
+    @Test func nobodyApprovesWhatTheyRecordedOrSubmitted() async throws {
+        let f = try await WorkspaceFixture.make()
+        try await f.withClient { client in
+            // The coordinator reports a value for 1-1 and submits it…
+            let park = try await WorkspaceFixture.signIn(client, "park")
+            let reported = try await client.post("/admin/projects/1-1/report", form: [
+                "_csrf": park.csrf, "period": "2025", "action": "submit", "v.1-1.data-market-size": "44조원",
+            ], headers: park.headers)
+            #expect(reported.status == .seeOther)
+            let fact = try #require(try await f.store.facts(.observation, states: [.submitted]).first)
+            // …and may not approve it.
+            let own = try await client.post("/admin/queue", form: ["_csrf": park.csrf, "decision": "approve", "pick": "observation:\(fact.id)"],
+                                            headers: park.headers)
+            #expect(own.status == .unprocessableContent)
+            #expect(own.body.contains(Catalog.ko["queue_own_value"]))
+            #expect(try await f.store.fact(.observation, id: fact.id)?.state == .submitted)
+            // A reporter's draft that the coordinator submitted is the coordinator's to submit, not to approve.
+            let lee = try await WorkspaceFixture.signIn(client, "lee")
+            _ = try await client.post("/admin/projects/1-1/report", form: ["_csrf": lee.csrf, "period": "2025", "action": "save",
+                                                                          "v.1-1.ai-specialist-firms": "120"], headers: lee.headers)
+            _ = try await client.post("/admin/projects/1-1/report", form: ["_csrf": park.csrf, "period": "2025", "action": "submit"], headers: park.headers)
+            let draft = try #require(try await f.store.facts(.observation, states: [.submitted]).first { $0.key.subject == "1-1.ai-specialist-firms" })
+            let submittedByPark = try await client.post("/admin/queue", form: ["_csrf": park.csrf, "decision": "approve", "pick": "observation:\(draft.id)"],
+                                                        headers: park.headers)
+            #expect(submittedByPark.status == .unprocessableContent)
+            // Another coordinator (here the administrator) approves both.
+            let admin = try await WorkspaceFixture.signIn(client, "admin")
+            let other = try await client.post("/admin/queue", form: ["_csrf": admin.csrf, "decision": "approve", "pick": "observation:\(fact.id)"],
+                                              headers: admin.headers)
+            #expect(other.status == .seeOther)
+            #expect(try await f.store.fact(.observation, id: fact.id)?.state == .approved)
+        }
+        // Through the API as well: a coordinator's token records, submits and may not approve.
+        let token = try await f.token(role: .coordinator, organization: "pmo")
+        try await f.withClient { client in
+            let body = #"{"submit":true,"observations":[{"indicatorId":"1-1.public-data-opened","period":"2025","value":"130"}]}"#
+            let created = try await client.post("/api/v1/projects/1-1/reports", json: body, headers: [.authorization: "Bearer \(token)"])
+            #expect(created.status == .created)
+            let id = try #require(try await f.store.facts(.observation, states: [.submitted]).last?.id)
+            let approve = try await client.post("/api/v1/reports/observation/\(id)/approve", json: "{}", headers: [.authorization: "Bearer \(token)"])
+            #expect(approve.status == .conflict)
+            #expect(approve.body.contains("four eyes"))
+        }
+    }
+
+    @Test func aOnePersonOfficeMayApproveItsOwnValuesOnRecord() async throws {
+        let f = try await WorkspaceFixture.make { $0.allowSelfApproval = true }
+        try await f.withClient { client in
+            let park = try await WorkspaceFixture.signIn(client, "park")
+            _ = try await client.post("/admin/projects/1-1/report", form: [
+                "_csrf": park.csrf, "period": "2025", "action": "submit", "v.1-1.data-market-size": "44조원",
+            ], headers: park.headers)
+            let fact = try #require(try await f.store.facts(.observation, states: [.submitted]).first)
+            let own = try await client.post("/admin/queue", form: ["_csrf": park.csrf, "decision": "approve", "pick": "observation:\(fact.id)"],
+                                            headers: park.headers)
+            #expect(own.status == .seeOther)
+            #expect(try await f.store.fact(.observation, id: fact.id)?.state == .approved)
+            let events = try await f.store.auditEvents(after: 0, limit: 1000)
+            #expect(events.contains { $0.action == "fact.self-approve" && $0.actor == "user:park" && $0.entity.contains("\(fact.id)") })
+        }
+    }
+
     @Test func taskStatusNeedsEvidence() async throws {
         let f = try await WorkspaceFixture.make()
         try await f.withClient { client in

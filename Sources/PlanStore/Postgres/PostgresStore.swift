@@ -314,7 +314,8 @@ public final class PostgresStore: Store, AuditSource {
                 }
                 fromStates.insert(current)
                 if state == .submitted {
-                    try await self.exec(conn, "UPDATE \(kind.table) SET state = 'submitted', submitted_at = $1 WHERE id = $2", [at.seconds, id])
+                    try await self.exec(conn, "UPDATE \(kind.table) SET state = 'submitted', submitted_at = $1, submitted_by = $2 WHERE id = $3",
+                                        [at.seconds, actor.id, id])
                 } else {
                     try await self.exec(conn, "UPDATE \(kind.table) SET state = $1, decided_at = $2, decided_by = $3, return_reason = $4 WHERE id = $5",
                                         [state.rawValue, at.seconds, actor.id, state == .returned ? reason : nil, id])

@@ -18,6 +18,7 @@ enum SQLiteSchema {
             );
             """),
         Migration(version: 5, name: "yearly and returned observations, for the reporting status", sql: PortableSQL.yearlyAndReturnedObservations),
+        Migration(version: 6, name: "who submitted each fact, for four eyes on approval", sql: PortableSQL.submittedBy),
     ]
 
     /// Accounts and the other small mutable records, as JSON by kind and key (`Directory`).

@@ -275,7 +275,8 @@ public final class SQLiteStore: Store, AuditSource {
                 fromStates.insert(current)
                 switch state {
                 case .submitted:
-                    try db.execute(sql: "UPDATE \(kind.table) SET state = 'submitted', submitted_at = ? WHERE id = ?", arguments: [at.seconds, id])
+                    try db.execute(sql: "UPDATE \(kind.table) SET state = 'submitted', submitted_at = ?, submitted_by = ? WHERE id = ?",
+                                   arguments: [at.seconds, actor.id, id])
                 case .approved, .returned:
                     try db.execute(sql: "UPDATE \(kind.table) SET state = ?, decided_at = ?, decided_by = ?, return_reason = ? WHERE id = ?",
                                    arguments: [state.rawValue, at.seconds, actor.id, state == .returned ? reason : nil, id])

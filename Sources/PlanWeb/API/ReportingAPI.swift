@@ -158,6 +158,8 @@ extension APIImplementation {
             return .failure(DecisionFailure(status: 404, problem: Self.problem(404, "Not Found", what)))
         } catch StoreError.conflict(let what) {
             return .failure(DecisionFailure(status: 409, problem: Self.problem(409, "Conflict", what)))
+        } catch let error as WorkflowError {
+            return .failure(DecisionFailure(status: 409, problem: Self.problem(409, "Conflict", error.description)))
         }
         if approve { try await site.publishLatest() }
         return .success(Self.receipt([(kind, id)], approve ? .approved : .returned))

@@ -11,6 +11,9 @@ public struct WorkspaceSettings: Sendable {
     public var lockAfterDays = 90
     /// Days after a period's end when its values are due (the reporting status calls them overdue after).
     public var dueAfterDays = 60
+    /// Whether the person who recorded or submitted a value may approve it (four eyes off): for
+    /// an office of one person only, and every such approval is audited (`--allow-self-approval`).
+    public var allowSelfApproval = false
     /// A submitted value more than this many times (or less than 1/this of) the previous one is flagged.
     public var jumpFactor = 3.0
     /// Failed sign-ins allowed per account and per address within the window.
