@@ -287,4 +287,27 @@ import Testing
             #expect(try await attempt("ghost4", from: "203.0.113.8") == .unauthorized, "another client behind the same proxy")
         }
     }
+
+    @Test func failedSignInsAreAuditedWithTheNameCutAndEscaped() async throws {
+        let f = try await WorkspaceFixture.make { $0.signInFailuresPerAccount = 1 }
+        try await f.withClient { client in
+            let page = try await client.fetch("/signin")
+            let cookie = String(try #require(page.headers[.setCookie]).split(separator: ";")[0])
+            let token = String(cookie.split(separator: "=", maxSplits: 1)[1])
+            let hostile = "\u{1B}]0;owned\u{7}\u{1B}[2J" + String(repeating: "x", count: 500_000)
+            for _ in 0..<2 {
+                _ = try await client.post("/signin", form: ["_csrf": token, "username": hostile, "password": "wrong guess"], headers: [.cookie: cookie])
+            }
+            let events = try await f.store.auditEvents(after: 0, limit: 1000).filter { $0.action.hasPrefix("signin.") }
+            #expect(events.map(\.action) == ["signin.failed", "signin.limited"])
+            for e in events {
+                let text = e.entity + e.after.compact
+                #expect(text.utf8.count < 400, "\(e.action) keeps \(text.utf8.count) bytes")
+                #expect(!text.unicodeScalars.contains { $0.value < 0x20 || $0.value == 0x7F }, "\(e.action) keeps a control character")
+            }
+            // What `planwatch audit log` prints is escaped the same way, C1 controls and bidirectional overrides too.
+            #expect(AuditText.printable("a\u{9B}2Jb\u{202E}c\u{1B}") == "a\\u{9b}2Jb\\u{202e}c\\u{1b}")
+            #expect(AuditText.typed(String(repeating: "가", count: 100)) == String(repeating: "가", count: 64) + "…")
+        }
+    }
 }

@@ -43,17 +43,24 @@ final class Authentication: Sendable {
 
     func signIn(username raw: String, password: String, address: String, now: Timestamp) async throws -> SignInOutcome {
         let username = raw.trimmingSpaces.lowercased()
+        // As typed, the name may be a megabyte of terminal escapes: the chain keeps it cut and escaped.
+        let named = AuditText.typed(username)
         if case .limited(let firstTime) = limiter.admit(account: username, address: address, now: now.seconds) {
             if firstTime {
-                try await directory.store.recordAudit(AuditNote(action: "signin.limited", entity: "account:\(username)",
+                try await directory.store.recordAudit(AuditNote(action: "signin.limited", entity: "account:\(named)",
                                                                 after: .object([("address", .string(address))])),
-                                                      actor: Actor("user:\(username)"), at: now)
+                                                      actor: Actor("user:\(named)"), at: now)
             }
             return .limited
         }
         let account = Account.isValidUsername(username) ? try await directory.account(username) : nil
         let matches = Passwords.verify(password, hash: account?.passwordHash ?? decoyHash)
-        guard let account, matches, !account.disabled else { return .refused }
+        guard let account, matches, !account.disabled else {
+            try await directory.store.recordAudit(AuditNote(action: "signin.failed", entity: "account:\(named)",
+                                                            after: .object([("address", .string(address))])),
+                                                  actor: Actor("user:\(named)"), at: now)
+            return .refused
+        }
         limiter.succeeded(account: username, address: address, at: now.seconds)
         let secret = Secrets.make()
         let session = SessionRecord(username: account.username, createdAt: now, csrfToken: Secrets.make(bytes: 24))
