@@ -104,7 +104,9 @@ enum PasswordInput {
             password = prompt("Password (at least \(Passwords.minimumLength) characters): ")
             if confirm, prompt("Password again: ") != password { throw CLIFailure("the two passwords differ") }
         }
-        if Passwords.problem(password) != nil { throw CLIFailure("a password needs at least \(Passwords.minimumLength) characters") }
+        if Passwords.problem(password) != nil {
+            throw CLIFailure("a password needs at least \(Passwords.minimumLength) characters and at most \(Passwords.maximumBytes) bytes, with no NUL")
+        }
         return password
     }
 

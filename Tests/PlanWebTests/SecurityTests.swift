@@ -310,4 +310,23 @@ import Testing
             #expect(AuditText.typed(String(repeating: "가", count: 100)) == String(repeating: "가", count: 64) + "…")
         }
     }
+
+    @Test func passwordsBcryptWouldCutShortAreRefused() async throws {
+        let f = try await WorkspaceFixture.make()
+        try await f.withClient { client in
+            let lee = try await WorkspaceFixture.signIn(client, "lee")
+            // A NUL ends the password for bcrypt; past 72 bytes, bcrypt reads no further.
+            for new in ["short\u{0}padding padding", String(repeating: "a", count: 73), String(repeating: "가", count: 25)] {
+                let answer = try await client.post("/admin/password", form: ["_csrf": lee.csrf, "current": WorkspaceFixture.passwords["lee"]!,
+                                                                          "new": new, "confirm": new], headers: lee.headers)
+                #expect(answer.status == .unprocessableContent, "\(new.utf8.count) bytes: \(answer.status)")
+            }
+            let longest = String(repeating: "가", count: 24)
+            // Sign-in refuses a NUL outright: bcrypt would check only what comes before it.
+            #expect(!Passwords.verify(WorkspaceFixture.passwords["lee"]! + "\u{0}anything", hash: Passwords.hash(WorkspaceFixture.passwords["lee"]!, cost: 4)))
+            let ok = try await client.post("/admin/password", form: ["_csrf": lee.csrf, "current": WorkspaceFixture.passwords["lee"]!,
+                                                                  "new": longest, "confirm": longest], headers: lee.headers)
+            #expect(ok.status == .seeOther)
+        }
+    }
 }
