@@ -77,6 +77,12 @@ public protocol Store: Sendable {
     /// Writes a record (nil deletes it) and, when given, appends `audit` in the same transaction.
     func putDirectoryRecord(_ kind: DirectoryKind, key: String, value: String?, audit: AuditNote?, actor: Actor, at: Timestamp) async throws
 
+    /// Replaces the value of a record that exists, unaudited, and never creates one; returns
+    /// whether it existed. A session's touch is this, so a request that races its sign-out
+    /// cannot bring the session back.
+    @discardableResult
+    func updateDirectoryRecord(_ kind: DirectoryKind, key: String, value: String, at: Timestamp) async throws -> Bool
+
     // MARK: Audit
 
     /// Appends an event that goes with no stored change (a sign-in, a sign-out).

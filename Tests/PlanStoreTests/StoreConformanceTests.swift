@@ -257,6 +257,23 @@ struct StoreConformanceTests {
         }
     }
 
+    @Test("a session's touch updates it while it lives and never brings it back", arguments: Backend.all)
+    func touchNeverRecreates(backend: Backend) async throws {
+        try await backend.withStore { store in
+            let directory = Directory(store: store)
+            var session = SessionRecord(username: "lee", createdAt: F.t("2026-01-01"), csrfToken: "token")
+            try await directory.saveSession(session, secret: "the secret of the session", at: F.t("2026-01-01"))
+            session.lastSeenAt += 120
+            #expect(try await directory.touchSession(session, secret: "the secret of the session", at: F.t("2026-01-01")))
+            #expect(try await directory.session(secret: "the secret of the session")?.lastSeenAt == session.lastSeenAt)
+            // Signed out while a request was between reading the session and touching it.
+            try await directory.endSession(secret: "the secret of the session", at: F.t("2026-01-01"))
+            #expect(try await !directory.touchSession(session, secret: "the secret of the session", at: F.t("2026-01-01")))
+            #expect(try await directory.session(secret: "the secret of the session") == nil)
+            #expect(try await store.directoryRecords(.session).isEmpty)
+        }
+    }
+
     @Test("an edited audit event breaks the chain at that event", arguments: Backend.all)
     func tamperEvent(backend: Backend) async throws {
         try await backend.withStore { store in

@@ -108,6 +108,12 @@ public struct Directory: Sendable {
         try await store.putDirectoryRecord(.session, key: Self.digest(secret), value: try encode(session), audit: nil, actor: .system, at: at)
     }
 
+    /// Writes a live session's new state (its last request), only while it exists: returns false
+    /// when it was ended meanwhile, and then it stays ended.
+    public func touchSession(_ session: SessionRecord, secret: String, at: Timestamp) async throws -> Bool {
+        try await store.updateDirectoryRecord(.session, key: Self.digest(secret), value: try encode(session), at: at)
+    }
+
     public func endSession(secret: String, at: Timestamp) async throws {
         try await store.putDirectoryRecord(.session, key: Self.digest(secret), value: nil, audit: nil, actor: .system, at: at)
     }

@@ -156,6 +156,14 @@ public final class PostgresStore: Store, AuditSource {
         }
     }
 
+    @discardableResult
+    public func updateDirectoryRecord(_ kind: DirectoryKind, key: String, value: String, at: Timestamp) async throws -> Bool {
+        try await !transaction(write: false) { conn in
+            try await self.rows(conn, "UPDATE directory SET value = $1, updated_at = $2 WHERE kind = $3 AND key = $4 RETURNING key",
+                                [value, at.seconds, kind.rawValue, key])
+        }.isEmpty
+    }
+
     public func auditEvents(after seq: Int64, limit: Int) async throws -> [AuditEvent] {
         try await rows("SELECT * FROM audit_events WHERE seq > $1 ORDER BY seq LIMIT $2", [seq, Int64(limit)]).map(Self.decodeAudit)
     }

@@ -117,6 +117,14 @@ public final class SQLiteStore: Store, AuditSource {
         }
     }
 
+    @discardableResult
+    public func updateDirectoryRecord(_ kind: DirectoryKind, key: String, value: String, at: Timestamp) async throws -> Bool {
+        try await writes.write { db in
+            try db.execute(sql: "UPDATE directory SET value = ?, updated_at = ? WHERE kind = ? AND key = ?", arguments: [value, at.seconds, kind.rawValue, key])
+            return db.changesCount > 0
+        }
+    }
+
     public func auditEvents(after seq: Int64, limit: Int) async throws -> [AuditEvent] {
         try await pool.read { db in
             try Row.fetchAll(db, sql: "SELECT * FROM audit_events WHERE seq > ? ORDER BY seq LIMIT ?", arguments: [seq, limit]).map(Self.decodeAudit)

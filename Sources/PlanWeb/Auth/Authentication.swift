@@ -88,9 +88,10 @@ final class Authentication: Sendable {
             return nil
         }
         // Touch at most once a minute, so reading pages does not mean writing on every request.
+        // Only a session that still exists is touched: one signed out meanwhile stays out.
         if now.seconds - session.lastSeenAt >= 60 {
             session.lastSeenAt = now.seconds
-            try await directory.saveSession(session, secret: secret, at: now)
+            guard try await directory.touchSession(session, secret: secret, at: now) else { return nil }
         }
         return principal(account, session: session, secret: secret)
     }
