@@ -83,6 +83,10 @@ public protocol Store: Sendable {
     @discardableResult
     func updateDirectoryRecord(_ kind: DirectoryKind, key: String, value: String, at: Timestamp) async throws -> Bool
 
+    /// Notes that a record was used at `at` (an API token's request), without touching its value,
+    /// so it cannot undo a change made meanwhile, such as a revocation.
+    func markDirectoryRecordUsed(_ kind: DirectoryKind, key: String, at: Timestamp) async throws
+
     // MARK: Audit
 
     /// Appends an event that goes with no stored change (a sign-in, a sign-out).

@@ -329,4 +329,37 @@ import Testing
             #expect(ok.status == .seeOther)
         }
     }
+
+    @Test func tokensExpireAndShowTheirLastUse() async throws {
+        let f = try await WorkspaceFixture.make()
+        let directory = Directory(store: f.store)
+        // Made 400 days ago with the default lifetime of a year: expired.
+        let stale = try await TokenIssuer.issue(name: "forgotten", role: .reporter, organizationId: "msit", directory: directory, actor: .system,
+                                                at: Timestamp(seconds: Timestamp.now.seconds - 400 * 86_400))
+        #expect(stale.token.expiresAt == stale.token.createdAt + 365 * 86_400)
+        let fresh = try await f.token(role: .reporter, organization: "msit")
+        try await f.withClient { client in
+            let body = #"{"observations":[{"indicatorId":"1-1.data-market-size","period":"2025","value":"44조원"}]}"#
+            let refused = try await client.post("/api/v1/projects/1-1/reports", json: body, headers: [.authorization: "Bearer \(stale.secret)"])
+            #expect(refused.status == .unauthorized)
+            #expect(refused.body.contains("expired"))
+            let ok = try await client.post("/api/v1/projects/1-1/reports", json: body, headers: [.authorization: "Bearer \(fresh)"])
+            #expect(ok.status == .created)
+            // The administrator sees when each token expires and when it was last used.
+            let admin = try await WorkspaceFixture.signIn(client, "admin")
+            let page = try await client.fetch("/admin/tokens", headers: [.cookie: admin.cookie]).body
+            #expect(page.contains(Catalog.ko["token_expired"]))
+            #expect(page.contains(Catalog.ko["token_never_used"]))
+            #expect(page.contains(AuditPage.kst(.now).prefix(10)))
+            // A token made on the page lasts as long as asked, within one to 1,825 days.
+            let made = try await client.post("/admin/tokens", form: ["_csrf": admin.csrf, "name": "nightly", "role": "reporter", "organization": "msit",
+                                                                    "days": "30"], headers: admin.headers)
+            #expect(made.status == .ok)
+            let nightly = try #require(try await directory.tokens().first { $0.name == "nightly" })
+            #expect(nightly.expiresAt == nightly.createdAt + 30 * 86_400)
+            let tooLong = try await client.post("/admin/tokens", form: ["_csrf": admin.csrf, "name": "forever", "role": "reporter", "organization": "msit",
+                                                                       "days": "100000"], headers: admin.headers)
+            #expect(tooLong.status == .unprocessableContent)
+        }
+    }
 }

@@ -133,9 +133,10 @@ public final class PostgresStore: Store, AuditSource {
     }
 
     public func directoryRecords(_ kind: DirectoryKind) async throws -> [DirectoryEntry] {
-        try await rows("SELECT key, value, updated_at FROM directory WHERE kind = $1 ORDER BY key", [kind.rawValue]).map {
+        try await rows("SELECT key, value, updated_at, used_at FROM directory WHERE kind = $1 ORDER BY key", [kind.rawValue]).map {
             DirectoryEntry(key: try $0["key"].decode(String.self), value: try $0["value"].decode(String.self),
-                           updatedAt: Timestamp(seconds: try $0["updated_at"].decode(Int64.self)))
+                           updatedAt: Timestamp(seconds: try $0["updated_at"].decode(Int64.self)),
+                           usedAt: try $0["used_at"].decode(Int64?.self).map(Timestamp.init))
         }
     }
 
@@ -162,6 +163,12 @@ public final class PostgresStore: Store, AuditSource {
             try await self.rows(conn, "UPDATE directory SET value = $1, updated_at = $2 WHERE kind = $3 AND key = $4 RETURNING key",
                                 [value, at.seconds, kind.rawValue, key])
         }.isEmpty
+    }
+
+    public func markDirectoryRecordUsed(_ kind: DirectoryKind, key: String, at: Timestamp) async throws {
+        try await transaction(write: false) { conn in
+            try await self.exec(conn, "UPDATE directory SET used_at = $1 WHERE kind = $2 AND key = $3", [at.seconds, kind.rawValue, key])
+        }
     }
 
     public func auditEvents(after seq: Int64, limit: Int) async throws -> [AuditEvent] {

@@ -95,8 +95,9 @@ public final class SQLiteStore: Store, AuditSource {
 
     public func directoryRecords(_ kind: DirectoryKind) async throws -> [DirectoryEntry] {
         try await pool.read { db in
-            try Row.fetchAll(db, sql: "SELECT key, value, updated_at FROM directory WHERE kind = ? ORDER BY key", arguments: [kind.rawValue]).map {
-                DirectoryEntry(key: $0["key"], value: $0["value"], updatedAt: Timestamp(seconds: $0["updated_at"]))
+            try Row.fetchAll(db, sql: "SELECT key, value, updated_at, used_at FROM directory WHERE kind = ? ORDER BY key", arguments: [kind.rawValue]).map {
+                DirectoryEntry(key: $0["key"], value: $0["value"], updatedAt: Timestamp(seconds: $0["updated_at"]),
+                               usedAt: ($0["used_at"] as Int64?).map(Timestamp.init))
             }
         }
     }
@@ -122,6 +123,12 @@ public final class SQLiteStore: Store, AuditSource {
         try await writes.write { db in
             try db.execute(sql: "UPDATE directory SET value = ?, updated_at = ? WHERE kind = ? AND key = ?", arguments: [value, at.seconds, kind.rawValue, key])
             return db.changesCount > 0
+        }
+    }
+
+    public func markDirectoryRecordUsed(_ kind: DirectoryKind, key: String, at: Timestamp) async throws {
+        try await writes.write { db in
+            try db.execute(sql: "UPDATE directory SET used_at = ? WHERE kind = ? AND key = ?", arguments: [at.seconds, kind.rawValue, key])
         }
     }
 

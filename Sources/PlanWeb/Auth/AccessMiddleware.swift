@@ -22,8 +22,8 @@ struct AccessMiddleware: RouterMiddleware {
             if isAPI {
                 if let header = request.headers[.authorization] {
                     guard header.lowercased().hasPrefix("bearer "),
-                          let found = try await auth.principal(bearer: String(header.dropFirst(7)).trimmingSpaces) else {
-                        return Self.problem(.unauthorized, "the token is unknown or revoked")
+                          let found = try await auth.principal(bearer: String(header.dropFirst(7)).trimmingSpaces, now: now) else {
+                        return Self.problem(.unauthorized, "the token is unknown, revoked or expired")
                     }
                     principal = found
                 }

@@ -24,6 +24,8 @@ final class Authentication: Sendable {
     /// Checked against unknown accounts, so a wrong name takes as long as a wrong password.
     /// Made on first use, not at start: one bcrypt is a quarter of a second of a cold start.
     private let decoy = Mutex<String?>(nil)
+    /// When this process last noted each token's use.
+    private let tokenUseNoted = Mutex<[String: Int64]>([:])
 
     var decoyHash: String {
         decoy.withLock { hash in
@@ -96,9 +98,18 @@ final class Authentication: Sendable {
         return principal(account, session: session, secret: secret)
     }
 
-    /// The machine client behind a bearer token, if the token is known and not revoked.
-    func principal(bearer secret: String) async throws -> Principal? {
-        guard secret.count >= 20, let token = try await directory.token(secret: secret), !token.isRevoked else { return nil }
+    /// The machine client behind a bearer token, if the token is known, not revoked and not
+    /// expired. Its use is noted at most once a minute per token and process, beside the token,
+    /// never by rewriting it.
+    func principal(bearer secret: String, now: Timestamp) async throws -> Principal? {
+        guard secret.count >= 20, let token = try await directory.token(secret: secret), token.isUsable(at: now) else { return nil }
+        let due = tokenUseNoted.withLock { noted in
+            if let last = noted[token.id], now.seconds - last < 60 { return false }
+            if noted.count > 10_000 { noted.removeAll() }
+            noted[token.id] = now.seconds
+            return true
+        }
+        if due { try await directory.markTokenUsed(secret: secret, at: now) }
         return Principal(name: "token:\(token.id)", displayName: token.name, role: token.role, organizationId: token.organizationId,
                          credential: .token(id: token.id))
     }
