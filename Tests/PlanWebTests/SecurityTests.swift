@@ -362,4 +362,46 @@ import Testing
             #expect(tooLong.status == .unprocessableContent)
         }
     }
+
+    @Test func metricsAndReadinessAreNotPublic() async throws {
+        let site = WebFixture.bare()
+        // Without an operations token the site's port does not have them at all.
+        let router = try buildRouter(site: site, fastPath: FastPathCache(site: site))
+        try await Application(router: router).test(.router) { client in
+            let metrics = try await client.fetch("/metrics", headers: WebFixture.ops), ready = try await client.fetch("/readyz", headers: WebFixture.ops)
+            let live = try await client.fetch("/healthz")
+            #expect(metrics.status == .notFound)
+            #expect(ready.status == .notFound)
+            #expect(live.status == .ok)
+        }
+        // With one, only a request that carries it sees them.
+        try await WebFixture.withClient(site) { client in
+            let anonymous = try await client.fetch("/metrics"), wrong = try await client.fetch("/metrics", headers: [.authorization: "Bearer guess"])
+            #expect(anonymous.status == .notFound && wrong.status == .notFound)
+            #expect(try await client.fetch("/readyz").status == .notFound)
+            #expect(try await client.fetch("/metrics", headers: WebFixture.ops).status == .ok)
+            #expect(try await client.fetch("/readyz", headers: WebFixture.ops).status == .ok)
+        }
+        // The operations listener serves them to whoever reaches it (it binds to loopback by default).
+        try await Application(router: buildOperationsRouter(site: site)).test(.router) { client in
+            let metrics = try await client.fetch("/metrics")
+            #expect(metrics.status == .ok && metrics.body.contains("planwatch_read_model_version"))
+            #expect(try await client.fetch("/readyz").status == .ok)
+        }
+    }
+
+    @Test func serveStartsTheOperationsListenerBesideTheSite() async throws {
+        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("planwatch-ops-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
+        let tokenFile = dir.appendingPathComponent("ops-token").path
+        try Data((WebFixture.opsToken + "\n").utf8).write(to: URL(fileURLWithPath: tokenFile))
+        let opsPort = Int.random(in: 49000...49999)
+        guard let server = try await ServerProcess.start(db: "sqlite:" + dir.appendingPathComponent("ops.sqlite").path,
+                                                         arguments: ["--ops-port", "\(opsPort)", "--ops-token-file", tokenFile]) else { return }
+        #expect(try await Curl.answer(["\(server.url)/metrics"]).status == 404)
+        #expect(try await Curl.answer(["-H", "Authorization: Bearer \(WebFixture.opsToken)", "\(server.url)/metrics"]).status == 200)
+        #expect(try await Curl.run(["-sf", "http://127.0.0.1:\(opsPort)/readyz"]).hasPrefix("ready"))
+        #expect(try await Curl.run(["-sf", "http://127.0.0.1:\(opsPort)/metrics"]).contains("planwatch_read_model_version"))
+        await server.stop()
+    }
 }
