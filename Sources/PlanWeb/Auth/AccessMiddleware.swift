@@ -88,8 +88,9 @@ struct AccessMiddleware: RouterMiddleware {
             }
             let bytes = Array(buffer.readableBytesView)
             if multipart {
+                // Ten megabytes of parsing is heavy work: it takes its turn with the rest (`WorkLimiter`).
                 guard let boundary = SubmittedForm.parameter("boundary", in: Substring("x; " + (request.headers[.contentType] ?? ""))),
-                      let parsed = SubmittedForm.multipart(bytes, boundary: boundary) else {
+                      let parsed = await site.holder.work.run({ SubmittedForm.multipart(bytes, boundary: boundary) }) else {
                     return refuse(.badRequest, { _ in nil })
                 }
                 form = parsed

@@ -22,17 +22,22 @@ struct ByteSearch {
         self.fallback = fallback
     }
 
-    /// The first position at or after `start` where the needle begins, or nil.
+    /// The first position at or after `start` (counted from the collection's start) where the
+    /// needle begins, or nil.
     mutating func firstIndex(in haystack: some RandomAccessCollection<UInt8>, from start: Int) -> Int? {
-        let base = haystack.startIndex
         guard start >= 0, haystack.count - start >= needle.count else { return nil }
+        if let found = haystack.withContiguousStorageIfAvailable({ scan($0, from: start) }) { return found }
+        return Array(haystack).withUnsafeBufferPointer { scan($0, from: start) }
+    }
+
+    private mutating func scan(_ bytes: UnsafeBufferPointer<UInt8>, from start: Int) -> Int? {
         var matched = 0
-        var i = haystack.index(base, offsetBy: start)
-        var position = start
-        while i != haystack.endIndex {
-            let byte = haystack[i]
+        var steps = 0
+        defer { comparisons += steps }
+        for position in start..<bytes.count {
+            let byte = bytes[position]
             while true {
-                comparisons += 1
+                steps += 1
                 if byte == needle[matched] {
                     matched += 1
                     break
@@ -41,8 +46,6 @@ struct ByteSearch {
                 matched = fallback[matched - 1]
             }
             if matched == needle.count { return position - needle.count + 1 }
-            i = haystack.index(after: i)
-            position += 1
         }
         return nil
     }
