@@ -311,22 +311,33 @@ import Testing
         }
     }
 
-    @Test func passwordsBcryptWouldCutShortAreRefused() async throws {
+    @Test func passwordsAreReadWholeAndWithoutNUL() async throws {
+        // bcrypt stops at a NUL and after 72 bytes: neither may shorten a password.
+        let long = String(repeating: "가", count: 24)
+        let hash = Passwords.hash(long + "first ending", cost: 4)
+        #expect(hash.hasPrefix("sha256+$2"))
+        #expect(Passwords.verify(long + "first ending", hash: hash))
+        #expect(!Passwords.verify(long + "other ending", hash: hash), "the 73rd byte onwards counts")
+        #expect(!Passwords.verify(long, hash: hash))
+        // Hashes made before the change (plain bcrypt of the password) still verify.
+        let legacy = "$2b$04$IJS412PUqGou5fntwBWkz.70i6LoCNUV6V9Sm1CCLgiIYSUUIBlMy"
+        #expect(Passwords.verify("reporter password 1", hash: legacy))
+        #expect(!Passwords.verify("reporter password 1\u{0}anything", hash: legacy), "a NUL is refused, not cut at")
+        #expect(Passwords.problem(String(repeating: "a", count: 128)) == nil)
+        #expect(Passwords.problem(String(repeating: "a", count: 129)) == "tooLong")
         let f = try await WorkspaceFixture.make()
         try await f.withClient { client in
             let lee = try await WorkspaceFixture.signIn(client, "lee")
-            // A NUL ends the password for bcrypt; past 72 bytes, bcrypt reads no further.
-            for new in ["short\u{0}padding padding", String(repeating: "a", count: 73), String(repeating: "가", count: 25)] {
+            for new in ["short\u{0}padding padding", String(repeating: "가", count: 129)] {
                 let answer = try await client.post("/admin/password", form: ["_csrf": lee.csrf, "current": WorkspaceFixture.passwords["lee"]!,
                                                                           "new": new, "confirm": new], headers: lee.headers)
-                #expect(answer.status == .unprocessableContent, "\(new.utf8.count) bytes: \(answer.status)")
+                #expect(answer.status == .unprocessableContent, "\(new.count) characters: \(answer.status)")
             }
-            let longest = String(repeating: "가", count: 24)
-            // Sign-in refuses a NUL outright: bcrypt would check only what comes before it.
-            #expect(!Passwords.verify(WorkspaceFixture.passwords["lee"]! + "\u{0}anything", hash: Passwords.hash(WorkspaceFixture.passwords["lee"]!, cost: 4)))
+            let longest = String(repeating: "가", count: 128)
             let ok = try await client.post("/admin/password", form: ["_csrf": lee.csrf, "current": WorkspaceFixture.passwords["lee"]!,
                                                                   "new": longest, "confirm": longest], headers: lee.headers)
             #expect(ok.status == .seeOther)
+            #expect(try await WorkspaceFixture.signIn(client, "lee", password: longest).cookie.hasPrefix("pw_session="))
         }
     }
 

@@ -38,6 +38,6 @@ enum PasswordPage {
 extension Passwords {
     /// The password rule in the reader's language.
     static func rule(_ c: PageContext) -> String {
-        c.catalog.format("err_password", ["min": String(minimumLength), "max": String(maximumBytes), "hangul": String(maximumBytes / 3)])
+        c.catalog.format("err_password", ["min": String(minimumLength), "max": String(maximumLength)])
     }
 }
