@@ -26,9 +26,8 @@ import Testing
         let f = try await WorkspaceFixture.make()
         try await f.withClient { client in
             // A stranger's multipart sign-in with an 8,000-character boundary: refused unread.
-            let page = try await client.fetch("/signin")
-            let cookie = String(try #require(page.headers[.setCookie]).split(separator: ";")[0])
-            let token = String(cookie.split(separator: "=", maxSplits: 1)[1])
+            let form = try await WorkspaceFixture.signInForm(client)
+            let (cookie, token) = (form.cookie, form.csrf)
             let long = String(repeating: "-", count: 8000)
             let dashes = String(repeating: "-", count: 200_000)
             let signIn = try await Self.post(client, "/signin", body: dashes, type: "multipart/form-data; boundary=\(long)", cookie: cookie)

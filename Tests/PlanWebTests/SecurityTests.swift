@@ -49,9 +49,8 @@ import Testing
     @Test func signInIsRateLimitedPerAccountAndPerAddress() async throws {
         let f = try await WorkspaceFixture.make { $0.signInFailuresPerAccount = 3; $0.signInFailuresPerAddress = 6 }
         try await f.withClient { client in
-            let page = try await client.fetch("/signin")
-            let cookie = String(try #require(page.headers[.setCookie]).split(separator: ";")[0])
-            let token = String(cookie.split(separator: "=", maxSplits: 1)[1])
+            let form = try await WorkspaceFixture.signInForm(client)
+            let (cookie, token) = (form.cookie, form.csrf)
             func attempt(_ user: String, _ password: String) async throws -> HTTPResponse.Status {
                 try await client.post("/signin", form: ["_csrf": token, "username": user, "password": password], headers: [.cookie: cookie]).status
             }
@@ -214,9 +213,8 @@ import Testing
     @Test func signInSendsPeopleOnlyToPathsOfThisSite() async throws {
         let f = try await WorkspaceFixture.make()
         try await f.withClient { client in
-            let page = try await client.fetch("/signin")
-            let cookie = String(try #require(page.headers[.setCookie]).split(separator: ";")[0])
-            let token = String(cookie.split(separator: "=", maxSplits: 1)[1])
+            let form = try await WorkspaceFixture.signInForm(client)
+            let (cookie, token) = (form.cookie, form.csrf)
             // A tab, newline or backslash is dropped by browsers, which then read `//evil.example`.
             for next in ["/\t/evil.example", "/\n/evil.example", "/\r\n/evil.example", "//evil.example", "/\\evil.example", "https://evil.example/",
                          "/\u{7F}/evil.example", " /admin", "/admin\u{0}", "javascript:alert(1)"] {
@@ -243,9 +241,8 @@ import Testing
     @Test func parallelGuessesAreCountedBeforeThePasswordIsChecked() async throws {
         let f = try await WorkspaceFixture.make { $0.signInFailuresPerAccount = 3; $0.signInFailuresPerAddress = 100 }
         try await f.withClient { client in
-            let page = try await client.fetch("/signin")
-            let cookie = String(try #require(page.headers[.setCookie]).split(separator: ";")[0])
-            let token = String(cookie.split(separator: "=", maxSplits: 1)[1])
+            let form = try await WorkspaceFixture.signInForm(client)
+            let (cookie, token) = (form.cookie, form.csrf)
             let statuses = try await withThrowingTaskGroup(of: HTTPResponse.Status.self) { group in
                 for i in 0..<12 {
                     group.addTask {
@@ -274,9 +271,8 @@ import Testing
         let f = try await WorkspaceFixture.make { $0.signInFailuresPerAddress = 2; $0.trustedProxies = ["127.0.0.1"] }
         let app = try buildApplication(site: f.site, configuration: WebConfiguration(port: 0))
         try await app.test(.live) { client in
-            let page = try await client.fetch("/signin")
-            let cookie = String(try #require(page.headers[.setCookie]).split(separator: ";")[0])
-            let token = String(cookie.split(separator: "=", maxSplits: 1)[1])
+            let form = try await WorkspaceFixture.signInForm(client)
+            let (cookie, token) = (form.cookie, form.csrf)
             func attempt(_ user: String, from address: String) async throws -> HTTPResponse.Status {
                 try await client.post("/signin", form: ["_csrf": token, "username": user, "password": "wrong guess"],
                                       headers: [.cookie: cookie, .forwardedFor: address]).status
@@ -291,9 +287,8 @@ import Testing
     @Test func failedSignInsAreAuditedWithTheNameCutAndEscaped() async throws {
         let f = try await WorkspaceFixture.make { $0.signInFailuresPerAccount = 1 }
         try await f.withClient { client in
-            let page = try await client.fetch("/signin")
-            let cookie = String(try #require(page.headers[.setCookie]).split(separator: ";")[0])
-            let token = String(cookie.split(separator: "=", maxSplits: 1)[1])
+            let form = try await WorkspaceFixture.signInForm(client)
+            let (cookie, token) = (form.cookie, form.csrf)
             let hostile = "\u{1B}]0;owned\u{7}\u{1B}[2J" + String(repeating: "x", count: 500_000)
             for _ in 0..<2 {
                 _ = try await client.post("/signin", form: ["_csrf": token, "username": hostile, "password": "wrong guess"], headers: [.cookie: cookie])

@@ -161,8 +161,7 @@ import Testing
         try await f.withClient { client in
             let lee = try await WorkspaceFixture.signIn(client, "lee")
             // …cannot be submitted after the lock.
-            let submit = try await client.post("/admin/projects/1-1/report", form: ["_csrf": lee.csrf, "period": "2024", "action": "submit"],
-                                               headers: lee.headers)
+            let submit = try await client.report(lee, period: "2024", "submit")
             #expect(submit.status == .conflict, "\(submit.status)")
             #expect(try await f.store.facts(.observation, states: [.submitted]).isEmpty)
             // A task's status as of a day in a locked year is locked too.
@@ -177,8 +176,7 @@ import Testing
             for year in ["2024", "2021"] {
                 _ = try await client.post("/admin/projects/1-1/unlock", form: ["_csrf": park.csrf, "period": year, "reason": "정정"], headers: park.headers)
             }
-            let again = try await client.post("/admin/projects/1-1/report", form: ["_csrf": lee.csrf, "period": "2024", "action": "submit"],
-                                              headers: lee.headers)
+            let again = try await client.report(lee, period: "2024", "submit")
             #expect(again.status == .seeOther)
             #expect(try await f.store.facts(.observation, states: [.submitted]).count == 1)
             let unlocked = try await client.post("/admin/projects/1-1/tasks", form: ["_csrf": lee.csrf, "action": "save", "p.\(task)": "done",
@@ -192,10 +190,7 @@ import Testing
         try await f.withClient { client in
             // The coordinator reports a value for 1-1 and submits it…
             let park = try await WorkspaceFixture.signIn(client, "park")
-            let reported = try await client.post("/admin/projects/1-1/report", form: [
-                "_csrf": park.csrf, "period": "2025", "action": "submit", "v.1-1.data-market-size": "44조원",
-            ], headers: park.headers)
-            #expect(reported.status == .seeOther)
+            #expect(try await client.report(park, period: "2025", "submit", ["v.1-1.data-market-size": "44조원"]).status == .seeOther)
             let fact = try #require(try await f.store.facts(.observation, states: [.submitted]).first)
             // …and may not approve it.
             let own = try await client.post("/admin/queue", form: ["_csrf": park.csrf, "decision": "approve", "pick": "observation:\(fact.id)"],
@@ -205,9 +200,8 @@ import Testing
             #expect(try await f.store.fact(.observation, id: fact.id)?.state == .submitted)
             // A reporter's draft that the coordinator submitted is the coordinator's to submit, not to approve.
             let lee = try await WorkspaceFixture.signIn(client, "lee")
-            _ = try await client.post("/admin/projects/1-1/report", form: ["_csrf": lee.csrf, "period": "2025", "action": "save",
-                                                                          "v.1-1.ai-specialist-firms": "120"], headers: lee.headers)
-            _ = try await client.post("/admin/projects/1-1/report", form: ["_csrf": park.csrf, "period": "2025", "action": "submit"], headers: park.headers)
+            _ = try await client.report(lee, period: "2025", "save", ["v.1-1.ai-specialist-firms": "120"])
+            _ = try await client.report(park, period: "2025", "submit")
             let draft = try #require(try await f.store.facts(.observation, states: [.submitted]).first { $0.key.subject == "1-1.ai-specialist-firms" })
             let submittedByPark = try await client.post("/admin/queue", form: ["_csrf": park.csrf, "decision": "approve", "pick": "observation:\(draft.id)"],
                                                         headers: park.headers)
@@ -236,9 +230,7 @@ import Testing
         let f = try await WorkspaceFixture.make { $0.allowSelfApproval = true }
         try await f.withClient { client in
             let park = try await WorkspaceFixture.signIn(client, "park")
-            _ = try await client.post("/admin/projects/1-1/report", form: [
-                "_csrf": park.csrf, "period": "2025", "action": "submit", "v.1-1.data-market-size": "44조원",
-            ], headers: park.headers)
+            _ = try await client.report(park, period: "2025", "submit", ["v.1-1.data-market-size": "44조원"])
             let fact = try #require(try await f.store.facts(.observation, states: [.submitted]).first)
             let own = try await client.post("/admin/queue", form: ["_csrf": park.csrf, "decision": "approve", "pick": "observation:\(fact.id)"],
                                             headers: park.headers)

@@ -51,7 +51,7 @@ struct AccessMiddleware: RouterMiddleware {
             return Response(status: .seeOther, headers: [.location: "/signin?" + (c.percentEncodedQuery ?? ""), .cacheControl: "no-store"])
         case .forbidden:
             if isAPI { return Self.problem(.forbidden, "this token's role or organization may not do that") }
-            return try await Principal.$current.withValue(principal) { pages.errorPage(status: .forbidden, request: request) }
+            return Principal.$current.withValue(principal) { pages.errorPage(status: .forbidden, request: request) }
         }
         var request = request
         if isAPI && request.method == .post {
@@ -90,7 +90,7 @@ struct AccessMiddleware: RouterMiddleware {
             if multipart {
                 // Ten megabytes of parsing is heavy work: it takes its turn with the rest (`WorkLimiter`).
                 guard let boundary = SubmittedForm.parameter("boundary", in: Substring("x; " + (request.headers[.contentType] ?? ""))),
-                      let parsed = await site.holder.work.run({ SubmittedForm.multipart(bytes, boundary: boundary) }) else {
+                      SubmittedForm.isValidBoundary(boundary), let parsed = await site.holder.work.run({ SubmittedForm.multipart(bytes, boundary: boundary) }) else {
                     return refuse(.badRequest, { _ in nil })
                 }
                 form = parsed
