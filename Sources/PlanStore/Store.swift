@@ -77,6 +77,16 @@ public protocol Store: Sendable {
     /// Writes a record (nil deletes it) and, when given, appends `audit` in the same transaction.
     func putDirectoryRecord(_ kind: DirectoryKind, key: String, value: String?, audit: AuditNote?, actor: Actor, at: Timestamp) async throws
 
+    /// Replaces the value of a record that exists, unaudited, and never creates one; returns
+    /// whether it existed. A session's touch is this, so a request that races its sign-out
+    /// cannot bring the session back.
+    @discardableResult
+    func updateDirectoryRecord(_ kind: DirectoryKind, key: String, value: String, at: Timestamp) async throws -> Bool
+
+    /// Notes that a record was used at `at` (an API token's request), without touching its value,
+    /// so it cannot undo a change made meanwhile, such as a revocation.
+    func markDirectoryRecordUsed(_ kind: DirectoryKind, key: String, at: Timestamp) async throws
+
     // MARK: Audit
 
     /// Appends an event that goes with no stored change (a sign-in, a sign-out).
@@ -90,6 +100,10 @@ public protocol Store: Sendable {
 
     /// Walks the chain and re-derives every fact from it; reports the first broken link.
     func verifyAudit() async throws -> AuditVerification
+
+    /// Walks only the events after `checkpoint` (the `head` of an earlier intact walk) and the
+    /// facts and plan files they wrote (`AuditVerifier.verify(_:after:)`).
+    func verifyAudit(after checkpoint: AuditCheckpoint) async throws -> AuditVerification
 
     // MARK: Operations
 

@@ -6,13 +6,21 @@ import NIOPosix
 import OpenAPIHummingbird
 import PlanCore
 import Prometheus
+import ServiceLifecycle
 
 /// Builds the Planwatch web application, so the server and the tests run the same app.
 public func buildApplication(site: Site, configuration: WebConfiguration, logger: Logger = Logger(label: "planwatch")) throws -> some ApplicationProtocol {
     let fastPath = FastPathCache(site: site)
     let log = configuration.accessLog ? AccessLog(logger: logger) : nil
-    let router = try buildRouter(site: site, fastPath: fastPath, accessLog: log)
+    let router = try buildRouter(site: site, fastPath: fastPath, accessLog: log,
+                                 operations: configuration.opsToken.map(OperationsRoutes.Access.token) ?? .hidden)
     let connections = ConnectionLimiter.Counter(limit: configuration.maxConnections)
+    var services: [any Service] = site.store == nil ? [] : [StoreFollower(site: site, interval: configuration.followInterval)]
+    if let opsPort = configuration.opsPort {
+        services.append(Application(router: buildOperationsRouter(site: site),
+                                    configuration: .init(address: .hostname(configuration.opsHost, port: opsPort), serverName: nil),
+                                    logger: logger))
+    }
     // The responder is passed in, not built by an `HTTPResponderBuilder` returning `some`:
     // that form crashes Swift 6.3.1's release-mode IR generation.
     return Application(
@@ -20,18 +28,21 @@ public func buildApplication(site: Site, configuration: WebConfiguration, logger
         server: .http1(configuration: .init(additionalChannelHandlers: [ConnectionLimiter(counter: connections), FastPathHandler(cache: fastPath, log: log)],
                                             idleTimeout: .seconds(Int64(configuration.idleTimeoutSeconds)))),
         configuration: .init(address: .hostname(configuration.host, port: configuration.port), serverName: nil),
-        services: site.store == nil ? [] : [StoreFollower(site: site, interval: configuration.followInterval)],
+        services: services,
         eventLoopGroupProvider: configuration.threads.map { .shared(MultiThreadedEventLoopGroup(numberOfThreads: $0)) } ?? .singleton,
         logger: logger)
 }
 
 /// The routes and middleware of the site: public pages, open-data downloads, the API, health
-/// and metrics. Middleware order: the fast-path recorder sees the final answer; metrics see
+/// and metrics. Middleware order: the path is made the router's own first, so every rule reads
+/// the path the route was chosen by; the fast-path recorder sees the final answer; metrics see
 /// every answer; security headers go on every answer; errors become pages or problem
 /// documents before either sees them.
-func buildRouter(site: Site, fastPath: FastPathCache, accessLog: AccessLog? = nil) throws -> Router<SiteRequestContext> {
+func buildRouter(site: Site, fastPath: FastPathCache, accessLog: AccessLog? = nil,
+                 operations: OperationsRoutes.Access = .hidden) throws -> Router<SiteRequestContext> {
     let router = Router(context: SiteRequestContext.self)
     let pages = PageResponder(site: site)
+    router.add(middleware: CanonicalPathMiddleware())
     // Outside the fast-path recorder, so a request's own id is never cached for others.
     if let accessLog { router.add(middleware: AccessLogMiddleware(log: accessLog)) }
     router.add(middleware: FastPathRecorder(cache: fastPath, site: site))
@@ -43,7 +54,7 @@ func buildRouter(site: Site, fastPath: FastPathCache, accessLog: AccessLog? = ni
 
     PageRoutes.register(on: router, pages)
     DownloadRoutes.register(on: router, pages)
-    OperationsRoutes.register(on: router, site: site)
+    OperationsRoutes.register(on: router, site: site, access: operations)
     WorkspaceRoutes.register(on: router, Workspace(site: site, pages: pages))
 
     router.get("/api/v1/openapi.yaml") { request, _ in
@@ -55,5 +66,14 @@ func buildRouter(site: Site, fastPath: FastPathCache, accessLog: AccessLog? = ni
     // Compact, sorted JSON: small answers with stable bytes (and so stable ETags).
     try APIImplementation(site: site).registerHandlers(on: router, serverURL: Servers.Server1.url(),
                                                        configuration: .init(jsonEncodingOptions: [.sortedKeys]), middlewares: [EmptyBodyIsAbsent(), NullIsRejected()])
+    return router
+}
+
+/// The operations listener's routes: liveness, readiness and the metrics, open to whoever
+/// reaches its port (`--ops-port`, bound to loopback unless `--ops-host` says otherwise).
+func buildOperationsRouter(site: Site) -> Router<BasicRequestContext> {
+    let router = Router(context: BasicRequestContext.self)
+    router.add(middleware: SecurityHeadersMiddleware())
+    OperationsRoutes.register(on: router, site: site, access: .open)
     return router
 }

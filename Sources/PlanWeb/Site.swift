@@ -22,6 +22,9 @@ public final class Site: Sendable {
     /// The newest audit event the read model and policy are known to reflect.
     private let seenAuditSeq = Mutex<Int64>(0)
     private let publishQueue = PublishQueue()
+    /// Where the audit chain was last found intact by this server, so `/admin/audit` walks only
+    /// what was appended since.
+    private let auditVerified = Mutex<AuditCheckpoint?>(nil)
 
     public init(model: ReadModel, store: (any Store)? = nil, settings: WorkspaceSettings = WorkspaceSettings(),
                 metrics: PrometheusCollectorRegistry = PrometheusCollectorRegistry(), logger: Logger = Logger(label: "planwatch.web")) {
@@ -47,7 +50,7 @@ public final class Site: Sendable {
 
     /// The reporting workflow over the store and the current plan.
     var workflow: Workflow? {
-        store.map { Workflow(store: $0, index: model.index, lockAfterDays: settings.lockAfterDays) }
+        store.map { Workflow(store: $0, index: model.index, lockAfterDays: settings.lockAfterDays, allowSelfApproval: settings.allowSelfApproval) }
     }
 
     /// The current read model. When the Korean calendar day has turned since it was built, it is
@@ -76,6 +79,30 @@ public final class Site: Sendable {
         seenAuditSeq.withLock { $0 = max($0, head) }
         logger.info("published read model version \(fresh.version)")
     }
+
+    /// Verifies the audit chain for the audit page: whole on the first view after start, then
+    /// from the newest event an earlier view found intact (`Store.verifyAudit(after:)`), so a
+    /// view costs what was appended since the last one. The whole walk stays
+    /// `planwatch audit verify`.
+    func verifyAudit() async throws -> AuditVerification? {
+        guard let store else { return nil }
+        let checkpoint = auditVerified.withLock { $0 }
+        let result: AuditVerification
+        if let checkpoint {
+            result = try await store.verifyAudit(after: checkpoint)
+        } else {
+            result = try await store.verifyAudit()
+        }
+        if let head = result.head {
+            auditVerified.withLock { saved in
+                if (saved?.seq ?? 0) < head.seq { saved = head }
+            }
+        }
+        return result
+    }
+
+    /// The newest audit event verified intact by this server, if any yet.
+    var auditVerifiedThrough: AuditCheckpoint? { auditVerified.withLock { $0 } }
 
     /// The newest audit event this server's read model and policy reflect.
     public var auditSeen: Int64 { seenAuditSeq.withLock { $0 } }

@@ -12,9 +12,21 @@ public struct WebConfiguration: Sendable {
     public var maxConnections: Int
     /// A connection with no request for this long is closed.
     public var idleTimeoutSeconds: Int
+    /// A second listener for `/healthz`, `/readyz` and `/metrics` only, for operators and
+    /// monitoring; nil for none.
+    public var opsPort: Int?
+    /// Where the operations listener binds: loopback unless told otherwise.
+    public var opsHost: String
+    /// With it, `/readyz` and `/metrics` answer on the site's own port to `Authorization: Bearer`
+    /// this token; without it, they are not found there.
+    public var opsToken: String?
 
     public init(host: String = "127.0.0.1", port: Int = 8080, threads: Int? = nil, followInterval: Duration = .milliseconds(500),
-                accessLog: Bool = false, maxConnections: Int = 4096, idleTimeoutSeconds: Int = 60) {
+                accessLog: Bool = false, maxConnections: Int = 4096, idleTimeoutSeconds: Int = 60, opsPort: Int? = nil,
+                opsHost: String = "127.0.0.1", opsToken: String? = nil) {
+        self.opsPort = opsPort
+        self.opsHost = opsHost
+        self.opsToken = opsToken
         self.host = host
         self.port = port
         self.threads = threads

@@ -45,7 +45,9 @@ struct AuditCommand: AsyncParsableCommand {
             let events = try await s.auditEvents(after: after, limit: limit)
             await s.shutdown()
             for e in events {
-                Output.out("#\(e.seq) \(e.at.iso) \(e.actor) \(e.action) \(e.entity) \(e.after.compact.prefix(160)) \(e.hash.prefix(12))")
+                // Escaped again here: events written before names were cut and escaped are printed too.
+                let line = "#\(e.seq) \(e.at.iso) \(e.actor) \(e.action) \(e.entity) \(e.after.compact.prefix(160)) \(e.hash.prefix(12))"
+                Output.out(AuditText.printable(line))
             }
         }
     }

@@ -57,6 +57,18 @@ struct ServeCommand: AsyncParsableCommand {
     var idleTimeoutSeconds = 60
     @Option(name: .long, help: "Largest upload, form or API request body, in MB.")
     var maxUploadMB = 10
+    @Option(name: .long, help: "Also listen on this port for /healthz, /readyz and /metrics only (for monitoring and the load balancer's readiness check).")
+    var opsPort: Int?
+    @Option(name: .long, help: "Address the --ops-port listener binds to; keep it off the internet.")
+    var opsHost = "127.0.0.1"
+    @Option(name: .long, help: ArgumentHelp("A file holding a token (at least 20 characters) with which /readyz and /metrics also answer on --port, to `Authorization: Bearer TOKEN`. Without it or --ops-port they are not served.",
+                                            valueName: "file"))
+    var opsTokenFile: String?
+    @Option(name: .long, help: ArgumentHelp("The address of a proxy (the load balancer) whose X-Forwarded-For names the client; repeat for several. The sign-in limit per address then counts each client, not the proxy.",
+                                            valueName: "address"))
+    var trustedProxy: [String] = []
+    @Flag(help: "For an office of one person only: let whoever recorded or submitted a value approve it too (four eyes off). Every such approval is audited as fact.self-approve.")
+    var allowSelfApproval = false
     @Flag(help: "Load invented sample actuals so the dashboard has something to show (never on a real database).")
     var demo = false
     @Flag(help: "On a fresh database, load the bare plan without the published outcomes.")
@@ -64,6 +76,10 @@ struct ServeCommand: AsyncParsableCommand {
 
     func validate() throws {
         if demo && empty { throw ValidationError("--demo and --empty cannot go together: --demo loads sample values, --empty loads none") }
+        if let opsPort, opsPort == port { throw ValidationError("--ops-port must differ from --port") }
+        for proxy in trustedProxy where !ClientAddress.isAddress(proxy) {
+            throw ValidationError("--trusted-proxy \(proxy) is not an IP address")
+        }
     }
 
     func run() async throws {
@@ -87,6 +103,11 @@ struct ServeCommand: AsyncParsableCommand {
         settings.sessionIdleSeconds = Int64(sessionIdleMinutes) * 60
         settings.secureCookies = secure
         settings.maxUploadBytes = max(1, maxUploadMB) << 20
+        settings.trustedProxies = Set(trustedProxy)
+        settings.allowSelfApproval = allowSelfApproval
+        if allowSelfApproval {
+            logger.warning("--allow-self-approval: whoever records or submits a value may approve it; each such approval is audited as fact.self-approve")
+        }
         let directory = Directory(store: s)
         let factCount = facts.count
         // Handed over, not copied: at national scale the facts are most of the memory.
@@ -106,10 +127,21 @@ struct ServeCommand: AsyncParsableCommand {
         let app = try buildApplication(site: site, configuration: WebConfiguration(host: host, port: port, threads: threads,
                                                                                 followInterval: .milliseconds(max(50, followMilliseconds)),
                                                                                 accessLog: accessLog, maxConnections: max(1, maxConnections),
-                                                                                idleTimeoutSeconds: max(1, idleTimeoutSeconds)), logger: logger)
+                                                                                idleTimeoutSeconds: max(1, idleTimeoutSeconds), opsPort: opsPort,
+                                                                                opsHost: opsHost, opsToken: try opsToken()), logger: logger)
+        if let opsPort { logger.info("readiness and metrics at http://\(opsHost):\(opsPort)/readyz and /metrics") }
         logger.info("serving '\(current.plan.id)' (plan version \(current.version.id), \(factCount) approved values) from \(s.backendName) at http://\(host):\(port)/")
         try await app.runService()
         await s.shutdown()
+    }
+
+    /// The operations token from `--ops-token-file`, trimmed; nil without the option.
+    private func opsToken() throws -> String? {
+        guard let opsTokenFile else { return nil }
+        guard let data = FileManager.default.contents(atPath: opsTokenFile) else { throw CLIFailure("cannot read --ops-token-file \(opsTokenFile)") }
+        let token = String(decoding: data, as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines)
+        guard token.count >= 20 else { throw CLIFailure("the token in \(opsTokenFile) needs at least 20 characters") }
+        return token
     }
 
     /// The plan, the audit head and the approved facts the first read model is built from. On a

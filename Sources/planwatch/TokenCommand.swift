@@ -18,29 +18,38 @@ struct TokenCommand: AsyncParsableCommand {
         @Argument(help: "What the token is for, shown in lists.") var name: String
         @Option(help: "The organization the token reports for.") var org: String
         @Option(help: "reporter, coordinator or viewer.") var role: String
+        @Option(help: "Days until the token stops working (1 to 1825).") var expiresInDays = APIToken.defaultLifetimeDays
         @OptionGroup var store: StoreOptions
 
         func run() async throws {
             guard let role = Role(rawValue: role), role != .admin else { throw ValidationError("--role must be reporter, coordinator or viewer") }
+            guard TokenIssuer.lifetimes.contains(expiresInDays) else { throw ValidationError("--expires-in-days must be 1 to 1825") }
             try await store.withStore { s in
                 let directory = Directory(store: s)
                 guard try await directory.organization(org) != nil else { throw CLIFailure("no organization '\(org)' (see `planwatch org list`)") }
-                let issued = try await TokenIssuer.issue(name: name, role: role, organizationId: org, directory: directory,
+                let issued = try await TokenIssuer.issue(name: name, role: role, organizationId: org, validForDays: expiresInDays, directory: directory,
                                                          actor: CommandLineActor.resolve(nil), at: .now)
-                Output.err("made token \(issued.token.id) (\(role.rawValue) of \(org)); the secret below is shown only now:")
+                let expires = issued.token.expiresAt.map { Timestamp(seconds: $0).koreanDay.iso } ?? "never"
+                Output.err("made token \(issued.token.id) (\(role.rawValue) of \(org), expires \(expires)); the secret below is shown only now:")
                 Output.out(issued.secret)
             }
         }
     }
 
     struct List: AsyncParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "List API tokens (ids, never secrets).")
+        static let configuration = CommandConfiguration(abstract: "List API tokens (ids, never secrets): id, role, organization, name, state, expiry day, last use.")
         @OptionGroup var store: StoreOptions
 
         func run() async throws {
             try await store.withStore { s in
-                for t in try await Directory(store: s).tokens() {
-                    Output.out([t.id, t.role.rawValue, t.organizationId, t.name, t.revokedAt == nil ? "active" : "revoked"].joined(separator: "\t"))
+                let directory = Directory(store: s)
+                let uses = try await directory.tokenUses()
+                let now = Timestamp.now
+                for t in try await directory.tokens() {
+                    let state = t.isRevoked ? "revoked" : t.isExpired(at: now) ? "expired" : "active"
+                    let expires = t.expiresAt.map { Timestamp(seconds: $0).koreanDay.iso } ?? "never"
+                    let used = uses[t.id]?.iso ?? "never used"
+                    Output.out(AuditText.printable([t.id, t.role.rawValue, t.organizationId, t.name, state, expires, used].joined(separator: "\t")))
                 }
             }
         }

@@ -101,10 +101,12 @@ enum PasswordInput {
             guard let line = readLine(strippingNewline: true) else { throw CLIFailure("no password on standard input") }
             password = line
         } else {
-            password = prompt("Password (at least \(Passwords.minimumLength) characters): ")
+            password = prompt("Password (\(Passwords.minimumLength) to \(Passwords.maximumLength) characters): ")
             if confirm, prompt("Password again: ") != password { throw CLIFailure("the two passwords differ") }
         }
-        if Passwords.problem(password) != nil { throw CLIFailure("a password needs at least \(Passwords.minimumLength) characters") }
+        if Passwords.problem(password) != nil {
+            throw CLIFailure("a password needs \(Passwords.minimumLength) to \(Passwords.maximumLength) characters, with no NUL")
+        }
         return password
     }
 

@@ -105,4 +105,28 @@ struct BadInputTests {
     func formulas() {
         #expect(CSVTable.render(.text("=HYPERLINK(\"http://evil\",\"x\")")).hasPrefix("\"'="))
     }
+
+    @Test func hintsAreWorkedOutOnlyForTheErrorsKept() throws {
+        // A file of unknown ids, each close to a real one: every row is an error, only 100 are kept.
+        let rows = (0..<5_000).map { "1-4.gci-rnk\($0 % 10),2021,10위,final,,\n" }.joined()
+        let source = try ImportRowSource(bytes: Array((Self.header + rows).utf8), fileName: "bad.csv", kind: .observation, index: F.index,
+                                         today: F.today, maxErrors: 100)
+        while source.next() != nil {}
+        #expect(source.errorCount == 5_000)
+        #expect(source.diagnostics.count == 100)
+        #expect(source.diagnostics[0].message.contains("did you mean '1-4.gci-rank'"))
+        // At most seven cells per character of the id, for each of the plan's ids, for each kept error.
+        let longest = "1-4.gci-rnk0".unicodeScalars.count
+        #expect(source.hints.comparisons <= 100 * F.index.indicators.count * 7 * longest)
+        // A 60,000-character id is compared with nothing: no id of the plan is within three of its length.
+        var hint = SpellingHint()
+        #expect(hint.closest(String(repeating: "x", count: 60_000), in: F.index.indicators.map(\.id)) == nil)
+        #expect(hint.comparisons == 0)
+        #expect(hint.closest("1-4.gci-rank", in: F.index.indicators.map(\.id)) == "1-4.gci-rank")
+        #expect(hint.closest("1-4.gcirnk", in: ["1-4.gci-rank", "1-4.gci-rnk"]) == "1-4.gci-rnk")
+        #expect(hint.closest("abcd", in: ["wxyz"]) == nil)
+        #expect(hint.closest("abc", in: ["abcdef"]) == "abcdef")
+        #expect(hint.closest("abc", in: ["abcdefg"]) == nil)
+        #expect(hint.closest("kitten", in: ["sitting"]) == "sitting")
+    }
 }

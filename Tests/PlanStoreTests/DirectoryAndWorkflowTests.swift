@@ -103,7 +103,7 @@ struct DirectoryAndWorkflowTests {
                 try await workflow.record([entry(1)], project: "2-1", submit: false, actor: reporter, bypassLocks: true, at: now)
             }
             let drafts = try await workflow.drafts(project: "1-1")
-            try await workflow.submit(.observation, ids: drafts[.observation]!, project: "1-1", actor: reporter, at: now)
+            try await workflow.submit(.observation, ids: drafts[.observation]!, project: "1-1", actor: reporter, bypassLocks: true, at: now)
             // Waiting for review: cannot be changed.
             await #expect(throws: WorkflowError.self) {
                 try await workflow.record([entry(42e12)], project: "1-1", submit: false, actor: reporter, bypassLocks: true, at: now)

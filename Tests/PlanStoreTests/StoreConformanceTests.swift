@@ -211,6 +211,94 @@ struct StoreConformanceTests {
         }
     }
 
+    @Test("a walk from the last intact event checks what was appended since, and catches a change to it", arguments: Backend.all)
+    func incrementalVerification(backend: Backend) async throws {
+        try await backend.withStore { store in
+            _ = try await store.loadPlan(bytes: F.planBytes, fileName: "dnd.yaml", plan: F.plan, actor: .system)
+            _ = try await store.append([F.observation("1-4.gci-rank", "2020", 12)], state: .approved, actor: coordinator, at: F.t("2021-01-10"))
+            let whole = try await store.verifyAudit()
+            let head = try #require(whole.head)
+            #expect(whole.isIntact && head.seq == 2)
+            // Nothing new: nothing to walk.
+            let idle = try await store.verifyAudit(after: head)
+            #expect(idle.isIntact && idle.events == 0 && idle.head == head)
+            let ids = try await store.append([F.observation("1-4.gci-rank", "2021", 10), F.observation("2-1.school-wifi", "2021", 60)],
+                                             state: .submitted, actor: reporter, at: F.t("2022-01-10"))
+            try await store.transition(.observation, ids: [ids[0]], to: .approved, actor: coordinator, reason: nil, at: F.t("2022-01-12"))
+            let step = try await store.verifyAudit(after: head)
+            #expect(step.isIntact && step.events == 2 && step.facts == 2 && step.head?.seq == 4, "\(step)")
+            // A value written since the checkpoint and changed behind the store's back is caught.
+            let disable = store.backendName == "sqlite" ? "DROP TRIGGER observations_values_fixed" : "ALTER TABLE observations DISABLE TRIGGER USER"
+            try await executeRaw(store, disable)
+            try await executeRaw(store, "UPDATE observations SET value = 99 WHERE id = \(ids[1])")
+            let changed = try await store.verifyAudit(after: head)
+            #expect(changed.firstProblem?.seq == 3 && changed.head == nil, "\(String(describing: changed.firstProblem))")
+            try await executeRaw(store, "UPDATE observations SET value = 60 WHERE id = \(ids[1])")
+            // So is an edit of the checkpoint's own event, or of an event after it.
+            try await executeRaw(store, store.backendName == "sqlite" ? "DROP TRIGGER audit_no_update" : "ALTER TABLE audit_events DISABLE TRIGGER USER")
+            try await executeRaw(store, "UPDATE audit_events SET actor = 'user:mallory' WHERE seq = 4")
+            #expect(try await store.verifyAudit(after: head).firstProblem?.seq == 4)
+            try await executeRaw(store, "UPDATE audit_events SET actor = 'user:mallory' WHERE seq = 2")
+            #expect(try await store.verifyAudit(after: head).firstProblem?.message.contains("verified last was changed") == true)
+        }
+    }
+
+    @Test("who submitted a draft is kept apart from who recorded it", arguments: Backend.all)
+    func submitter(backend: Backend) async throws {
+        try await backend.withStore { store in
+            let drafted = try await store.append([F.observation("1-4.gci-rank", "2021", 10)], state: .draft, actor: reporter, at: F.t("2022-01-10"))
+            #expect(try await store.fact(.observation, id: drafted[0])?.submitter == nil)
+            try await store.transition(.observation, ids: drafted, to: .submitted, actor: coordinator, reason: nil, at: F.t("2022-01-11"))
+            let moved = try #require(try await store.fact(.observation, id: drafted[0]))
+            #expect(moved.recordedBy == reporter.id && moved.submittedBy == coordinator.id && moved.submitter == coordinator.id)
+            let direct = try await store.append([F.observation("2-1.school-wifi", "2021", 60)], state: .submitted, actor: reporter, at: F.t("2022-01-12"))
+            #expect(try await store.fact(.observation, id: direct[0])?.submitter == reporter.id)
+            #expect(try await store.verifyAudit().isIntact)
+        }
+    }
+
+    @Test("a session's touch updates it while it lives and never brings it back", arguments: Backend.all)
+    func touchNeverRecreates(backend: Backend) async throws {
+        try await backend.withStore { store in
+            let directory = Directory(store: store)
+            var session = SessionRecord(username: "lee", createdAt: F.t("2026-01-01"), csrfToken: "token")
+            try await directory.saveSession(session, secret: "the secret of the session", at: F.t("2026-01-01"))
+            session.lastSeenAt += 120
+            #expect(try await directory.touchSession(session, secret: "the secret of the session", at: F.t("2026-01-01")))
+            #expect(try await directory.session(secret: "the secret of the session")?.lastSeenAt == session.lastSeenAt)
+            // Signed out while a request was between reading the session and touching it.
+            try await directory.endSession(secret: "the secret of the session", at: F.t("2026-01-01"))
+            #expect(try await !directory.touchSession(session, secret: "the secret of the session", at: F.t("2026-01-01")))
+            #expect(try await directory.session(secret: "the secret of the session") == nil)
+            #expect(try await store.directoryRecords(.session).isEmpty)
+        }
+    }
+
+    @Test("tokens made before tokens expired get an expiry on upgrade, and a use is noted without rewriting the token", arguments: Backend.all)
+    func tokenExpiryAndUse(backend: Backend) async throws {
+        try await backend.withStore { store in
+            // A token as version 7 stored it, with no expiry: made two years ago, and one made last week.
+            let old = #"{"createdAt":\#(Timestamp.now.seconds - 730 * 86_400),"createdBy":"system","id":"old","name":"old","organizationId":"pmo","role":"reporter"}"#
+            let recent = #"{"createdAt":\#(Timestamp.now.seconds - 7 * 86_400),"createdBy":"system","id":"recent","name":"recent","organizationId":"pmo","role":"reporter"}"#
+            try await executeRaw(store, "DELETE FROM schema_migrations WHERE version = 8")
+            try await executeRaw(store, "ALTER TABLE directory DROP COLUMN used_at")
+            try await executeRaw(store, "INSERT INTO directory (kind, key, value, updated_at) VALUES ('token', 'k-old', '\(old)', 0), ('token', 'k-recent', '\(recent)', 0)")
+            #expect(try await store.migrate() == ["8: API tokens expire and record their last use"])
+            let tokens = Dictionary(uniqueKeysWithValues: try await Directory(store: store).tokens().map { ($0.id, $0) })
+            let now = Timestamp.now.seconds
+            // The old one lasts 30 days from the upgrade, not a moment less; the recent one a year from when it was made.
+            #expect((now + 29 * 86_400...now + 31 * 86_400).contains(try #require(tokens["old"]?.expiresAt)))
+            #expect(tokens["recent"]?.expiresAt == now - 7 * 86_400 + 365 * 86_400 || tokens["recent"]?.expiresAt == now - 7 * 86_400 + 365 * 86_400 - 1)
+            // Noting a use leaves the record as it is, and a revocation made meanwhile stands.
+            try await Directory(store: store).revokeToken(id: "recent", actor: .system, at: .now)
+            try await store.markDirectoryRecordUsed(.token, key: "k-recent", at: Timestamp(seconds: 1_800_000_000))
+            let entry = try #require(try await store.directoryRecords(.token).first { $0.key == "k-recent" })
+            #expect(entry.usedAt == Timestamp(seconds: 1_800_000_000))
+            #expect(try await Directory(store: store).tokens().first { $0.id == "recent" }?.isRevoked == true)
+            #expect(try await Directory(store: store).tokenUses()["recent"] == Timestamp(seconds: 1_800_000_000))
+        }
+    }
+
     @Test("an edited audit event breaks the chain at that event", arguments: Backend.all)
     func tamperEvent(backend: Backend) async throws {
         try await backend.withStore { store in

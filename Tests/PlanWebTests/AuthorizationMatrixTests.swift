@@ -149,4 +149,49 @@ import Testing
             #expect(withCookie.status == .unauthorized)
         }
     }
+
+    /// The same route written as a router reads it but not as a rule would: doubled and
+    /// trailing slashes, dot segments, an encoded slash, a trailing dot.
+    static func variants(_ path: String) -> [String] {
+        let rest = String(path.dropFirst())
+        let second = rest.firstIndex(of: "/").map { rest[..<$0] + "%2F" + rest[rest.index(after: $0)...] }.map(String.init)
+        return ["/" + path, path.replacingOccurrences(of: "/", with: "//"), "/." + path, path + "/", path + "/.", path + ".",
+                path.replacingOccurrences(of: "/", with: "/./")] + (second.map { ["/" + $0] } ?? [])
+    }
+
+    @Test func pathVariantsNeverGetFurtherThanTheCanonicalPath() async throws {
+        let f = try await WorkspaceFixture.make { $0.maxUploadBytes = 1 << 20 }
+        let reporterToken = try await f.token(role: .reporter, organization: "msit")
+        try await f.withClient { client in
+            let lee = try await WorkspaceFixture.signIn(client, "lee")
+            let admin = try await WorkspaceFixture.signIn(client, "admin")
+            let body = #"{"observations":[{"indicatorId":"1-1.data-market-size","period":"2025","value":"44조원"}]}"#
+            for rule in AccessRules.all {
+                let canonical = Self.concrete(rule.pattern)
+                for uri in Self.variants(canonical) {
+                    if rule.pattern.hasPrefix("/api/") {
+                        // A session cookie is never a credential for the API, however the path is written.
+                        let withCookie = try await client.post(uri, json: body, headers: [.cookie: lee.cookie])
+                        #expect([401, 404, 405].contains(withCookie.status.code), "cookie POST \(uri): \(withCookie.status.code)")
+                    } else if rule.method == .post {
+                        // A signed-in administrator without the CSRF token is refused on every spelling.
+                        let noToken = try await client.post(uri, form: ["username": "x"], headers: admin.headers)
+                        #expect([403, 404, 415].contains(noToken.status.code), "form POST \(uri) without CSRF: \(noToken.status.code)")
+                    } else if rule.action != .everyone {
+                        // The public is sent to sign in or told there is nothing there, never shown the page.
+                        let anonymous = try await client.fetch(uri)
+                        let signIn = anonymous.status == .seeOther && anonymous.headers[.location]?.hasPrefix("/signin?next=") == true
+                        #expect(signIn || anonymous.status == .notFound, "anonymous GET \(uri): \(anonymous.status.code)")
+                    }
+                }
+            }
+            // The API's body limit holds on every spelling too.
+            let huge = #"{"observations":[{"indicatorId":"1-1.data-market-size","period":"2025","value":""# + String(repeating: "9", count: 2 << 20) + #""}]}"#
+            for uri in ["//api/v1/projects/1-1/reports", "/api//v1/projects/1-1/reports", "/api/v1/projects/1-1/reports/"] {
+                let answer = try await client.post(uri, json: huge, headers: [.authorization: "Bearer \(reporterToken)"])
+                #expect([404, 413].contains(answer.status.code), "\(uri): \(answer.status.code)")
+            }
+            #expect(try await f.store.facts(.observation, states: nil).isEmpty, "nothing was recorded through a variant")
+        }
+    }
 }

@@ -98,7 +98,7 @@ import Testing
         try await WebFixture.withClient(WebFixture.bare()) { client in
             _ = try await client.fetch("/")
             _ = try await client.fetch("/projects/1-1")
-            let metrics = try await client.fetch("/metrics").body
+            let metrics = try await client.fetch("/metrics", headers: WebFixture.ops).body
             #expect(metrics.contains("planwatch_http_requests_total{route=\"/\",method=\"GET\",status=\"200\"}"))
             #expect(metrics.contains("planwatch_http_request_duration_seconds_bucket{route=\"/projects/{id}\""))
             #expect(metrics.contains("planwatch_read_model_age_seconds"))
@@ -111,16 +111,16 @@ import Testing
         let f = try await WorkspaceFixture.make()
         try await f.withClient { client in
             let start = try await f.store.auditHead()
-            #expect(try await client.fetch("/readyz").body.contains("audit events reflected \(start) of \(start)"))
+            #expect(try await client.fetch("/readyz", headers: WebFixture.ops).body.contains("audit events reflected \(start) of \(start)"))
             // A change made behind the server's back (as another server would) moves the head.
             try await Directory(store: f.store).addOrganization(OrganizationRecord(id: "moef", nameKo: "기획재정부", nameEn: "Ministry of Economy and Finance"),
                                                                 actor: .system, at: .now)
             let head = try await f.store.auditHead()
             #expect(head > start)
-            let before = try await client.fetch("/readyz")
+            let before = try await client.fetch("/readyz", headers: WebFixture.ops)
             #expect(before.status == .ok && before.body.contains("of \(head)"))
             // The store follower notices within its interval.
-            #expect(try await eventually { try await client.fetch("/readyz").body.contains("audit events reflected \(head) of \(head)") })
+            #expect(try await eventually { try await client.fetch("/readyz", headers: WebFixture.ops).body.contains("audit events reflected \(head) of \(head)") })
         }
     }
 

@@ -47,11 +47,15 @@ enum WebFixture {
         Site(model: ReadModel(version: 1, plan: plan, facts: .empty, today: Timestamp.now.koreanDay))
     }
 
+    /// The operations token of the test sites: `/readyz` and `/metrics` answer only with it.
+    static let opsToken = "operations-token-of-the-tests-0123"
+    static var ops: HTTPFields { [.authorization: "Bearer \(opsToken)"] }
+
     /// Runs `body` with a test client of the whole application over `site`.
     static func withClient<T: Sendable>(_ site: Site, _ body: @Sendable (any TestClientProtocol) async throws -> T) async throws -> T {
         // The store follower polls far more often than in production, so its races with the
         // server's own publishing show up in tests instead of once in a while in CI.
-        let app = try buildApplication(site: site, configuration: WebConfiguration(port: 0, followInterval: .milliseconds(20)))
+        let app = try buildApplication(site: site, configuration: WebConfiguration(port: 0, followInterval: .milliseconds(20), opsToken: opsToken))
         return try await app.test(.router) { client in try await body(client) }
     }
 }

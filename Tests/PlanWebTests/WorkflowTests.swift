@@ -181,6 +181,95 @@ import Testing
         }
     }
 
+    @Test func locksHoldOnEveryWritePath() async throws {
+        let f = try await WorkspaceFixture.make { $0.lockAfterDays = 30 }
+        // A draft saved while 2024 was still open (a week after it ended)…
+        let saved = Timestamp.startOfDay(Period.year(2024)!.end.adding(days: 7))
+        _ = try await f.store.append([FactEntry(.observation(indicatorId: "1-1.data-market-size", period: .year(2024)!, value: 4e13, text: nil))],
+                                     state: .draft, actor: Actor("user:lee"), at: saved)
+        try await f.withClient { client in
+            let lee = try await WorkspaceFixture.signIn(client, "lee")
+            // …cannot be submitted after the lock.
+            let submit = try await client.report(lee, period: "2024", "submit")
+            #expect(submit.status == .conflict, "\(submit.status)")
+            #expect(try await f.store.facts(.observation, states: [.submitted]).isEmpty)
+            // A task's status as of a day in a locked year is locked too.
+            let task = "1-1.data-control-tower"
+            let status = try await client.post("/admin/projects/1-1/tasks", form: ["_csrf": lee.csrf, "action": "save", "p.\(task)": "done",
+                                                                                  "d.\(task)": "2021-03-02", "e.\(task)": "관보 제1호"], headers: lee.headers)
+            #expect(status.status == .conflict)
+            #expect(status.body.contains(Catalog.ko["err_workflow_locked"]))
+            #expect(try await f.store.facts(.taskStatus, states: nil).isEmpty)
+            // The coordinator's unlock of the year opens both.
+            let park = try await WorkspaceFixture.signIn(client, "park")
+            for year in ["2024", "2021"] {
+                _ = try await client.post("/admin/projects/1-1/unlock", form: ["_csrf": park.csrf, "period": year, "reason": "정정"], headers: park.headers)
+            }
+            let again = try await client.report(lee, period: "2024", "submit")
+            #expect(again.status == .seeOther)
+            #expect(try await f.store.facts(.observation, states: [.submitted]).count == 1)
+            let unlocked = try await client.post("/admin/projects/1-1/tasks", form: ["_csrf": lee.csrf, "action": "save", "p.\(task)": "done",
+                                                                                    "d.\(task)": "2021-03-02", "e.\(task)": "관보 제1호"], headers: lee.headers)
+            #expect(unlocked.status == .seeOther)
+        }
+    }
+
+    @Test func nobodyApprovesWhatTheyRecordedOrSubmitted() async throws {
+        let f = try await WorkspaceFixture.make()
+        try await f.withClient { client in
+            // The coordinator reports a value for 1-1 and submits it…
+            let park = try await WorkspaceFixture.signIn(client, "park")
+            #expect(try await client.report(park, period: "2025", "submit", ["v.1-1.data-market-size": "44조원"]).status == .seeOther)
+            let fact = try #require(try await f.store.facts(.observation, states: [.submitted]).first)
+            // …and may not approve it.
+            let own = try await client.post("/admin/queue", form: ["_csrf": park.csrf, "decision": "approve", "pick": "observation:\(fact.id)"],
+                                            headers: park.headers)
+            #expect(own.status == .unprocessableContent)
+            #expect(own.body.contains(Catalog.ko["queue_own_value"]))
+            #expect(try await f.store.fact(.observation, id: fact.id)?.state == .submitted)
+            // A reporter's draft that the coordinator submitted is the coordinator's to submit, not to approve.
+            let lee = try await WorkspaceFixture.signIn(client, "lee")
+            _ = try await client.report(lee, period: "2025", "save", ["v.1-1.ai-specialist-firms": "120"])
+            _ = try await client.report(park, period: "2025", "submit")
+            let draft = try #require(try await f.store.facts(.observation, states: [.submitted]).first { $0.key.subject == "1-1.ai-specialist-firms" })
+            let submittedByPark = try await client.post("/admin/queue", form: ["_csrf": park.csrf, "decision": "approve", "pick": "observation:\(draft.id)"],
+                                                        headers: park.headers)
+            #expect(submittedByPark.status == .unprocessableContent)
+            // Another coordinator (here the administrator) approves both.
+            let admin = try await WorkspaceFixture.signIn(client, "admin")
+            let other = try await client.post("/admin/queue", form: ["_csrf": admin.csrf, "decision": "approve", "pick": "observation:\(fact.id)"],
+                                              headers: admin.headers)
+            #expect(other.status == .seeOther)
+            #expect(try await f.store.fact(.observation, id: fact.id)?.state == .approved)
+        }
+        // Through the API as well: a coordinator's token records, submits and may not approve.
+        let token = try await f.token(role: .coordinator, organization: "pmo")
+        try await f.withClient { client in
+            let body = #"{"submit":true,"observations":[{"indicatorId":"1-1.public-data-opened","period":"2025","value":"130"}]}"#
+            let created = try await client.post("/api/v1/projects/1-1/reports", json: body, headers: [.authorization: "Bearer \(token)"])
+            #expect(created.status == .created)
+            let id = try #require(try await f.store.facts(.observation, states: [.submitted]).last?.id)
+            let approve = try await client.post("/api/v1/reports/observation/\(id)/approve", json: "{}", headers: [.authorization: "Bearer \(token)"])
+            #expect(approve.status == .conflict)
+            #expect(approve.body.contains("four eyes"))
+        }
+    }
+
+    @Test func aOnePersonOfficeMayApproveItsOwnValuesOnRecord() async throws {
+        let f = try await WorkspaceFixture.make { $0.allowSelfApproval = true }
+        try await f.withClient { client in
+            let park = try await WorkspaceFixture.signIn(client, "park")
+            _ = try await client.report(park, period: "2025", "submit", ["v.1-1.data-market-size": "44조원"])
+            let fact = try #require(try await f.store.facts(.observation, states: [.submitted]).first)
+            let own = try await client.post("/admin/queue", form: ["_csrf": park.csrf, "decision": "approve", "pick": "observation:\(fact.id)"],
+                                            headers: park.headers)
+            #expect(own.status == .seeOther)
+            #expect(try await f.store.fact(.observation, id: fact.id)?.state == .approved)
+            let events = try await f.store.auditEvents(after: 0, limit: 1000)
+            #expect(events.contains { $0.action == "fact.self-approve" && $0.actor == "user:park" && $0.entity.contains("\(fact.id)") })
+        }
+    }
+
     @Test func taskStatusNeedsEvidence() async throws {
         let f = try await WorkspaceFixture.make()
         try await f.withClient { client in
@@ -190,8 +279,10 @@ import Testing
                                                                                    "d.\(task)": "2021-03-02", "e.\(task)": ""], headers: lee.headers)
             #expect(missing.status == .unprocessableContent)
             #expect(missing.body.contains(Catalog.ko["err_evidence"]))
+            // A day of this year: earlier years lock (see `locksHoldOnEveryWritePath`).
+            let day = Timestamp.now.koreanDay.iso
             let ok = try await client.post("/admin/projects/1-1/tasks", form: ["_csrf": lee.csrf, "action": "submit", "p.\(task)": "done",
-                                                                              "d.\(task)": "2021-03-02", "e.\(task)": "관보 제1호"], headers: lee.headers)
+                                                                              "d.\(task)": day, "e.\(task)": "관보 제1호"], headers: lee.headers)
             #expect(ok.headers[.location] == "/admin/projects/1-1/tasks?done=submitted")
             #expect(try await f.store.facts(.taskStatus, states: [.submitted]).count == 1)
         }

@@ -64,13 +64,18 @@ struct WorkspaceFixture: Sendable {
         var headers: HTTPFields { [.cookie: cookie, .contentType: "application/x-www-form-urlencoded"] }
     }
 
+    /// A browser that has opened the sign-in form: the form's own cookie and its token.
+    static func signInForm(_ client: any TestClientProtocol) async throws -> Browser {
+        let page = try await client.fetch("/signin")
+        let cookie = try #require(page.headers[.setCookie]?.split(separator: ";").first.map(String.init))
+        return Browser(cookie: cookie, csrf: String(cookie.split(separator: "=", maxSplits: 1)[1]))
+    }
+
     /// Signs in through the form, as a browser does.
     static func signIn(_ client: any TestClientProtocol, _ username: String, password: String? = nil) async throws -> Browser {
-        let page = try await client.fetch("/signin")
-        let csrfCookie = try #require(page.headers[.setCookie]?.split(separator: ";").first.map(String.init))
-        let token = String(csrfCookie.split(separator: "=", maxSplits: 1)[1])
-        let response = try await client.post("/signin", form: ["_csrf": token, "username": username, "password": password ?? passwords[username]!],
-                                              headers: [.cookie: csrfCookie])
+        let form = try await signInForm(client)
+        let response = try await client.post("/signin", form: ["_csrf": form.csrf, "username": username, "password": password ?? passwords[username]!],
+                                              headers: [.cookie: form.cookie])
         #expect(response.status == .seeOther, "sign-in of \(username)")
         let session = try #require(response.headers[.setCookie]?.split(separator: ";").first.map(String.init))
         let home = try await client.fetch("/admin", headers: [.cookie: session])
@@ -86,6 +91,13 @@ struct WorkspaceFixture: Sendable {
 }
 
 extension TestClientProtocol {
+    /// Posts project 1-1's report form for a year as `browser` (`action` is save or submit), with
+    /// the fields in `values`.
+    func report(_ browser: WorkspaceFixture.Browser, period: String, _ action: String, _ values: [String: String] = [:]) async throws -> Fetched {
+        try await post("/admin/projects/1-1/report", form: ["_csrf": browser.csrf, "period": period, "action": action].merging(values) { $1 },
+                       headers: browser.headers)
+    }
+
     func post(_ uri: String, form: [String: String], headers: HTTPFields = [:]) async throws -> Fetched {
         var fields = headers
         if fields[.contentType] == nil { fields[.contentType] = "application/x-www-form-urlencoded" }

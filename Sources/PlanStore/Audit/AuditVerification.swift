@@ -6,6 +6,8 @@ public struct AuditVerification: Sendable, Hashable {
     public var facts: Int
     /// The first problem found, or nil when everything verifies.
     public var firstProblem: Problem?
+    /// The newest event walked, when everything verified: where the next walk may start.
+    public var head: AuditCheckpoint?
 
     public struct Problem: Sendable, Hashable, CustomStringConvertible {
         /// The audit event at which the chain breaks (or that vouches for the damaged fact).

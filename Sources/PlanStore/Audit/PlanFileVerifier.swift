@@ -8,13 +8,14 @@ import PlanCore
 /// this, someone with write access to the database could change the targets the public sees
 /// while every fact and event still verified.
 enum PlanFileVerifier {
-    static func problems(_ store: any Store, events: [AuditEvent]) async throws -> [AuditVerification.Problem] {
+    /// With `versions`, only those plan versions are checked (an incremental walk's new loads).
+    static func problems(_ store: any Store, events: [AuditEvent], versions: Set<Int64>? = nil) async throws -> [AuditVerification.Problem] {
         var loadedBy: [Int64: (seq: Int64, sha256: String)] = [:]
         for e in events where e.action == "plan.load" {
             if let version = e.after["version"]?.int, let sha = e.after["sha256"]?.string { loadedBy[Int64(version)] = (e.seq, sha) }
         }
         var problems: [AuditVerification.Problem] = []
-        for version in try await store.planVersions() {
+        for version in try await store.planVersions() where versions?.contains(version.id) ?? true {
             guard let event = loadedBy[version.id] else {
                 problems.append(.init(seq: nil, message: "plan version \(version.id) was stored outside the audit chain"))
                 continue

@@ -108,6 +108,12 @@ public struct Directory: Sendable {
         try await store.putDirectoryRecord(.session, key: Self.digest(secret), value: try encode(session), audit: nil, actor: .system, at: at)
     }
 
+    /// Writes a live session's new state (its last request), only while it exists: returns false
+    /// when it was ended meanwhile, and then it stays ended.
+    public func touchSession(_ session: SessionRecord, secret: String, at: Timestamp) async throws -> Bool {
+        try await store.updateDirectoryRecord(.session, key: Self.digest(secret), value: try encode(session), at: at)
+    }
+
     public func endSession(secret: String, at: Timestamp) async throws {
         try await store.putDirectoryRecord(.session, key: Self.digest(secret), value: nil, audit: nil, actor: .system, at: at)
     }
@@ -136,6 +142,20 @@ public struct Directory: Sendable {
                                            actor: actor, at: at)
     }
 
+    /// When each token (by id) was last used, for the tokens that have been.
+    public func tokenUses() async throws -> [String: Timestamp] {
+        var uses: [String: Timestamp] = [:]
+        for entry in try await store.directoryRecords(.token) {
+            if let used = entry.usedAt, let token = try? decode(APIToken.self, entry.value) { uses[token.id] = used }
+        }
+        return uses
+    }
+
+    /// Notes a request made with the token whose secret is `secret`.
+    public func markTokenUsed(secret: String, at: Timestamp) async throws {
+        try await store.markDirectoryRecordUsed(.token, key: Self.digest(secret), at: at)
+    }
+
     public func revokeToken(id: String, actor: Actor, at: Timestamp) async throws {
         guard let entry = try await store.directoryRecords(.token).first(where: { (try? decode(APIToken.self, $0.value))?.id == id }) else {
             throw StoreError.notFound("no token '\(id)'")
@@ -151,7 +171,8 @@ public struct Directory: Sendable {
 
     func tokenView(_ t: APIToken) -> JSONValue {
         .compactObject([("id", .string(t.id)), ("name", .string(t.name)), ("role", .string(t.role.rawValue)),
-                        ("organizationId", .string(t.organizationId)), ("revokedAt", t.revokedAt.map { .int($0) } ?? .null)])
+                        ("organizationId", .string(t.organizationId)), ("expiresAt", t.expiresAt.map { .int($0) } ?? .null),
+                        ("revokedAt", t.revokedAt.map { .int($0) } ?? .null)])
     }
 
     // MARK: Period unlocks

@@ -6,16 +6,20 @@ public enum DirectoryKind: String, Sendable, CaseIterable {
     case account, organization, assignment, session, token, unlock
 }
 
-/// A record as stored: its key, its JSON and when it last changed.
+/// A record as stored: its key, its JSON, when it last changed, and when it was last used (an
+/// API token's last request), which is kept apart from the JSON so that noting a use never
+/// rewrites the record.
 public struct DirectoryEntry: Sendable, Hashable {
     public var key: String
     public var value: String
     public var updatedAt: Timestamp
+    public var usedAt: Timestamp?
 
-    public init(key: String, value: String, updatedAt: Timestamp) {
+    public init(key: String, value: String, updatedAt: Timestamp, usedAt: Timestamp? = nil) {
         self.key = key
         self.value = value
         self.updatedAt = updatedAt
+        self.usedAt = usedAt
     }
 }
 

@@ -15,8 +15,15 @@ public struct SessionRecord: Codable, Sendable, Hashable {
     }
 }
 
-/// A machine client's credential, shown once when made and stored only as its SHA-256.
+/// A machine client's credential, shown once when made and stored only as its SHA-256. It
+/// expires (a year after it is made, unless told otherwise), so a forgotten token stops working
+/// on its own; its last use is kept beside it (`DirectoryEntry.usedAt`).
 public struct APIToken: Codable, Sendable, Hashable {
+    /// How long a token lasts unless told otherwise.
+    public static let defaultLifetimeDays = 365
+    /// Tokens made before tokens expired last at least this long after the upgrade.
+    public static let upgradeGraceDays = 30
+
     /// A short public id, to name the token in lists and the audit chain.
     public var id: String
     public var name: String
@@ -25,17 +32,26 @@ public struct APIToken: Codable, Sendable, Hashable {
     public var createdBy: String
     public var createdAt: Int64
     public var revokedAt: Int64?
+    /// When it stops working. Every token has one after migration 8.
+    public var expiresAt: Int64?
 
-    public init(id: String, name: String, role: Role, organizationId: String, createdBy: String, createdAt: Timestamp) {
+    public init(id: String, name: String, role: Role, organizationId: String, createdBy: String, createdAt: Timestamp,
+                expiresAt: Timestamp? = nil) {
         self.id = id
         self.name = name
         self.role = role
         self.organizationId = organizationId
         self.createdBy = createdBy
         self.createdAt = createdAt.seconds
+        self.expiresAt = (expiresAt ?? Timestamp(seconds: createdAt.seconds + Int64(Self.defaultLifetimeDays) * 86_400)).seconds
     }
 
     public var isRevoked: Bool { revokedAt != nil }
+
+    public func isExpired(at now: Timestamp) -> Bool { expiresAt.map { now.seconds >= $0 } ?? false }
+
+    /// Neither revoked nor expired.
+    public func isUsable(at now: Timestamp) -> Bool { !isRevoked && !isExpired(at: now) }
 }
 
 /// A coordinator's permission for reporters to change a locked period of a project again,

@@ -26,6 +26,8 @@ public final class ImportRowSource: @unchecked Sendable {
     private var done = false
     private var seen: [Int: Int32] = [:]
     private let today: CalendarDay
+    /// "Did you mean" for unknown ids; its work is counted so tests can bound it.
+    private(set) var hints = SpellingHint()
 
     public var bytesRead: Int { chunks.bytesRead }
     /// Called every 50,000 rows with (rows read, bytes read), from the thread doing the import.
@@ -53,9 +55,13 @@ public final class ImportRowSource: @unchecked Sendable {
         readHeader()
     }
 
-    private func fail(_ line: Int, _ column: Int, _ issue: ImportIssue) {
+    /// Counts a problem and keeps the first `maxErrors`. The issue is made only when it is kept:
+    /// a "did you mean" hint compares the id with every id of the plan, which a file of a
+    /// million unknown ids must not pay a million times.
+    private func fail(_ line: Int, _ column: Int, _ issue: @autoclosure () -> ImportIssue) {
         errorCount += 1
         if diagnostics.count < maxErrors {
+            let issue = issue()
             diagnostics.append(Diagnostic(file: fileName, line: line, column: column, message: issue.message))
             issues.append(LocatedImportIssue(line: line, column: column, issue: issue))
         }
@@ -227,7 +233,7 @@ public final class ImportRowSource: @unchecked Sendable {
             // The indicator is used in place (by position), never copied: this runs a million times.
             let position = index.indicatorIndex[id]
             if position == nil {
-                fail(r.line, idCol, .unknownIndicator(id, hint: closest(id, index.indicators.map(\.id))))
+                fail(r.line, idCol, .unknownIndicator(id, hint: hints.closest(id, in: index.indicators.map(\.id))))
             }
             let p = period(r, "period")
             var value: ObservationValue.Read?
@@ -268,7 +274,7 @@ public final class ImportRowSource: @unchecked Sendable {
             let (id, idCol) = field(r, "task_id")!
             let task = index.task(id)
             if task == nil {
-                fail(r.line, idCol, .unknownTask(id, hint: closest(id, index.tasks.map(\.id))))
+                fail(r.line, idCol, .unknownTask(id, hint: hints.closest(id, in: index.tasks.map(\.id))))
             }
             let day = period(r, "date").map(\.end)
             var progress: TaskStatusReport.Progress?
@@ -294,22 +300,5 @@ public final class ImportRowSource: @unchecked Sendable {
             return nil
         }
         return id
-    }
-
-    private func closest(_ word: String, _ candidates: [String]) -> String? {
-        guard candidates.count < 5_000 else { return nil }
-        return candidates.min { distance(word, $0) < distance(word, $1) }.flatMap { distance(word, $0) <= 3 ? $0 : nil }
-    }
-
-    private func distance(_ a: String, _ b: String) -> Int {
-        let a = Array(a), b = Array(b)
-        if a.isEmpty || b.isEmpty { return max(a.count, b.count) }
-        var prev = Array(0...b.count), cur = prev
-        for i in 1...a.count {
-            cur[0] = i
-            for j in 1...b.count { cur[j] = min(prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + (a[i - 1] == b[j - 1] ? 0 : 1)) }
-            swap(&prev, &cur)
-        }
-        return prev[b.count]
     }
 }

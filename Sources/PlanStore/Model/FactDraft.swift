@@ -53,8 +53,14 @@ public struct StoredFact: Hashable, Sendable {
     public var decidedAt: Timestamp?
     public var decidedBy: String?
     public var returnReason: String?
+    /// Who submitted it, when that was a separate step from recording it.
+    public var submittedBy: String? = nil
 
     public var kind: FactKind { entry.draft.kind }
+
+    /// Who sent it for review: the one who submitted the draft, or its recorder when it was
+    /// recorded as submitted (and for facts submitted before `submitted_by` was kept).
+    public var submitter: String? { submittedBy ?? (submittedAt != nil ? recordedBy : nil) }
 
     public var approvedAt: Timestamp? { state == .approved ? decidedAt : nil }
 

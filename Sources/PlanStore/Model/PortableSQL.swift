@@ -13,4 +13,8 @@ enum PortableSQL {
         CREATE INDEX observations_yearly ON observations(period) WHERE length(period) = 4;
         CREATE INDEX observations_returned ON observations(state) WHERE state = 'returned';
         """
+
+    /// Who moved each fact from draft to submitted, so an approval can refuse them (four eyes).
+    /// Empty for facts recorded as submitted, whose submitter is their recorder.
+    static let submittedBy = FactKind.allCases.map { "ALTER TABLE \($0.table) ADD COLUMN submitted_by TEXT;" }.joined(separator: "\n")
 }

@@ -115,7 +115,8 @@ enum PostgresFactCodec {
             state: ApprovalState(rawValue: try r["state"].decode(String.self)) ?? .draft,
             submittedAt: try r["submitted_at"].decode(Int64?.self).map(Timestamp.init),
             decidedAt: try r["decided_at"].decode(Int64?.self).map(Timestamp.init),
-            decidedBy: try r["decided_by"].decode(String?.self), returnReason: try r["return_reason"].decode(String?.self))
+            decidedBy: try r["decided_by"].decode(String?.self), returnReason: try r["return_reason"].decode(String?.self),
+            submittedBy: try r["submitted_by"].decode(String?.self))
     }
 
     /// The provenance of a stored row, or nil when it has none.

@@ -23,6 +23,8 @@ enum PostgresSchema {
         Migration(version: 5, name: "yearly and returned observations, for the reporting status", sql: PortableSQL.yearlyAndReturnedObservations),
         Migration(version: 6, name: "the publication behind each fact: title, address, date, quote, definition note",
                   sql: PortableSQL.provenanceColumns + "\n" + FactKind.allCases.map(provenanceFixed).joined(separator: "\n")),
+        Migration(version: 7, name: "who submitted each fact, for four eyes on approval", sql: PortableSQL.submittedBy),
+        Migration(version: 8, name: "API tokens expire and record their last use", sql: tokenExpiry),
     ]
 
     /// The provenance of a fact never changes once written, like its value.
@@ -31,6 +33,14 @@ enum PostgresSchema {
         let changed = FactKind.provenanceColumns.map { "NEW.\($0) IS DISTINCT FROM OLD.\($0)" }.joined(separator: " OR ")
         return "CREATE TRIGGER \(t)_provenance_fixed BEFORE UPDATE ON \(t) FOR EACH ROW WHEN (\(changed)) EXECUTE FUNCTION planwatch_append_only();"
     }
+
+    /// As `SQLiteSchema.tokenExpiry`, in this dialect.
+    static let tokenExpiry = """
+    ALTER TABLE directory ADD COLUMN used_at BIGINT;
+    UPDATE directory SET value = jsonb_set(value::jsonb, '{expiresAt}', to_jsonb(GREATEST((value::jsonb->>'createdAt')::bigint + \(APIToken.defaultLifetimeDays * 86_400),
+        extract(epoch FROM now())::bigint + \(APIToken.upgradeGraceDays * 86_400))))::text
+        WHERE kind = 'token' AND value::jsonb->'expiresAt' IS NULL;
+    """
 
     /// Accounts and the other small mutable records, as JSON by kind and key (`Directory`).
     /// It replaces the unused `organizations` table of version 1.

@@ -133,9 +133,10 @@ public final class PostgresStore: Store, AuditSource {
     }
 
     public func directoryRecords(_ kind: DirectoryKind) async throws -> [DirectoryEntry] {
-        try await rows("SELECT key, value, updated_at FROM directory WHERE kind = $1 ORDER BY key", [kind.rawValue]).map {
+        try await rows("SELECT key, value, updated_at, used_at FROM directory WHERE kind = $1 ORDER BY key", [kind.rawValue]).map {
             DirectoryEntry(key: try $0["key"].decode(String.self), value: try $0["value"].decode(String.self),
-                           updatedAt: Timestamp(seconds: try $0["updated_at"].decode(Int64.self)))
+                           updatedAt: Timestamp(seconds: try $0["updated_at"].decode(Int64.self)),
+                           usedAt: try $0["used_at"].decode(Int64?.self).map(Timestamp.init))
         }
     }
 
@@ -153,6 +154,20 @@ public final class PostgresStore: Store, AuditSource {
             if let audit {
                 try await self.appendAudit(conn, at: at, actor: actor, action: audit.action, entity: audit.entity, before: audit.before, after: audit.after)
             }
+        }
+    }
+
+    @discardableResult
+    public func updateDirectoryRecord(_ kind: DirectoryKind, key: String, value: String, at: Timestamp) async throws -> Bool {
+        try await !transaction(write: false) { conn in
+            try await self.rows(conn, "UPDATE directory SET value = $1, updated_at = $2 WHERE kind = $3 AND key = $4 RETURNING key",
+                                [value, at.seconds, kind.rawValue, key])
+        }.isEmpty
+    }
+
+    public func markDirectoryRecordUsed(_ kind: DirectoryKind, key: String, at: Timestamp) async throws {
+        try await transaction(write: false) { conn in
+            try await self.exec(conn, "UPDATE directory SET used_at = $1 WHERE kind = $2 AND key = $3", [at.seconds, kind.rawValue, key])
         }
     }
 
@@ -190,6 +205,10 @@ public final class PostgresStore: Store, AuditSource {
 
     public func verifyAudit() async throws -> AuditVerification {
         try await AuditVerifier.verify(self)
+    }
+
+    public func verifyAudit(after checkpoint: AuditCheckpoint) async throws -> AuditVerification {
+        try await AuditVerifier.verify(self, after: checkpoint)
     }
 
     // MARK: Plans
@@ -310,7 +329,8 @@ public final class PostgresStore: Store, AuditSource {
                 }
                 fromStates.insert(current)
                 if state == .submitted {
-                    try await self.exec(conn, "UPDATE \(kind.table) SET state = 'submitted', submitted_at = $1 WHERE id = $2", [at.seconds, id])
+                    try await self.exec(conn, "UPDATE \(kind.table) SET state = 'submitted', submitted_at = $1, submitted_by = $2 WHERE id = $3",
+                                        [at.seconds, actor.id, id])
                 } else {
                     try await self.exec(conn, "UPDATE \(kind.table) SET state = $1, decided_at = $2, decided_by = $3, return_reason = $4 WHERE id = $5",
                                         [state.rawValue, at.seconds, actor.id, state == .returned ? reason : nil, id])

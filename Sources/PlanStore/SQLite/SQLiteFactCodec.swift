@@ -62,7 +62,7 @@ enum SQLiteFactCodec {
             recordedAt: Timestamp(seconds: row["recorded_at"]), recordedBy: row["recorded_by"], planVersion: row["plan_version"],
             importId: row["import_id"], state: ApprovalState(rawValue: stateText) ?? .draft,
             submittedAt: (row["submitted_at"] as Int64?).map(Timestamp.init), decidedAt: (row["decided_at"] as Int64?).map(Timestamp.init),
-            decidedBy: row["decided_by"], returnReason: row["return_reason"])
+            decidedBy: row["decided_by"], returnReason: row["return_reason"], submittedBy: row["submitted_by"])
     }
 
     /// The provenance of a stored row, or nil when it has none.

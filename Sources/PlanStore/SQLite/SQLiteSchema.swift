@@ -20,6 +20,8 @@ enum SQLiteSchema {
         Migration(version: 5, name: "yearly and returned observations, for the reporting status", sql: PortableSQL.yearlyAndReturnedObservations),
         Migration(version: 6, name: "the publication behind each fact: title, address, date, quote, definition note",
                   sql: PortableSQL.provenanceColumns + "\n" + FactKind.allCases.map(provenanceFixed).joined(separator: "\n")),
+        Migration(version: 7, name: "who submitted each fact, for four eyes on approval", sql: PortableSQL.submittedBy),
+        Migration(version: 8, name: "API tokens expire and record their last use", sql: tokenExpiry),
     ]
 
     /// The provenance of a fact never changes once written, like its value.
@@ -31,6 +33,16 @@ enum SQLiteSchema {
         BEGIN SELECT RAISE(ABORT, 'facts are append-only: the source of \(t) never changes; record a revision instead'); END;
         """
     }
+
+    /// A column for the last use of a record (an API token), and an expiry for every token made
+    /// before tokens had one: a year after it was made, but not sooner than 30 days from the
+    /// upgrade, so no client stops without warning.
+    static let tokenExpiry = """
+    ALTER TABLE directory ADD COLUMN used_at INTEGER;
+    UPDATE directory SET value = json_set(value, '$.expiresAt',
+        max(json_extract(value, '$.createdAt') + \(APIToken.defaultLifetimeDays * 86_400), CAST(strftime('%s', 'now') AS INTEGER) + \(APIToken.upgradeGraceDays * 86_400)))
+        WHERE kind = 'token' AND json_extract(value, '$.expiresAt') IS NULL;
+    """
 
     /// Accounts and the other small mutable records, as JSON by kind and key (`Directory`).
     /// It replaces the unused `organizations` table of version 1.

@@ -95,8 +95,9 @@ public final class SQLiteStore: Store, AuditSource {
 
     public func directoryRecords(_ kind: DirectoryKind) async throws -> [DirectoryEntry] {
         try await pool.read { db in
-            try Row.fetchAll(db, sql: "SELECT key, value, updated_at FROM directory WHERE kind = ? ORDER BY key", arguments: [kind.rawValue]).map {
-                DirectoryEntry(key: $0["key"], value: $0["value"], updatedAt: Timestamp(seconds: $0["updated_at"]))
+            try Row.fetchAll(db, sql: "SELECT key, value, updated_at, used_at FROM directory WHERE kind = ? ORDER BY key", arguments: [kind.rawValue]).map {
+                DirectoryEntry(key: $0["key"], value: $0["value"], updatedAt: Timestamp(seconds: $0["updated_at"]),
+                               usedAt: ($0["used_at"] as Int64?).map(Timestamp.init))
             }
         }
     }
@@ -114,6 +115,20 @@ public final class SQLiteStore: Store, AuditSource {
             if let audit {
                 try Self.appendAudit(db, at: at, actor: actor, action: audit.action, entity: audit.entity, before: audit.before, after: audit.after)
             }
+        }
+    }
+
+    @discardableResult
+    public func updateDirectoryRecord(_ kind: DirectoryKind, key: String, value: String, at: Timestamp) async throws -> Bool {
+        try await writes.write { db in
+            try db.execute(sql: "UPDATE directory SET value = ?, updated_at = ? WHERE kind = ? AND key = ?", arguments: [value, at.seconds, kind.rawValue, key])
+            return db.changesCount > 0
+        }
+    }
+
+    public func markDirectoryRecordUsed(_ kind: DirectoryKind, key: String, at: Timestamp) async throws {
+        try await writes.write { db in
+            try db.execute(sql: "UPDATE directory SET used_at = ? WHERE kind = ? AND key = ?", arguments: [at.seconds, kind.rawValue, key])
         }
     }
 
@@ -152,6 +167,10 @@ public final class SQLiteStore: Store, AuditSource {
 
     public func verifyAudit() async throws -> AuditVerification {
         try await AuditVerifier.verify(self)
+    }
+
+    public func verifyAudit(after checkpoint: AuditCheckpoint) async throws -> AuditVerification {
+        try await AuditVerifier.verify(self, after: checkpoint)
     }
 
     // MARK: Plans
@@ -271,7 +290,8 @@ public final class SQLiteStore: Store, AuditSource {
                 fromStates.insert(current)
                 switch state {
                 case .submitted:
-                    try db.execute(sql: "UPDATE \(kind.table) SET state = 'submitted', submitted_at = ? WHERE id = ?", arguments: [at.seconds, id])
+                    try db.execute(sql: "UPDATE \(kind.table) SET state = 'submitted', submitted_at = ?, submitted_by = ? WHERE id = ?",
+                                   arguments: [at.seconds, actor.id, id])
                 case .approved, .returned:
                     try db.execute(sql: "UPDATE \(kind.table) SET state = ?, decided_at = ?, decided_by = ?, return_reason = ? WHERE id = ?",
                                    arguments: [state.rawValue, at.seconds, actor.id, state == .returned ? reason : nil, id])

@@ -39,12 +39,13 @@ extension FactDraft {
         }
     }
 
-    /// The period a lock applies to: the observation's period or the fiscal year; nil for task status.
+    /// The period a lock applies to: the observation's period, the fiscal year, or the year of
+    /// the day a task's status is reported as of (a reform done in 2021 is part of 2021's record).
     public var lockPeriod: Period? {
         switch self {
         case .observation(_, let period, _, _): return period
         case .budget(_, let year, _, _), .jobs(_, let year, _): return Period.year(year)
-        case .taskStatus: return nil
+        case .taskStatus(_, let day, _, _): return Period.year(day.year)
         }
     }
 

@@ -9,11 +9,15 @@ public struct Workflow: Sendable {
     public let index: PlanIndex
     /// Days after a period's end when reporters can no longer change it without an unlock.
     public var lockAfterDays: Int
+    /// Lets the person who recorded or submitted a value approve it: for an office of one person
+    /// only (`--allow-self-approval`). Each such approval is audited as `fact.self-approve`.
+    public var allowSelfApproval: Bool
 
-    public init(store: any Store, index: PlanIndex, lockAfterDays: Int = 90) {
+    public init(store: any Store, index: PlanIndex, lockAfterDays: Int = 90, allowSelfApproval: Bool = false) {
         self.store = store
         self.index = index
         self.lockAfterDays = lockAfterDays
+        self.allowSelfApproval = allowSelfApproval
     }
 
     /// Every fact of the given kinds, by key.
@@ -85,10 +89,12 @@ public struct Workflow: Sendable {
         return out
     }
 
-    /// Whether reporters may no longer change `period` of `project` on `today` (Korea's day).
+    /// Whether reporters may no longer change `period` of `project` on `today` (Korea's day). An
+    /// unlock of a year opens every period within it.
     public func isLocked(project: String, period: Period, today: CalendarDay, unlocks: [PeriodUnlock], now: Timestamp) -> Bool {
         guard lockAfterDays >= 0, period.end.adding(days: lockAfterDays) < today else { return false }
-        return !unlocks.contains { $0.projectId == project && $0.period == period.iso && $0.until >= now.seconds }
+        let year = String(period.start.year)
+        return !unlocks.contains { $0.projectId == project && ($0.period == period.iso || $0.period == year) && $0.until >= now.seconds }
     }
 
     /// Records entries for one project as drafts, or submitted for review when `submit`.
@@ -100,7 +106,7 @@ public struct Workflow: Sendable {
         guard !entries.isEmpty else { return [] }
         let kinds = Array(Set(entries.map(\.draft.kind))).sorted { $0.rawValue < $1.rawValue }
         let ledger = try await ledger(kinds, subjects: Set(entries.map(\.draft.key.subject)))
-        let unlocks = bypassLocks ? [] : try await Directory(store: store).unlocks()
+        let unlocks = bypassLocks ? [] : try await unlocks()
         var problems: [WorkflowError.Problem] = []
         var toAppend: [FactEntry] = []
         var seen = Set<FactKey>()
@@ -131,14 +137,16 @@ public struct Workflow: Sendable {
         return try await store.append(toAppend, state: submit ? .submitted : .draft, actor: actor, at: at)
     }
 
-    /// Submits drafts of one project for review. Only the newest draft of a key can be submitted.
-    public func submit(_ kind: FactKind, ids: [Int64], project: String, actor: Actor, at: Timestamp) async throws {
+    /// Submits drafts of one project for review. Only the newest draft of a key can be submitted,
+    /// and a draft of a period locked since it was saved stays a draft until it is unlocked.
+    public func submit(_ kind: FactKind, ids: [Int64], project: String, actor: Actor, bypassLocks: Bool, at: Timestamp) async throws {
         var subjects = Set<String>()
         for id in ids {
             guard let fact = try await store.fact(kind, id: id) else { throw StoreError.notFound("\(kind.table) #\(id)") }
             subjects.insert(fact.entry.draft.key.subject)
         }
         let ledger = try await ledger([kind], subjects: subjects)
+        let unlocks = bypassLocks ? [] : try await unlocks()
         var problems: [WorkflowError.Problem] = []
         for (i, id) in ids.enumerated() {
             guard let (key, state) = ledger.first(where: { $0.value.history.contains { $0.id == id } }) else {
@@ -148,14 +156,21 @@ public struct Workflow: Sendable {
                 problems.append(.init(entry: i, key: key, reason: .notInProject))
                 continue
             }
-            guard state.draft?.id == id else {
+            guard let draft = state.draft, draft.id == id else {
                 problems.append(.init(entry: i, key: key, reason: .notTheCurrentDraft))
                 continue
+            }
+            if !bypassLocks, let period = draft.entry.draft.lockPeriod,
+               isLocked(project: project, period: period, today: at.koreanDay, unlocks: unlocks, now: at) {
+                problems.append(.init(entry: i, key: key, reason: .locked))
             }
         }
         guard problems.isEmpty else { throw WorkflowError.rejected(problems) }
         try await store.transition(kind, ids: ids, to: .submitted, actor: actor, reason: nil, at: at)
     }
+
+    /// The period unlocks in force, read when a lock is to be checked.
+    private func unlocks() async throws -> [PeriodUnlock] { try await Directory(store: store).unlocks() }
 
     /// Every current draft of a project (optionally of one period), to submit them together.
     public func drafts(project: String, period: String? = nil) async throws -> [FactKind: [Int64]] {
@@ -168,9 +183,37 @@ public struct Workflow: Sendable {
         return out.mapValues { $0.sorted() }
     }
 
-    /// Approves (publishing) or returns (with a reason) submitted facts.
+    /// The facts among `ids` that `actor` recorded or submitted, with their positions. Who
+    /// recorded and who submitted a fact never change once it is submitted, so reading them
+    /// before the approval's own transaction leaves no gap.
+    public func ownValues(_ kind: FactKind, ids: [Int64], actor: Actor) async throws -> [(Int, StoredFact)] {
+        var own: [(Int, StoredFact)] = []
+        for (i, id) in ids.enumerated() {
+            guard let fact = try await store.fact(kind, id: id) else { throw StoreError.notFound("\(kind.table) #\(id)") }
+            if fact.recordedBy == actor.id || fact.submitter == actor.id { own.append((i, fact)) }
+        }
+        return own
+    }
+
+    /// Approves (publishing) or returns (with a reason) submitted facts. Four eyes: nobody
+    /// approves a value they recorded or submitted (`WorkflowError.Problem.Reason.ownValue`),
+    /// unless `allowSelfApproval`, when the approval is audited as such.
     public func decide(_ kind: FactKind, ids: [Int64], approve: Bool, reason: String?, actor: Actor, at: Timestamp) async throws {
-        try await store.transition(kind, ids: ids, to: approve ? .approved : .returned, actor: actor, reason: reason, at: at)
+        guard approve else {
+            return try await store.transition(kind, ids: ids, to: .returned, actor: actor, reason: reason, at: at)
+        }
+        let own = try await ownValues(kind, ids: ids, actor: actor)
+        if !own.isEmpty && !allowSelfApproval {
+            throw WorkflowError.rejected(own.map { .init(entry: $0.0, key: $0.1.key, reason: .ownValue) })
+        }
+        try await store.transition(kind, ids: ids, to: .approved, actor: actor, reason: nil, at: at)
+        if !own.isEmpty {
+            let selfApproved = own.map(\.1.id)
+            try await store.recordAudit(AuditNote(action: "fact.self-approve", entity: AuditPayload.entity(kind, ids: selfApproved),
+                                                  after: .object([("table", .string(kind.table)), ("ids", IdRanges.json(IdRanges.compress(selfApproved))),
+                                                                  ("why", .string("one-person office (--allow-self-approval)"))])),
+                                        actor: actor, at: at)
+        }
     }
 }
 
@@ -179,6 +222,8 @@ public enum WorkflowError: Error, Sendable, CustomStringConvertible {
     public struct Problem: Sendable, Hashable {
         public enum Reason: String, Sendable {
             case notInProject, duplicate, waitingForReview, locked, notTheCurrentDraft
+            /// The approver recorded or submitted the value (four eyes).
+            case ownValue
         }
 
         /// The position of the entry (or id) in the request.
@@ -194,6 +239,7 @@ public enum WorkflowError: Error, Sendable, CustomStringConvertible {
             case .waitingForReview: return "\(what) is waiting for review and cannot be changed until it is approved or returned"
             case .locked: return "\(what) is locked; a coordinator can unlock the period"
             case .notTheCurrentDraft: return "\(what): only the newest draft can be submitted"
+            case .ownValue: return "\(what) was recorded or submitted by the same person or token, who may not approve it too (four eyes)"
             }
         }
     }

@@ -76,7 +76,7 @@ struct APIImplementation: APIProtocol {
             }
             day = d
         }
-        let (model, assessment) = holder.assessment(asOf: day)
+        let (model, assessment) = await holder.assessment(asOf: day)
         let index = model.index
         var positions = Array(index.indicators.indices)
         if let project = input.query.project {

@@ -119,7 +119,8 @@ extension APIImplementation {
         let now = Timestamp.now
         do {
             for (kind, ids) in try await workflow.drafts(project: projectId, period: year.map(String.init)).sorted(by: { $0.key.rawValue < $1.key.rawValue }) {
-                try await workflow.submit(kind, ids: ids, project: projectId, actor: principal.actor, at: now)
+                try await workflow.submit(kind, ids: ids, project: projectId, actor: principal.actor,
+                                          bypassLocks: site.policy.bypassesLocks(principal), at: now)
                 submitted += ids.map { (kind, $0) }
             }
         } catch WorkflowError.rejected(let problems) {
@@ -171,6 +172,8 @@ extension APIImplementation {
             return .failure(DecisionFailure(status: 404, problem: Self.problem(404, "Not Found", what)))
         } catch StoreError.conflict(let what) {
             return .failure(DecisionFailure(status: 409, problem: Self.problem(409, "Conflict", what)))
+        } catch let error as WorkflowError {
+            return .failure(DecisionFailure(status: 409, problem: Self.problem(409, "Conflict", error.description)))
         }
         if approve { try await site.publishLatest() }
         return .success(Self.receipt([(kind, id)], approve ? .approved : .returned))

@@ -13,15 +13,17 @@ struct AccessMiddleware: RouterMiddleware {
 
     func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response) async throws -> Response {
         let path = request.uri.path
-        let isAPI = path.hasPrefix("/api/")
+        // Decided by the route the router chose (the path is already its own, see
+        // `CanonicalPathMiddleware`); a path with no route is the API's when it is under it.
+        let isAPI = context.endpointPath.map { $0.hasPrefix("/api/") } ?? path.hasPrefix("/api/")
         let now = Timestamp.now
         var principal: Principal?
         if let auth = site.authentication {
             if isAPI {
                 if let header = request.headers[.authorization] {
                     guard header.lowercased().hasPrefix("bearer "),
-                          let found = try await auth.principal(bearer: String(header.dropFirst(7)).trimmingSpaces) else {
-                        return Self.problem(.unauthorized, "the token is unknown or revoked")
+                          let found = try await auth.principal(bearer: String(header.dropFirst(7)).trimmingSpaces, now: now) else {
+                        return Self.problem(.unauthorized, "the token is unknown, revoked or expired")
                     }
                     principal = found
                 }
@@ -49,7 +51,7 @@ struct AccessMiddleware: RouterMiddleware {
             return Response(status: .seeOther, headers: [.location: "/signin?" + (c.percentEncodedQuery ?? ""), .cacheControl: "no-store"])
         case .forbidden:
             if isAPI { return Self.problem(.forbidden, "this token's role or organization may not do that") }
-            return try await Principal.$current.withValue(principal) { pages.errorPage(status: .forbidden, request: request) }
+            return Principal.$current.withValue(principal) { pages.errorPage(status: .forbidden, request: request) }
         }
         var request = request
         if isAPI && request.method == .post {
@@ -63,32 +65,40 @@ struct AccessMiddleware: RouterMiddleware {
         }
         var form = SubmittedForm()
         if rule.isForm && !isAPI {
+            let refuse = { (status: HTTPResponse.Status, message: @escaping (Catalog) -> String?) in
+                Principal.$current.withValue(principal) { pages.errorPage(status: status, message: message, request: request) }
+            }
+            // Everything that can be decided without the body is decided first, so a stranger's
+            // body is read only as far as it must be and parsed only when it could be accepted.
             let multipart = request.headers[.contentType]?.lowercased().hasPrefix("multipart/form-data") == true
+            if multipart && !rule.isUpload { return refuse(.unsupportedMediaType, { $0["error_form_type"] }) }
+            guard let expected = principal?.csrfToken ?? request.cookies[Authentication.signInCSRFCookie]?.value else {
+                return refuse(.forbidden, { $0["error_csrf"] })
+            }
             let limit = multipart ? site.settings.maxUploadBytes : site.settings.maxFormBytes
+            let tooLarge = { (c: Catalog) -> String? in c.format("error_too_large", ["size": "\(limit >> 20)MB"]) }
+            let ceiling = limit + 64 << 10
+            if let declared = request.headers[.contentLength].flatMap(Int.init), declared > ceiling { return refuse(.contentTooLarge, tooLarge) }
             var body = request
             let buffer: ByteBuffer
             do {
-                buffer = try await body.collectBody(upTo: limit + 64 << 10)
+                buffer = try await body.collectBody(upTo: ceiling)
             } catch {
-                return try await Principal.$current.withValue(principal) {
-                    pages.errorPage(status: .contentTooLarge, message: { $0.format("error_too_large", ["size": "\(limit >> 20)MB"]) }, request: request)
-                }
+                return refuse(.contentTooLarge, tooLarge)
             }
             let bytes = Array(buffer.readableBytesView)
             if multipart {
+                // Ten megabytes of parsing is heavy work: it takes its turn with the rest (`WorkLimiter`).
                 guard let boundary = SubmittedForm.parameter("boundary", in: Substring("x; " + (request.headers[.contentType] ?? ""))),
-                      let parsed = SubmittedForm.multipart(bytes, boundary: boundary) else {
-                    return pages.errorPage(status: .badRequest, request: request)
+                      SubmittedForm.isValidBoundary(boundary), let parsed = await site.holder.work.run({ SubmittedForm.multipart(bytes, boundary: boundary) }) else {
+                    return refuse(.badRequest, { _ in nil })
                 }
                 form = parsed
             } else {
                 form = SubmittedForm.urlEncoded(bytes)
             }
-            let expected = principal?.csrfToken ?? request.cookies[Authentication.signInCSRFCookie]?.value
-            guard let expected, let given = form["_csrf"], Secrets.equal(expected, given) else {
-                return try await Principal.$current.withValue(principal) {
-                    pages.errorPage(status: .forbidden, message: { $0["error_csrf"] }, request: request)
-                }
+            guard let given = form["_csrf"], Secrets.equal(expected, given) else {
+                return refuse(.forbidden, { $0["error_csrf"] })
             }
         }
         return try await Principal.$current.withValue(principal) {

@@ -12,13 +12,17 @@ public struct AccessRule: Sendable {
     public var projectParameter: String?
     /// A browser form: its body is read for the middleware and must carry the CSRF token.
     public var isForm: Bool
+    /// A form that sends files (`multipart/form-data`). Only these are parsed as multipart; any
+    /// other form sent that way is refused before its body is read.
+    public var isUpload: Bool
 
-    public init(_ method: HTTPRequest.Method, _ pattern: String, _ action: Action, project: String? = nil, form: Bool = false) {
+    public init(_ method: HTTPRequest.Method, _ pattern: String, _ action: Action, project: String? = nil, form: Bool = false, upload: Bool = false) {
         self.method = method
         self.pattern = pattern
         self.action = action
         projectParameter = project
-        isForm = form
+        isForm = form || upload
+        isUpload = upload
     }
 
     /// The captured parameters when `path` matches the pattern.

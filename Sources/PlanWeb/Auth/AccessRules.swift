@@ -16,7 +16,7 @@ public enum AccessRules {
         AccessRule(.get, "/admin/projects/:project/tasks", .report, project: "project"),
         AccessRule(.post, "/admin/projects/:project/tasks", .report, project: "project", form: true),
         AccessRule(.get, "/admin/projects/:project/upload", .report, project: "project"),
-        AccessRule(.post, "/admin/projects/:project/upload", .report, project: "project", form: true),
+        AccessRule(.post, "/admin/projects/:project/upload", .report, project: "project", upload: true),
         AccessRule(.get, "/admin/projects/:project/template.csv", .report, project: "project"),
         AccessRule(.post, "/admin/projects/:project/unlock", .unlock, project: "project", form: true),
         // Review and monitoring.
@@ -35,7 +35,7 @@ public enum AccessRules {
         AccessRule(.post, "/admin/tokens", .manageTokens, form: true),
         AccessRule(.post, "/admin/tokens/:id/revoke", .manageTokens, form: true),
         AccessRule(.get, "/admin/plan", .managePlan),
-        AccessRule(.post, "/admin/plan", .managePlan, form: true),
+        AccessRule(.post, "/admin/plan", .managePlan, upload: true),
         // The API for machine clients (bearer tokens).
         AccessRule(.post, "/api/v1/projects/:id/reports", .report, project: "id"),
         AccessRule(.post, "/api/v1/projects/:id/reports/submit", .report, project: "id"),

@@ -24,6 +24,8 @@ final class Authentication: Sendable {
     /// Checked against unknown accounts, so a wrong name takes as long as a wrong password.
     /// Made on first use, not at start: one bcrypt is a quarter of a second of a cold start.
     private let decoy = Mutex<String?>(nil)
+    /// When this process last noted each token's use.
+    private let tokenUseNoted = Mutex<[String: Int64]>([:])
 
     var decoyHash: String {
         decoy.withLock { hash in
@@ -43,19 +45,25 @@ final class Authentication: Sendable {
 
     func signIn(username raw: String, password: String, address: String, now: Timestamp) async throws -> SignInOutcome {
         let username = raw.trimmingSpaces.lowercased()
-        if limiter.isLimited(account: username, address: address, now: now.seconds) {
-            try await directory.store.recordAudit(AuditNote(action: "signin.limited", entity: "account:\(username)",
-                                                            after: .object([("address", .string(address))])),
-                                                  actor: Actor("user:\(username)"), at: now)
+        // As typed, the name may be a megabyte of terminal escapes: the chain keeps it cut and escaped.
+        let named = AuditText.typed(username)
+        if case .limited(let firstTime) = limiter.admit(account: username, address: address, now: now.seconds) {
+            if firstTime {
+                try await directory.store.recordAudit(AuditNote(action: "signin.limited", entity: "account:\(named)",
+                                                                after: .object([("address", .string(address))])),
+                                                      actor: Actor("user:\(named)"), at: now)
+            }
             return .limited
         }
         let account = Account.isValidUsername(username) ? try await directory.account(username) : nil
         let matches = Passwords.verify(password, hash: account?.passwordHash ?? decoyHash)
         guard let account, matches, !account.disabled else {
-            limiter.recordFailure(account: username, address: address, now: now.seconds)
+            try await directory.store.recordAudit(AuditNote(action: "signin.failed", entity: "account:\(named)",
+                                                            after: .object([("address", .string(address))])),
+                                                  actor: Actor("user:\(named)"), at: now)
             return .refused
         }
-        limiter.clear(account: username)
+        limiter.succeeded(account: username, address: address, at: now.seconds)
         let secret = Secrets.make()
         let session = SessionRecord(username: account.username, createdAt: now, csrfToken: Secrets.make(bytes: 24))
         try await directory.saveSession(session, secret: secret, at: now)
@@ -82,16 +90,26 @@ final class Authentication: Sendable {
             return nil
         }
         // Touch at most once a minute, so reading pages does not mean writing on every request.
+        // Only a session that still exists is touched: one signed out meanwhile stays out.
         if now.seconds - session.lastSeenAt >= 60 {
             session.lastSeenAt = now.seconds
-            try await directory.saveSession(session, secret: secret, at: now)
+            guard try await directory.touchSession(session, secret: secret, at: now) else { return nil }
         }
         return principal(account, session: session, secret: secret)
     }
 
-    /// The machine client behind a bearer token, if the token is known and not revoked.
-    func principal(bearer secret: String) async throws -> Principal? {
-        guard secret.count >= 20, let token = try await directory.token(secret: secret), !token.isRevoked else { return nil }
+    /// The machine client behind a bearer token, if the token is known, not revoked and not
+    /// expired. Its use is noted at most once a minute per token and process, beside the token,
+    /// never by rewriting it.
+    func principal(bearer secret: String, now: Timestamp) async throws -> Principal? {
+        guard secret.count >= 20, let token = try await directory.token(secret: secret), token.isUsable(at: now) else { return nil }
+        let due = tokenUseNoted.withLock { noted in
+            if let last = noted[token.id], now.seconds - last < 60 { return false }
+            if noted.count > 10_000 { noted.removeAll() }
+            noted[token.id] = now.seconds
+            return true
+        }
+        if due { try await directory.markTokenUsed(secret: secret, at: now) }
         return Principal(name: "token:\(token.id)", displayName: token.name, role: token.role, organizationId: token.organizationId,
                          credential: .token(id: token.id))
     }

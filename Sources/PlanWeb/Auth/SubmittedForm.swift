@@ -33,29 +33,44 @@ public struct SubmittedForm: Sendable {
         String(s).replacingOccurrences(of: "+", with: " ").removingPercentEncoding ?? String(s)
     }
 
-    /// Reads `multipart/form-data` with the given boundary; nil when the body is malformed.
+    /// The longest boundary RFC 2046 allows. A longer one is refused before the body is searched.
+    static let maxBoundaryLength = 70
+
+    static let boundaryPunctuation = Set("'()+_,-./:=? ".utf8)
+
+    /// Whether `boundary` is one RFC 2046 allows: 1 to 70 of its characters, not ending in a space.
+    static func isValidBoundary(_ boundary: String) -> Bool {
+        let bytes = Array(boundary.utf8)
+        guard (1...maxBoundaryLength).contains(bytes.count), bytes.last != 0x20 else { return false }
+        return bytes.allSatisfy { b in
+            (b >= 0x30 && b <= 0x39) || (b | 0x20 >= 0x61 && b | 0x20 <= 0x7A) || boundaryPunctuation.contains(b)
+        }
+    }
+
+    /// Reads `multipart/form-data` with the given boundary; nil when the boundary or the body is
+    /// malformed. Every search is linear in the body (`ByteSearch`).
     public static func multipart(_ bytes: [UInt8], boundary: String) -> SubmittedForm? {
-        let delimiter = Array(("--" + boundary).utf8)
+        guard isValidBoundary(boundary) else { return nil }
+        var delimiter = ByteSearch(Array(("--" + boundary).utf8))
+        let length = delimiter.needle.count
         var form = SubmittedForm()
-        var parts: [ArraySlice<UInt8>] = []
         var positions: [Int] = []
         var i = 0
-        while let found = find(delimiter, in: bytes, from: i) {
+        while let found = delimiter.firstIndex(in: bytes, from: i) {
             positions.append(found)
-            i = found + delimiter.count
+            i = found + length
         }
         guard positions.count >= 2 else { return nil }
+        var headerEnd = ByteSearch([13, 10, 13, 10])
         for (a, b) in zip(positions, positions.dropFirst()) {
-            var start = a + delimiter.count
+            var start = a + length
             // Skip the CRLF after the delimiter; drop the CRLF before the next one.
             if start + 1 < bytes.count, bytes[start] == 13, bytes[start + 1] == 10 { start += 2 }
             var end = b
             if end >= 2, bytes[end - 2] == 13, bytes[end - 1] == 10 { end -= 2 }
             guard start <= end else { return nil }
-            parts.append(bytes[start..<end])
-        }
-        for part in parts {
-            guard let split = find([13, 10, 13, 10], in: Array(part), from: 0) else { continue }
+            let part = bytes[start..<end]
+            guard let split = headerEnd.firstIndex(in: part, from: 0) else { continue }
             let head = String(decoding: part.prefix(split), as: UTF8.self)
             let body = Array(part.dropFirst(split + 4))
             guard let disposition = head.split(separator: "\r\n").first(where: { $0.lowercased().hasPrefix("content-disposition:") }),
@@ -76,17 +91,6 @@ public struct SubmittedForm: Sendable {
             var v = kv[1]
             if v.hasPrefix("\""), v.hasSuffix("\""), v.count >= 2 { v = String(v.dropFirst().dropLast()) }
             return v
-        }
-        return nil
-    }
-
-    static func find(_ needle: [UInt8], in haystack: [UInt8], from: Int) -> Int? {
-        guard !needle.isEmpty, haystack.count >= needle.count, from <= haystack.count - needle.count else { return nil }
-        var i = from
-        let first = needle[0]
-        while i <= haystack.count - needle.count {
-            if haystack[i] == first, haystack[i..<(i + needle.count)].elementsEqual(needle) { return i }
-            i += 1
         }
         return nil
     }

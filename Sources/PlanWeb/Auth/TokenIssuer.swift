@@ -10,11 +10,15 @@ public enum TokenIssuer {
         public let secret: String
     }
 
-    public static func issue(name: String, role: Role, organizationId: String, directory: Directory,
-                             actor: Actor, at time: Timestamp) async throws -> Issued {
+    /// Valid lifetimes, in days: a day to five years.
+    public static let lifetimes = 1...1825
+
+    public static func issue(name: String, role: Role, organizationId: String, validForDays days: Int = APIToken.defaultLifetimeDays,
+                             directory: Directory, actor: Actor, at time: Timestamp) async throws -> Issued {
         let secret = "pwt_" + Secrets.make()
         let token = APIToken(id: String(Directory.digest(secret).prefix(10)), name: name, role: role,
-                             organizationId: organizationId, createdBy: actor.id, createdAt: time)
+                             organizationId: organizationId, createdBy: actor.id, createdAt: time,
+                             expiresAt: Timestamp(seconds: time.seconds + Int64(days) * 86_400))
         try await directory.addToken(token, secret: secret, actor: actor, at: time)
         return Issued(token: token, secret: secret)
     }

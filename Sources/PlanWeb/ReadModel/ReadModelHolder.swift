@@ -6,9 +6,14 @@ import Synchronization
 /// Holds the current read model and the caches derived from it: assessments as of past dates
 /// and encoded responses with their ETags. Swapping in a new read model drops the caches.
 public final class ReadModelHolder: Sendable {
+    /// Past assessments kept per read model, the least recently used forgotten first.
+    static let pastAssessmentLimit = 64
+
     private struct State {
         var model: ReadModel
-        var pastAssessments: [CalendarDay: PlanAssessment] = [:]
+        var pastAssessments = RecentCache<CalendarDay, PlanAssessment>(capacity: ReadModelHolder.pastAssessmentLimit)
+        /// Assessments being computed, so readers asking for the same date at once share one.
+        var computing: [CalendarDay: Task<PlanAssessment, Never>] = [:]
         var responses: [String: CachedResponse] = [:]
         var responseBytes = 0
     }
@@ -16,11 +21,21 @@ public final class ReadModelHolder: Sendable {
     private let state: Mutex<State>
     /// Bound on cached response bytes (a national plan has many pages; memory stays predictable).
     public let cacheLimitBytes: Int
+    /// Heavy work done for one request (a past assessment, an upload's validation) runs here,
+    /// a bounded number at a time.
+    let work = WorkLimiter()
+    /// Assessments computed for past dates since start (for the tests).
+    private let computed = Atomic<Int>(0)
 
     public init(_ model: ReadModel, cacheLimitBytes: Int = 256 << 20) {
         state = Mutex(State(model: model))
         self.cacheLimitBytes = cacheLimitBytes
     }
+
+    var pastAssessmentsComputed: Int { computed.load(ordering: .relaxed) }
+
+    /// The number of encoded responses kept (for the tests).
+    var cachedResponseCount: Int { state.withLock { $0.responses.count } }
 
     public var current: ReadModel { state.withLock { $0.model } }
 
@@ -36,19 +51,37 @@ public final class ReadModelHolder: Sendable {
         }
     }
 
-    /// The assessment as of `day` for the current model, computed once per day and model.
-    public func assessment(asOf day: CalendarDay?) -> (ReadModel, PlanAssessment) {
+    /// The assessment as of `day` for the current model. A past date is computed once per model
+    /// (0.6 s at national scale), shared by readers asking for it at the same time, and run
+    /// through `work`, so new dates queue instead of taking every thread.
+    public func assessment(asOf day: CalendarDay?) async -> (ReadModel, PlanAssessment) {
         let model = current
         guard let day, day != model.today.day else { return (model, model.assessment) }
-        if let cached = state.withLock({ $0.model === model ? $0.pastAssessments[day] : nil }) { return (model, cached) }
-        let computed = model.assessment(asOf: day)
-        state.withLock { s in
-            if s.model === model {
-                if s.pastAssessments.count > 64 { s.pastAssessments.removeAll() }
-                s.pastAssessments[day] = computed
+        enum Found { case cached(PlanAssessment), running(Task<PlanAssessment, Never>) }
+        let found: Found = state.withLock { s in
+            if s.model === model, let hit = s.pastAssessments.value(day) { return .cached(hit) }
+            if s.model === model, let running = s.computing[day] { return .running(running) }
+            let task = Task {
+                await self.work.run {
+                    self.computed.add(1, ordering: .relaxed)
+                    return model.assessment(asOf: day)
+                }
             }
+            if s.model === model { s.computing[day] = task }
+            return .running(task)
         }
-        return (model, computed)
+        switch found {
+        case .cached(let assessment):
+            return (model, assessment)
+        case .running(let task):
+            let assessment = await task.value
+            state.withLock { s in
+                guard s.model === model else { return }
+                s.pastAssessments.insert(assessment, for: day)
+                s.computing[day] = nil
+            }
+            return (model, assessment)
+        }
     }
 
     public func cachedResponse(_ key: String, version: Int) -> CachedResponse? {

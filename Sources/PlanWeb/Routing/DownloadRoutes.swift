@@ -10,7 +10,7 @@ enum DownloadRoutes {
     static func register(on router: Router<SiteRequestContext>, _ pages: PageResponder) {
         router.get("/data/:file") { request, context in
             let file = context.parameters.get("file") ?? ""
-            return serve(file, request: request, pages: pages)
+            return await serve(file, request: request, pages: pages)
         }
         router.get("/static/site.css") { request, _ in
             staticFile("Sources/PlanWeb/Static/site.css", type: "text/css; charset=utf-8", request: request, pages: pages)
@@ -27,12 +27,14 @@ enum DownloadRoutes {
     /// built and kept whole: at national scale it is about a gigabyte.
     static let streamObservationsPast = 200_000
 
-    static func serve(_ file: String, request: Request, pages: PageResponder) -> Response {
+    static func serve(_ file: String, request: Request, pages: PageResponder) async -> Response {
         let model = pages.site.model
         if file == "observations.csv" && model.observations.count > streamObservationsPast {
             return streamedObservations(model, request: request)
         }
-        return cachedDownload(file, request: request, pages: pages) { model, asOf in body(file, model: model, asOf: asOf, pages: pages) }
+        return await cachedDownload(file, request: request, pages: pages, usesAsOf: usesAsOf(file)) { model, asOf in
+            await body(file, model: model, asOf: asOf, pages: pages)
+        }
     }
 
     /// `observations.csv` written ten thousand rows at a time from the read model's columns, in
@@ -55,10 +57,15 @@ enum DownloadRoutes {
         })
     }
 
+    /// Whether a download of the site's data depends on `asOf`: only the assessment does. The
+    /// others are the same whatever date is asked, so the date is not part of their cache key,
+    /// and a stream of new dates builds them once.
+    static func usesAsOf(_ file: String) -> Bool { file == "assessments.csv" }
+
     /// Serves a download built by `build` from the current read model as of the request's date,
     /// building it only when this read model has not built it yet.
-    static func cachedDownload(_ file: String, request: Request, pages: PageResponder,
-                               build: (ReadModel, CalendarDay?) -> (String, String)?) -> Response {
+    static func cachedDownload(_ file: String, request: Request, pages: PageResponder, usesAsOf: Bool,
+                               build: (ReadModel, CalendarDay?) async -> (String, String)?) async -> Response {
         let model = pages.site.model
         let asOf: CalendarDay?
         do {
@@ -66,11 +73,11 @@ enum DownloadRoutes {
         } catch {
             return pages.errorPage(error, request: request)
         }
-        let key = "data|\(request.uri.path)|\(asOf?.iso ?? "")"
+        let key = "data|\(request.uri.path)" + (usesAsOf ? "|\(asOf?.iso ?? "")" : "")
         if let cached = pages.site.holder.cachedResponse(key, version: model.version) {
             return HTTPCaching.respond(cached, request: request, extraHeaders: disposition(file))
         }
-        guard let (text, type) = build(model, asOf) else {
+        guard let (text, type) = await build(model, usesAsOf ? asOf : nil) else {
             return pages.errorPage(status: .notFound, request: request)
         }
         let bytes = Array(text.utf8)
@@ -81,7 +88,7 @@ enum DownloadRoutes {
 
     static let csvType = "text/csv; charset=utf-8"
 
-    static func body(_ file: String, model: ReadModel, asOf: CalendarDay?, pages: PageResponder) -> (String, String)? {
+    static func body(_ file: String, model: ReadModel, asOf: CalendarDay?, pages: PageResponder) async -> (String, String)? {
         switch file {
         case "datapackage.json":
             return (OpenDataExport.dataPackage(plan: model.plan, tables: OpenDataExport.schemaTables(plan: model.plan), created: model.builtAt).pretty,
@@ -89,7 +96,7 @@ enum DownloadRoutes {
         case "observations.csv":
             return (OpenDataExport.observationsTable(model.observations.inIdOrder).csv, csvType)
         case "assessments.csv":
-            let (_, assessment) = pages.site.holder.assessment(asOf: asOf)
+            let (_, assessment) = await pages.site.holder.assessment(asOf: asOf)
             return (AssessmentJSON.csv(assessment, index: model.index).csv, csvType)
         case "plan.json":
             return (PlanJSON.document(model.plan).pretty, "application/json")
@@ -105,8 +112,8 @@ enum DownloadRoutes {
         file.hasSuffix(".csv") ? [.contentDisposition: "attachment; filename=\"\(file)\""] : [:]
     }
 
-    static func indicatorCSV(_ id: String, request: Request, pages: PageResponder) -> Response {
-        cachedDownload("\(id).csv", request: request, pages: pages) { model, asOf in
+    static func indicatorCSV(_ id: String, request: Request, pages: PageResponder) async -> Response {
+        await cachedDownload("\(id).csv", request: request, pages: pages, usesAsOf: true) { model, asOf in
             IndicatorPage.csv(id, model, asOf: AsOf(asOf ?? model.today.day)).map { ($0, csvType) }
         }
     }

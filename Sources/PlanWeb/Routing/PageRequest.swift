@@ -23,6 +23,15 @@ struct PageRequest {
         asOf = day == today ? nil : day
     }
 
+    /// The path and query a cached copy of the page is kept under: the query as sent, but with
+    /// `asOf` written as the day it names, or left out when it names today. One date is one
+    /// cached page however it was written.
+    var cacheTarget: String {
+        var items = (request.uri.query ?? "").split(separator: "&").filter { $0 != "asOf" && !$0.hasPrefix("asOf=") }.map(String.init)
+        if let asOf { items.append("asOf=" + asOf.iso) }
+        return request.uri.path + (items.isEmpty ? "" : "?" + items.joined(separator: "&"))
+    }
+
     /// The same page in the other language, keeping every other query parameter.
     var switchURL: String { Self.switchURL(request, to: language == .ko ? .en : .ko) }
 

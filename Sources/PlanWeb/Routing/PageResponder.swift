@@ -8,7 +8,7 @@ struct PageResponder: Sendable {
     let site: Site
 
     /// Renders `template` with the context `build` makes, or the site's 404 page when it makes none.
-    func respond(_ request: Request, template: String, build: (PageContext) -> [String: Any]?) -> Response {
+    func respond(_ request: Request, template: String, build: (PageContext) -> [String: Any]?) async -> Response {
         let model = site.model
         let page: PageRequest
         do {
@@ -21,11 +21,11 @@ struct PageResponder: Sendable {
         // Signed-in readers see a link to their workspace: their pages are cached apart and kept private.
         let signedIn = Principal.current != nil
         if signedIn { headers[.cacheControl] = "private, no-cache" }
-        let key = "page|\(page.language.rawValue)|\(signedIn ? "in" : "out")|\(request.uri.description)"
+        let key = "page|\(page.language.rawValue)|\(signedIn ? "in" : "out")|\(page.cacheTarget)"
         if let cached = site.holder.cachedResponse(key, version: model.version) {
             return HTTPCaching.respond(cached, request: request, extraHeaders: headers)
         }
-        let context = pageContext(page, path: request.uri.path)
+        let context = await pageContext(page, path: request.uri.path)
         guard let values = build(context) else {
             return errorPage(.notFound, request: request)
         }
@@ -35,8 +35,8 @@ struct PageResponder: Sendable {
         return HTTPCaching.respond(cached, request: request, extraHeaders: headers)
     }
 
-    func pageContext(_ page: PageRequest, path: String) -> PageContext {
-        let (model, assessment) = site.holder.assessment(asOf: page.asOf)
+    func pageContext(_ page: PageRequest, path: String) async -> PageContext {
+        let (model, assessment) = await site.holder.assessment(asOf: page.asOf)
         return PageContext(model: model, assessment: assessment, language: page.language, catalog: .of(page.language),
                            asOf: page.asOf, path: path, switchURL: page.switchURL)
     }
@@ -49,8 +49,11 @@ struct PageResponder: Sendable {
     func errorPage(status: HTTPResponse.Status, message: (Catalog) -> String? = { _ in nil }, request: Request) -> Response {
         let preference = LanguagePreference(request)
         let model = site.holder.current
+        // `CanonicalPathMiddleware` has made the path the router's; a path that still began with
+        // `//` would make the language link point at another host.
+        let path = request.uri.path.hasPrefix("//") ? "/" : request.uri.path
         let page = PageContext(model: model, assessment: model.assessment, language: preference.language, catalog: .of(preference.language),
-                               asOf: nil, path: request.uri.path, switchURL: request.uri.path + "?lang=" + (preference.language == .ko ? "en" : "ko"))
+                               asOf: nil, path: path, switchURL: path + "?lang=" + (preference.language == .ko ? "en" : "ko"))
         let html = site.renderer.render("error", OtherPages.error(status: Int(status.code), message: message(page.catalog), page))
         return Response(status: status, headers: [.contentType: "text/html; charset=utf-8", .cacheControl: "no-store", .contentLanguage: preference.language.rawValue],
                         body: .init(byteBuffer: ByteBuffer(string: html)))

@@ -39,7 +39,7 @@ enum AccountsPage {
         let password = form["password"] ?? ""
         guard let role = Role(rawValue: form.text("role")) else { return try await show(request, ws, error: c.catalog["err_role"], typed: typed, status: .unprocessableContent) }
         if Passwords.problem(password) != nil {
-            return try await show(request, ws, error: c.catalog.format("err_password", ["min": String(Passwords.minimumLength)]), typed: typed,
+            return try await show(request, ws, error: Passwords.rule(c), typed: typed,
                                   status: .unprocessableContent)
         }
         let refuse = { (message: String) in try await show(request, ws, error: message, typed: typed, status: .unprocessableContent) }
@@ -85,7 +85,7 @@ enum AccountsPage {
         case "password":
             let password = form["password"] ?? ""
             if Passwords.problem(password) != nil {
-                return try await show(request, ws, error: c.catalog.format("err_password", ["min": String(Passwords.minimumLength)]), status: .unprocessableContent)
+                return try await show(request, ws, error: Passwords.rule(c), status: .unprocessableContent)
             }
             account.passwordHash = Passwords.hash(password, cost: ws.site.settings.bcryptCost)
             account.passwordChangedAt = now.seconds

@@ -23,7 +23,8 @@ enum AuditPage {
             }
             after = last.seq
         }
-        let verification = try await store.verifyAudit()
+        guard let verification = try await ws.site.verifyAudit() else { return ws.unavailable(request) }
+        let verified = verification.head?.seq ?? Int64(verification.events)
         let shown = events.reversed().prefix(500)
         let rows: [[String: Any]] = shown.map { e in
             ["seq": e.seq, "at": kst(e.at), "actor": e.actor, "action": e.action, "action_label": c.catalog.strings["audit_\(e.action)"] ?? e.action,
@@ -33,7 +34,7 @@ enum AuditPage {
             "rows": rows, "count_line": c.catalog.format("audit_count", ["count": FormValues.grouped(Int64(events.count)), "shown": FormValues.grouped(Int64(shown.count))]), "user": user, "entity": entity,
             "from": from?.iso ?? "", "to": to?.iso ?? "",
             "intact": verification.isIntact,
-            "verification": verification.isIntact ? c.catalog.format("audit_intact", ["events": String(verification.events)])
+            "verification": verification.isIntact ? c.catalog.format("audit_intact", ["events": String(verified)])
                 : c.catalog["audit_broken"] + " " + (verification.firstProblem?.description ?? ""),
         ]
         return ws.render("audit", request, title: c.catalog["ws_audit"], current: "/admin/audit", values: values)

@@ -22,7 +22,7 @@ enum PasswordPage {
         }
         let new = form["new"] ?? ""
         guard Passwords.problem(new) == nil else {
-            return show(request, ws, error: c.catalog.format("err_password", ["min": String(Passwords.minimumLength)]), status: .unprocessableContent)
+            return show(request, ws, error: Passwords.rule(c), status: .unprocessableContent)
         }
         guard new == form["confirm"] else { return show(request, ws, error: c.catalog["err_password_confirm"], status: .unprocessableContent) }
         let now = Timestamp.now
@@ -32,5 +32,12 @@ enum PasswordPage {
         // Anyone else signed in with the old password is signed out; this browser stays in.
         try await directory.endSessions(of: account.username, keeping: principal.sessionSecret, at: now)
         return ws.redirect("/admin", done: "password_changed")
+    }
+}
+
+extension Passwords {
+    /// The password rule in the reader's language.
+    static func rule(_ c: PageContext) -> String {
+        c.catalog.format("err_password", ["min": String(minimumLength), "max": String(maximumLength)])
     }
 }

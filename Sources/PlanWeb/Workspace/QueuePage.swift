@@ -107,12 +107,21 @@ enum QueuePage {
         guard !picked.isEmpty else { return try await show(request, ws, problem: c.catalog["queue_pick_none"]) }
         if !approve && reason.isEmpty { return try await show(request, ws, problem: c.catalog["queue_reason_needed"]) }
         let now = Timestamp.now
+        let batches = picked.sorted(by: { $0.key.rawValue < $1.key.rawValue })
+        // Four eyes over the whole pick before anything is approved, so a refusal leaves none done.
+        if approve && !workflow.allowSelfApproval {
+            for (kind, ids) in batches where try await !workflow.ownValues(kind, ids: ids, actor: principal.actor).isEmpty {
+                return try await show(request, ws, problem: c.catalog["queue_own_value"])
+            }
+        }
         do {
-            for (kind, ids) in picked.sorted(by: { $0.key.rawValue < $1.key.rawValue }) {
+            for (kind, ids) in batches {
                 try await workflow.decide(kind, ids: ids.sorted(), approve: approve, reason: approve ? nil : reason, actor: principal.actor, at: now)
             }
         } catch StoreError.conflict {
             return try await show(request, ws, problem: c.catalog["queue_conflict"])
+        } catch WorkflowError.rejected {
+            return try await show(request, ws, problem: c.catalog["queue_own_value"])
         }
         if approve { try await ws.site.publishLatest() }
         return ws.redirect("/admin/queue", done: approve ? "approved" : "returned")

@@ -201,22 +201,22 @@ enum ReportForm {
             return try await show(request, ws, project: projectId, typed: form.fields.compactMapValues(\.last), errors: errors, status: .unprocessableContent)
         }
         let now = Timestamp.now
+        let bypassLocks = ws.site.policy.bypassesLocks(principal)
+        var submitted = submit ? entries.count : 0
         do {
-            try await workflow.record(entries, project: projectId, submit: submit, actor: principal.actor,
-                                      bypassLocks: ws.site.policy.bypassesLocks(principal), at: now)
+            try await workflow.record(entries, project: projectId, submit: submit, actor: principal.actor, bypassLocks: bypassLocks, at: now)
+            if submit {
+                for (kind, ids) in try await workflow.drafts(project: projectId, period: "\(y)") where kind != .taskStatus {
+                    try await workflow.submit(kind, ids: ids, project: projectId, actor: principal.actor, bypassLocks: bypassLocks, at: now)
+                    submitted += ids.count
+                }
+            }
         } catch WorkflowError.rejected(let problems) {
             for p in problems {
                 let field = p.key.kind == .observation ? "row.\(p.key.subject)" : (p.key.kind == .budget ? "budget" : "jobs")
                 errors[field] = c.catalog["err_workflow_\(p.reason.rawValue)"]
             }
             return try await show(request, ws, project: projectId, typed: form.fields.compactMapValues(\.last), errors: errors, status: .conflict)
-        }
-        var submitted = submit ? entries.count : 0
-        if submit {
-            for (kind, ids) in try await workflow.drafts(project: projectId, period: "\(y)") where kind != .taskStatus {
-                try await workflow.submit(kind, ids: ids, project: projectId, actor: principal.actor, at: now)
-                submitted += ids.count
-            }
         }
         let done = submit ? (submitted > 0 ? "submitted" : "nothing") : (entries.isEmpty ? "nothing" : "saved")
         return ws.redirect("/admin/projects/\(projectId)/report?period=\(y)", done: done)

@@ -28,7 +28,8 @@ enum SignInPages {
         guard let auth = ws.site.authentication else { return ws.unavailable(request) }
         let form = SubmittedForm.current
         let c = ws.context(request)
-        let address = context.remoteAddress?.ipAddress ?? "unknown"
+        let address = ClientAddress.of(peer: context.remoteAddress?.ipAddress, forwardedFor: request.headers[.forwardedFor],
+                                       trustedProxies: ws.site.settings.trustedProxies)
         switch try await auth.signIn(username: form.text("username"), password: form["password"] ?? "", address: address, now: .now) {
         case .signedIn(let secret, _):
             var response = ws.redirect(safeNext(form["next"]))
@@ -48,9 +49,18 @@ enum SignInPages {
         return response
     }
 
-    /// Only paths on this site: never another host (an open redirect).
+    /// Only paths on this site: never another host (an open redirect). Browsers drop tabs and
+    /// newlines from a URL and read a backslash as a slash, so `/\t/evil.example` would send
+    /// the reader to `//evil.example`: a target must be printable ASCII without spaces or
+    /// backslashes, parse as a relative URL with no scheme or host, and have a path that starts
+    /// with one slash, both as written and once decoded.
     static func safeNext(_ next: String?) -> String {
-        guard let next, next.hasPrefix("/"), !next.hasPrefix("//"), !next.contains("\\"), !next.hasPrefix("/signin") else { return "/admin" }
+        let fallback = "/admin"
+        guard let next, next.hasPrefix("/"), !next.hasPrefix("/signin"),
+              next.unicodeScalars.allSatisfy({ $0.value > 0x20 && $0.value < 0x7F && $0 != "\\" }),
+              let url = URLComponents(string: next), url.scheme == nil, url.host == nil, url.user == nil,
+              url.percentEncodedPath.hasPrefix("/"), !url.percentEncodedPath.hasPrefix("//"), !url.path.hasPrefix("//"),
+              !url.path.contains("\\") else { return fallback }
         return next
     }
 
@@ -71,4 +81,5 @@ enum SignInPages {
 
 extension HTTPField.Name {
     static let forwardedProto = HTTPField.Name("X-Forwarded-Proto")!
+    static let forwardedFor = HTTPField.Name("X-Forwarded-For")!
 }

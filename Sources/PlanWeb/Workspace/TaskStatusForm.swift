@@ -75,16 +75,17 @@ enum TaskStatusForm {
             return try await show(request, ws, project: projectId, typed: form.fields.compactMapValues(\.last), errors: errors, status: .unprocessableContent)
         }
         let now = Timestamp.now
+        let bypassLocks = ws.site.policy.bypassesLocks(principal)
+        var submitted = submit ? entries.count : 0
         do {
-            try await workflow.record(entries, project: projectId, submit: submit, actor: principal.actor, bypassLocks: true, at: now)
+            try await workflow.record(entries, project: projectId, submit: submit, actor: principal.actor, bypassLocks: bypassLocks, at: now)
+            if submit, let drafts = try await workflow.drafts(project: projectId)[.taskStatus], !drafts.isEmpty {
+                try await workflow.submit(.taskStatus, ids: drafts, project: projectId, actor: principal.actor, bypassLocks: bypassLocks, at: now)
+                submitted += drafts.count
+            }
         } catch WorkflowError.rejected(let problems) {
             for p in problems { errors[p.key.subject] = c.catalog["err_workflow_\(p.reason.rawValue)"] }
             return try await show(request, ws, project: projectId, typed: form.fields.compactMapValues(\.last), errors: errors, status: .conflict)
-        }
-        var submitted = submit ? entries.count : 0
-        if submit, let drafts = try await workflow.drafts(project: projectId)[.taskStatus], !drafts.isEmpty {
-            try await workflow.submit(.taskStatus, ids: drafts, project: projectId, actor: principal.actor, at: now)
-            submitted += drafts.count
         }
         let done = submit ? (submitted > 0 ? "submitted" : "nothing") : (entries.isEmpty ? "nothing" : "saved")
         return ws.redirect("/admin/projects/\(projectId)/tasks", done: done)

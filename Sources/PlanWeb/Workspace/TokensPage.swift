@@ -10,10 +10,14 @@ enum TokensPage {
         guard let directory = ws.directory else { return ws.unavailable(request) }
         let c = ws.context(request)
         let orgs = try await directory.organizations()
+        let uses = try await directory.tokenUses()
+        let now = Timestamp.now
         let tokens: [[String: Any]] = try await directory.tokens().sorted { $0.createdAt > $1.createdAt }.map { t in
             ["id": t.id, "name": t.name, "role": c.catalog["role_\(t.role.rawValue)"],
              "organization": orgs.first { $0.id == t.organizationId }?.name[c.language] ?? t.organizationId,
-             "created": c.day(Timestamp(seconds: t.createdAt).koreanDay), "by": ActorName.display(t.createdBy), "revoked": t.isRevoked]
+             "created": c.day(Timestamp(seconds: t.createdAt).koreanDay), "by": ActorName.display(t.createdBy), "revoked": t.isRevoked,
+             "expires": t.expiresAt.map { c.day(Timestamp(seconds: $0).koreanDay) } ?? "–", "expired": !t.isRevoked && t.isExpired(at: now),
+             "last_used": uses[t.id].map { AuditPage.kst($0) } ?? c.catalog["token_never_used"]]
         }
         let values: [String: Any] = [
             "tokens": tokens, "has_tokens": !tokens.isEmpty,
@@ -21,6 +25,7 @@ enum TokensPage {
             "roles": [Role.reporter, .coordinator, .viewer].map { ["value": $0.rawValue, "label": c.catalog["role_\($0.rawValue)"]] },
             "organizations": orgs.map { ["value": $0.id, "label": $0.name[c.language]] },
             "error": error ?? "", "has_error": error != nil,
+            "days": APIToken.defaultLifetimeDays, "max_days": TokenIssuer.lifetimes.upperBound,
         ]
         return ws.render("tokens", request, title: c.catalog["ws_tokens"], current: "/admin/tokens", values: values, status: status)
     }
@@ -29,11 +34,12 @@ enum TokensPage {
         guard let directory = ws.directory else { return ws.unavailable(request) }
         let form = SubmittedForm.current
         let c = ws.context(request)
-        guard let role = Role(rawValue: form.text("role")), role != .admin, !form.text("name").isEmpty,
+        let days = form.text("days").isEmpty ? APIToken.defaultLifetimeDays : Int(form.text("days")) ?? 0
+        guard let role = Role(rawValue: form.text("role")), role != .admin, !form.text("name").isEmpty, TokenIssuer.lifetimes.contains(days),
               try await directory.organization(form.text("organization")) != nil else {
             return try await show(request, ws, error: c.catalog["err_token"], status: .unprocessableContent)
         }
-        let issued = try await TokenIssuer.issue(name: form.text("name"), role: role, organizationId: form.text("organization"),
+        let issued = try await TokenIssuer.issue(name: form.text("name"), role: role, organizationId: form.text("organization"), validForDays: days,
                                                  directory: directory, actor: ws.actor, at: .now)
         return try await show(request, ws, created: issued.secret)
     }

@@ -40,15 +40,25 @@ enum UploadPage {
             return show(request, ws, project: projectId, problems: [c.catalog["upload_no_file"]], total: 1, status: .unprocessableContent)
         }
         let name = file.fileName.isEmpty ? "upload.csv" : file.fileName
-        let rows: ImportRowSource
-        do {
-            rows = try ImportRowSource(bytes: file.bytes, fileName: name, kind: kind, index: index, today: ws.site.model.today.day)
-        } catch {
+        // Validating a 10 MB file is heavy work: it waits its turn with the other heavy work.
+        let today = ws.site.model.today.day
+        let read = await ws.site.holder.work.run { () -> Result<(ImportRowSource, [FactEntry]), TextChunks.Failure> in
+            do throws(TextChunks.Failure) {
+                let rows = try ImportRowSource(bytes: file.bytes, fileName: name, kind: kind, index: index, today: today)
+                var entries: [FactEntry] = []
+                while let entry = rows.next() { entries.append(entry) }
+                return .success((rows, entries))
+            } catch {
+                return .failure(error)
+            }
+        }
+        let rows: ImportRowSource, entries: [FactEntry]
+        switch read {
+        case .success(let done): (rows, entries) = done
+        case .failure(let error):
             return show(request, ws, project: projectId, problems: ["\(name): \(ImportIssueText.text(.unreadable(error.message), c))"], total: 1,
                         status: .unprocessableContent)
         }
-        var entries: [FactEntry] = []
-        while let entry = rows.next() { entries.append(entry) }
         if rows.hasErrors {
             return show(request, ws, project: projectId, problems: rows.issues.map { ImportIssueText.located($0, file: name, c) }, total: rows.errorCount,
                         status: .unprocessableContent)

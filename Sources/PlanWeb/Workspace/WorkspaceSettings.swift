@@ -11,12 +11,18 @@ public struct WorkspaceSettings: Sendable {
     public var lockAfterDays = 90
     /// Days after a period's end when its values are due (the reporting status calls them overdue after).
     public var dueAfterDays = 60
+    /// Whether the person who recorded or submitted a value may approve it (four eyes off): for
+    /// an office of one person only, and every such approval is audited (`--allow-self-approval`).
+    public var allowSelfApproval = false
     /// A submitted value more than this many times (or less than 1/this of) the previous one is flagged.
     public var jumpFactor = 3.0
     /// Failed sign-ins allowed per account and per address within the window.
     public var signInFailuresPerAccount = 5
     public var signInFailuresPerAddress = 20
     public var signInWindowSeconds: Int64 = 15 * 60
+    /// Proxies whose `X-Forwarded-For` names the client the sign-in limit counts (`--trusted-proxy`).
+    /// Empty: the connection's own address counts, and the header is ignored.
+    public var trustedProxies: Set<String> = []
     public var maxFormBytes = 1 << 20
     public var maxUploadBytes = 10 << 20
     /// Mark cookies Secure: always, never, or when the request came over TLS (directly or
