@@ -74,6 +74,8 @@ struct CommitmentBars {
             if let a = b.actual {
                 s += "<rect x=\"\(SVG.n(labelW))\" y=\"\(SVG.n(y0 + 20))\" width=\"\(SVG.n(max(1, a * scale)))\" height=\"16\" fill=\"#0a5a9c\"/>"
                 s += "<text x=\"\(SVG.n(labelW + a * scale + 6))\" y=\"\(SVG.n(y0 + 33))\" font-size=\"12\" fill=\"#3c4043\">\(SVG.esc(catalog["actual"] + " " + format(a)))</text>"
+            } else {
+                s += "<text x=\"\(SVG.n(labelW))\" y=\"\(SVG.n(y0 + 33))\" font-size=\"12\" fill=\"#3c4043\">\(SVG.esc(catalog["actual"] + ": " + catalog["not_reported"]))</text>"
             }
         }
         return s + "</svg>"

@@ -24,6 +24,14 @@ struct PageContext {
 
     func money(_ won: Int64) -> String { QuantityFormatter.format(Double(won), unit: .won, language: language) }
     func jobs(_ n: Int64) -> String { QuantityFormatter.format(Double(n), unit: .item, language: language, noun: "jobs") }
+
+    /// An amount reached so far, or "nothing reported" when no year was reported: a total of
+    /// nothing is not a total of zero, and a reader must not take one for the other.
+    func reached(_ amount: String, reported: Bool) -> String { reported ? amount : catalog["not_reported"] }
+
+    /// Whether any budget execution, or any jobs figure, was reported for the projects at these positions.
+    func reported(budgetOf projects: some Sequence<Int>) -> Bool { projects.contains { !assessment.budget[$0].years.isEmpty } }
+    func reported(jobsOf projects: some Sequence<Int>) -> Bool { projects.contains { !assessment.jobs[$0].years.isEmpty } }
     func value(_ v: Double, _ i: Indicator) -> String { QuantityFormatter.format(v, unit: i.unit, language: language) }
     /// A count with thousands separators: 31,659.
     func count(_ n: Int) -> String { QuantityFormatter.grouped(Double(n), maxDecimals: 0) }

@@ -17,19 +17,22 @@ enum ProjectPages {
             return [
                 "id": p.id, "title": p.title[c.language], "link": "/projects/\(p.id)\(c.qs)",
                 "committed": committed(budget.progress, c, c.money),
-                "executed": c.money(budget.executedToDate), "budget_status": c.status(budget.progress.status),
+                "executed": c.reached(c.money(budget.executedToDate), reported: !budget.years.isEmpty), "budget_status": c.status(budget.progress.status),
                 "jobs_committed": committed(jobs.progress, c, c.jobs),
-                "jobs_to_date": c.jobs(jobs.progress.toDate), "jobs_status": c.status(jobs.progress.status),
+                "jobs_to_date": c.reached(c.jobs(jobs.progress.toDate), reported: !jobs.years.isEmpty), "jobs_status": c.status(jobs.progress.status),
             ]
         }
+        let positions = first..<(first + pillar.projects.count)
+        let budgetReported = c.reported(budgetOf: positions), jobsReported = c.reported(jobsOf: positions)
         let bars = [
-            CommitmentBars.Bar(label: c.catalog["budget_title"], planned: Double(r.budgetCommitted), actual: Double(r.budgetExecutedToDate)),
+            CommitmentBars.Bar(label: c.catalog["budget_title"], planned: Double(r.budgetCommitted),
+                               actual: budgetReported ? Double(r.budgetExecutedToDate) : nil),
         ]
-        let jobBars = [CommitmentBars.Bar(label: c.catalog["jobs_title"], planned: Double(r.jobsCommitted), actual: Double(r.jobsToDate))]
+        let jobBars = [CommitmentBars.Bar(label: c.catalog["jobs_title"], planned: Double(r.jobsCommitted), actual: jobsReported ? Double(r.jobsToDate) : nil)]
         let page: [String: Any] = [
             "money": money,
-            "total_committed": c.money(r.budgetCommitted), "total_executed": c.money(r.budgetExecutedToDate),
-            "total_jobs_committed": c.jobs(r.jobsCommitted), "total_jobs": c.jobs(r.jobsToDate),
+            "total_committed": c.money(r.budgetCommitted), "total_executed": c.reached(c.money(r.budgetExecutedToDate), reported: budgetReported),
+            "total_jobs_committed": c.jobs(r.jobsCommitted), "total_jobs": c.reached(c.jobs(r.jobsToDate), reported: jobsReported),
             "budget_chart": CommitmentBars(title: c.catalog["budget_planned_vs_actual"], bars: bars, format: { c.money(Int64($0)) }, catalog: c.catalog).render(),
             "jobs_chart": CommitmentBars(title: c.catalog["jobs_planned_vs_actual"], bars: jobBars, format: { c.jobs(Int64($0)) }, catalog: c.catalog).render(),
             "id": pillar.id, "heading": pillar.title[c.language], "summary": c.text(pillar.summary) ?? "",
@@ -59,11 +62,11 @@ enum ProjectPages {
         let budgetBars = p.budget.map { b in
             CommitmentBars.Bar(label: c.catalog.format("budget_by", ["year": String(b.by.year)]),
                                planned: Double(b.treasury ?? b.totalCost),
-                               actual: Double(budget.years.filter { $0.fiscalYear <= b.by.year }.reduce(0) { $0 + $1.executed }))
+                               actual: budget.years.isEmpty ? nil : Double(budget.years.filter { $0.fiscalYear <= b.by.year }.reduce(0) { $0 + $1.executed }))
         }
         let jobBars = p.jobs.map { j in
             CommitmentBars.Bar(label: c.catalog.format("budget_by", ["year": String(j.by.year)]), planned: Double(j.count),
-                               actual: Double(jobs.years.filter { $0.year <= j.by.year }.reduce(0) { $0 + $1.jobs }))
+                               actual: jobs.years.isEmpty ? nil : Double(jobs.years.filter { $0.year <= j.by.year }.reduce(0) { $0 + $1.jobs }))
         }
         let page: [String: Any] = [
             "id": p.id,
