@@ -2,9 +2,9 @@ import Hummingbird
 import PlanCore
 import PlanStore
 
-/// `/admin/projects/{id}/upload`: a CSV saved from Excel, checked by the same validation as
-/// `planwatch import`, every problem listed by line and column, nothing recorded unless all
-/// rows are good. `template.csv` is the blank file for the project, with its ids filled in.
+/// `/admin/projects/{id}/upload`: a CSV file or an Excel workbook (.xlsx), checked by the same
+/// validation as `planwatch import`, every problem listed by line (or cell, `Sheet1!C7`),
+/// nothing recorded unless all rows are good. `template.csv` is the blank file for the project, with its ids filled in.
 enum UploadPage {
     static let kinds: [FactKind] = [.observation, .budget, .jobs, .taskStatus]
 
