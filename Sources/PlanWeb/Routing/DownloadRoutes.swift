@@ -4,7 +4,7 @@ import PlanCore
 import PlanStore
 
 /// Open data: every table of the plan and of the approved facts as CSV (UTF-8 with BOM, so
-/// Excel reads Hangul), the assessment as CSV, the Frictionless Data Package that describes
+/// Excel reads Hangul) and as an Excel workbook (`XLSXDownload`), the assessment as CSV and XLSX, the Frictionless Data Package that describes
 /// them, and the stylesheet. Bodies are built once per read model and served with ETags.
 enum DownloadRoutes {
     static func register(on router: Router<SiteRequestContext>, _ pages: PageResponder) {
@@ -32,6 +32,7 @@ enum DownloadRoutes {
         if file == "observations.csv" && model.observations.count > streamObservationsPast {
             return streamedObservations(model, request: request)
         }
+        if file.hasSuffix(".xlsx") { return XLSXDownload.serve(file, request: request, pages: pages) }
         return cachedDownload(file, request: request, pages: pages) { model, asOf in body(file, model: model, asOf: asOf, pages: pages) }
     }
 
@@ -59,6 +60,12 @@ enum DownloadRoutes {
     /// building it only when this read model has not built it yet.
     static func cachedDownload(_ file: String, request: Request, pages: PageResponder,
                                build: (ReadModel, CalendarDay?) -> (String, String)?) -> Response {
+        cachedBytes(file, request: request, pages: pages) { model, asOf in build(model, asOf).map { (Array($0.0.utf8), $0.1) } }
+    }
+
+    /// `cachedDownload` for a body that is not text (a workbook).
+    static func cachedBytes(_ file: String, request: Request, pages: PageResponder,
+                            build: (ReadModel, CalendarDay?) -> ([UInt8], String)?) -> Response {
         let model = pages.site.model
         let asOf: CalendarDay?
         do {
@@ -70,10 +77,9 @@ enum DownloadRoutes {
         if let cached = pages.site.holder.cachedResponse(key, version: model.version) {
             return HTTPCaching.respond(cached, request: request, extraHeaders: disposition(file))
         }
-        guard let (text, type) = build(model, asOf) else {
+        guard let (bytes, type) = build(model, asOf) else {
             return pages.errorPage(status: .notFound, request: request)
         }
-        let bytes = Array(text.utf8)
         let cached = CachedResponse(bytes: bytes, version: model.version, contentType: type)
         pages.site.holder.store(cached, key: key, version: model.version)
         return HTTPCaching.respond(cached, request: request, extraHeaders: disposition(file))
@@ -86,23 +92,30 @@ enum DownloadRoutes {
         case "datapackage.json":
             return (OpenDataExport.dataPackage(plan: model.plan, tables: OpenDataExport.schemaTables(plan: model.plan), created: model.builtAt).pretty,
                     "application/json")
-        case "observations.csv":
-            return (OpenDataExport.observationsTable(model.observations.inIdOrder).csv, csvType)
-        case "assessments.csv":
-            let (_, assessment) = pages.site.holder.assessment(asOf: asOf)
-            return (AssessmentJSON.csv(assessment, index: model.index).csv, csvType)
         case "plan.json":
             return (PlanJSON.document(model.plan).pretty, "application/json")
         default:
-            // The plan's tables and the budget, jobs and task tables; never the observations again.
-            guard let table = OpenDataExport.tables(plan: model.plan, facts: model.reports).first(where: { $0.fileName == file }) else { return nil }
-            return (table.csv, csvType)
+            return table(file, model: model, asOf: asOf, pages: pages).map { ($0.csv, csvType) }
         }
     }
 
-    /// CSV downloads save under their own name; JSON opens in the browser.
+    /// The open-data table a CSV download (and its workbook) is made from.
+    static func table(_ file: String, model: ReadModel, asOf: CalendarDay?, pages: PageResponder) -> CSVTable? {
+        switch file {
+        case "observations.csv":
+            return OpenDataExport.observationsTable(model.observations.inIdOrder)
+        case "assessments.csv":
+            let (_, assessment) = pages.site.holder.assessment(asOf: asOf)
+            return AssessmentJSON.csv(assessment, index: model.index)
+        default:
+            // The plan's tables and the budget, jobs and task tables; never the observations again.
+            return OpenDataExport.tables(plan: model.plan, facts: model.reports).first { $0.fileName == file }
+        }
+    }
+
+    /// CSV and XLSX downloads save under their own name; JSON opens in the browser.
     static func disposition(_ file: String) -> HTTPFields {
-        file.hasSuffix(".csv") ? [.contentDisposition: "attachment; filename=\"\(file)\""] : [:]
+        file.hasSuffix(".csv") || file.hasSuffix(".xlsx") ? [.contentDisposition: "attachment; filename=\"\(file)\""] : [:]
     }
 
     static func indicatorCSV(_ id: String, request: Request, pages: PageResponder) -> Response {
