@@ -230,19 +230,11 @@ public final class XLSXWriter {
         return keepSpace ? "<t xml:space=\"preserve\">\(escaped)</t>" : "<t>\(escaped)</t>"
     }
 
+    /// Text escaped for XML content and attributes; most cells need nothing, and are not copied.
     static func escape(_ s: String) -> String {
-        guard s.utf8.contains(where: { $0 == UInt8(ascii: "&") || $0 == UInt8(ascii: "<") || $0 == UInt8(ascii: ">") || $0 == UInt8(ascii: "\"") }) else { return s }
-        var out = ""
-        for c in s.unicodeScalars {
-            switch c {
-            case "&": out += "&amp;"
-            case "<": out += "&lt;"
-            case ">": out += "&gt;"
-            case "\"": out += "&quot;"
-            default: out.unicodeScalars.append(c)
-            }
-        }
-        return out
+        guard s.utf8.contains(where: { $0 == UInt8(ascii: "&") || $0 == UInt8(ascii: "<") || $0 == UInt8(ascii: ">") || $0 == UInt8(ascii: "\"")
+            || $0 == UInt8(ascii: "'") }) else { return s }
+        return HTMLText.escape(s)
     }
 
     /// Columns a text takes on screen: Hangul and other wide characters count as two.

@@ -39,13 +39,8 @@ enum DownloadRoutes {
     /// `observations.csv` written ten thousand rows at a time from the read model's columns, in
     /// id order, with the read model's version as its ETag.
     static func streamedObservations(_ model: ReadModel, request: Request) -> Response {
-        let etag = "\"observations-\(model.version)\""
-        var headers = disposition("observations.csv")
-        headers[.contentType] = csvType
-        headers[.eTag] = etag
-        headers[.cacheControl] = "no-cache"
-        if HTTPCaching.matches(request, etag: etag) { return Response(status: .notModified, headers: headers) }
-        if request.method == .head { return Response(status: .ok, headers: headers) }
+        let (headers, answer) = streamedHeaders("observations.csv", type: csvType, etag: "\"observations-\(model.version)\"", request: request)
+        if let answer { return answer }
         let rows = model.observations.inIdOrder
         return Response(status: .ok, headers: headers, body: ResponseBody { writer in
             try await writer.write(ByteBuffer(string: OpenDataExport.observationsCSVStart))
@@ -54,6 +49,18 @@ enum DownloadRoutes {
             }
             try await writer.finish(nil)
         })
+    }
+
+    /// The headers of a download streamed from the read model (tagged with its version), and the
+    /// whole answer when no body is wanted: 304 for a matching ETag, or a HEAD request.
+    static func streamedHeaders(_ file: String, type: String, etag: String, request: Request) -> (HTTPFields, Response?) {
+        var headers = disposition(file)
+        headers[.contentType] = type
+        headers[.eTag] = etag
+        headers[.cacheControl] = "no-cache"
+        if HTTPCaching.matches(request, etag: etag) { return (headers, Response(status: .notModified, headers: headers)) }
+        if request.method == .head { return (headers, Response(status: .ok, headers: headers)) }
+        return (headers, nil)
     }
 
     /// Serves a download built by `build` from the current read model as of the request's date,

@@ -24,13 +24,9 @@ enum XLSXDownload {
     }
 
     static func streamedObservations(_ model: ReadModel, request: Request) -> Response {
-        let etag = "\"observations-xlsx-\(model.version)\""
-        var headers = DownloadRoutes.disposition("observations.xlsx")
-        headers[.contentType] = contentType
-        headers[.eTag] = etag
-        headers[.cacheControl] = "no-cache"
-        if HTTPCaching.matches(request, etag: etag) { return Response(status: .notModified, headers: headers) }
-        if request.method == .head { return Response(status: .ok, headers: headers) }
+        let (headers, answer) = DownloadRoutes.streamedHeaders("observations.xlsx", type: contentType, etag: "\"observations-xlsx-\(model.version)\"",
+                                                               request: request)
+        if let answer { return answer }
         let rows = model.observations.inIdOrder
         return Response(status: .ok, headers: headers, body: ResponseBody { writer in
             let path = FileManager.default.temporaryDirectory.appendingPathComponent("planwatch-observations-\(UUID().uuidString).xlsx").path
