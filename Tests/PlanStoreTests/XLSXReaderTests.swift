@@ -118,6 +118,20 @@ struct XLSXReaderTests {
         }
     }
 
+    @Test("a part that inflates past 200 times the file (a ZIP bomb) is refused before it fills the disk")
+    func zipBomb() throws {
+        let rows = String(repeating: "<row><c><v>0</v></c></row>", count: 3_000_000)
+        let path = try X.zip(X.parts(sheets: [("Sheet1", "<sheetData>\(rows)</sheetData>")]))
+        let book = try XLSXWorkbook(path: path)
+        #expect(book.fileSize < 400_000)
+        do {
+            _ = try book.reader(for: book.sheets[0])
+            Issue.record("a sheet of \(rows.utf8.count >> 20) MB from \(book.fileSize >> 10) KB was inflated")
+        } catch {
+            #expect(error.message.contains("inflates past 64 MB"))
+        }
+    }
+
     @Test("numbers are written in full precision without an exponent")
     func numberText() {
         #expect(XLSXCellText.number(49000) == "49000")

@@ -25,9 +25,10 @@ public final class XLSXWorkbook: @unchecked Sendable {
     /// The file's size in bytes, for progress.
     public let fileSize: Int
     private let archive: Archive
-    /// Inflated parts are refused past this size: a small file that inflates to many gigabytes
-    /// is a ZIP bomb, not a report.
+    /// Inflated parts are refused past this size, or past 200 times the file's size (spreadsheet
+    /// XML deflates about tenfold): a small file that inflates to gigabytes is a ZIP bomb, not a report.
     static let maxPartBytes: Int64 = 4 << 30
+    var partLimit: Int64 { min(Self.maxPartBytes, max(64 << 20, Int64(fileSize) * 200)) }
 
     /// The first bytes of every ZIP file, and so of every `.xlsx`.
     public static let signature: [UInt8] = [0x50, 0x4B, 0x03, 0x04]
@@ -199,10 +200,11 @@ public final class XLSXWorkbook: @unchecked Sendable {
         unlink(path)
         defer { try? writer.close() }
         var total: Int64 = 0
+        let limit = partLimit
         do {
             _ = try archive.extract(entry) { data in
                 total += Int64(data.count)
-                if total > Self.maxPartBytes { throw Self.notAWorkbook("\(entry.path) inflates past \(Self.maxPartBytes >> 30) GB") }
+                if total > limit { throw Self.notAWorkbook("\(entry.path) inflates past \(limit >> 20) MB, which no report needs") }
                 try writer.write(contentsOf: data)
             }
         } catch let failure as Failure {
