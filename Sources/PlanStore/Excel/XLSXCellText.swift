@@ -9,6 +9,8 @@ enum XLSXCellText {
     static func number(_ value: Double, shift: Int = 0) -> String {
         guard value.isFinite else { return "\(value)" }
         if value == 0 { return "0" }
+        // Whole numbers, most cells, without the digit shuffling below.
+        if shift == 0, value == value.rounded(), abs(value) < 9_007_199_254_740_992 { return String(Int64(value)) }
         // Swift prints the shortest digits that round-trip: "4.9e+20", "0.794", "49000.0".
         var text = "\(abs(value))"
         var exponent = 0
