@@ -15,18 +15,8 @@ trap 'rm -rf "$work"' EXIT
 csv=$work/observations.csv
 $build/release/planwatch-bench observations-csv --rows "$rows" --out "$csv" >/dev/null
 
-# Runs a command, prints "seconds peak_rss_mb".
-measure() {
-  python3 - "$@" <<'PY'
-import resource, subprocess, sys, time
-t = time.perf_counter()
-r = subprocess.run(sys.argv[1:], stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
-elapsed = time.perf_counter() - t
-if r.returncode != 0:
-    sys.stderr.write(r.stderr.decode()); sys.exit(r.returncode)
-print(f"{elapsed:.3f} {resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024:.0f}")
-PY
-}
+# measure CMD…: prints "seconds peak_rss_mb".
+source Benchmarks/measure.sh
 
 echo "# Benchmarks/import.sh $rows"
 echo "# machine: $(nproc) cores, $(awk '/MemTotal/ {printf "%.0f GiB", $2/1048576}' /proc/meminfo), build: release, file: $(du -h "$csv" | cut -f1) ($rows rows)"

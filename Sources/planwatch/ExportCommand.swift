@@ -7,14 +7,17 @@ struct ExportCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "export",
         abstract: "Write the plan and every published fact as open data.",
-        discussion: "csv: one UTF-8 (BOM) table per kind. json: one document. datapackage: the CSV tables plus datapackage.json (Frictionless Data Package)."
+        discussion: """
+        csv: one UTF-8 (BOM) table per kind. xlsx: the same tables as Excel workbooks (TABLE.xlsx). json: one document.
+        datapackage: the CSV tables plus datapackage.json (Frictionless Data Package).
+        """
     )
 
     enum Format: String, ExpressibleByArgument, CaseIterable {
-        case csv, json, datapackage
+        case csv, xlsx, json, datapackage
     }
 
-    @Option(help: "csv, json or datapackage.")
+    @Option(help: "csv, xlsx, json or datapackage.")
     var format: Format
 
     @Option(help: ArgumentHelp("The directory to write into (created if needed).", valueName: "DIR"))
@@ -44,6 +47,25 @@ struct ExportCommand: AsyncParsableCommand {
         switch format {
         case .json:
             try write("planwatch.json", OpenDataExport.json(plan: current.plan, facts: facts).pretty + "\n")
+        case .xlsx:
+            // The observations are written a row at a time, as for CSV.
+            let reports = FactSet(budget: facts.budget, jobs: facts.jobs, taskStatuses: facts.taskStatuses)
+            for t in OpenDataExport.tables(plan: current.plan, facts: reports) {
+                let name = XLSXTables.sheetName(t.fileName) + ".xlsx"
+                let path = (out as NSString).appendingPathComponent(name)
+                do {
+                    if t.fileName == "observations.csv" {
+                        try XLSXTables.writeObservations(facts.observations.inIdOrder, to: path)
+                    } else {
+                        let writer = XLSXWriter(path: path)
+                        try XLSXTables.add(t, to: writer)
+                        try writer.finish()
+                    }
+                } catch {
+                    throw CLIFailure(error.message)
+                }
+                written.append(name)
+            }
         case .csv, .datapackage:
             // Every table but the observations is written whole; those (ten million rows in a
             // national plan) are written a batch at a time.

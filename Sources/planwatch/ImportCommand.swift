@@ -6,10 +6,11 @@ import PlanStore
 struct ImportCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "import",
-        abstract: "Import reported values from a CSV file (docs/import-formats.md), all or nothing.",
+        abstract: "Import reported values from a CSV file or an Excel workbook (docs/import-formats.md), all or nothing.",
         discussion: """
-        KIND is observations, budget, jobs or tasks. The file may be UTF-8 (with or without a BOM) or CP949 as Korean Excel saves it.
-        Every problem is listed as FILE:LINE:COLUMN: message and nothing is written unless the whole file is valid.
+        KIND is observations, budget, jobs or tasks. A CSV file may be UTF-8 (with or without a BOM) or CP949 as Korean Excel saves it;
+        an .xlsx workbook is read from the sheet named like KIND, else its first sheet.
+        Every problem is listed as FILE:LINE:COLUMN: message (FILE:Sheet1!C7: message in a workbook) and nothing is written unless the whole file is valid.
         Imported values wait for approval unless --approve is given.
         """
     )
@@ -30,7 +31,7 @@ struct ImportCommand: AsyncParsableCommand {
     @Argument(help: "observations, budget, jobs or tasks.")
     var kind: Kind
 
-    @Argument(help: ArgumentHelp("The CSV file.", valueName: "FILE.csv"))
+    @Argument(help: ArgumentHelp("The CSV file or .xlsx workbook.", valueName: "FILE.csv|FILE.xlsx"))
     var file: String
 
     @OptionGroup var store: StoreOptions
@@ -60,7 +61,8 @@ struct ImportCommand: AsyncParsableCommand {
                 bar.finish()
                 let rate = summary.seconds > 0 ? Int(Double(summary.rows) / summary.seconds) : summary.rows
                 let state = summary.state == .approved ? "approved" : "submitted for approval"
-                Output.out("\(file): imported \(summary.rows) \(kind.rawValue) rows (\(summary.encoding.rawValue)) as import #\(summary.importId), \(state), "
+                let from = summary.sheet.map { "sheet '\($0)'" } ?? summary.encoding.rawValue
+                Output.out("\(file): imported \(summary.rows) \(kind.rawValue) rows (\(from)) as import #\(summary.importId), \(state), "
                     + String(format: "in %.2f s (%d rows/s)", summary.seconds, rate))
             } catch let error as StoreError {
                 bar.finish()

@@ -9,19 +9,9 @@
 /// Records are parsed from a contiguous buffer in a tight loop; a record cut by a chunk
 /// boundary is parsed again once the next chunk has been appended.
 public struct CSVReader<Source: IteratorProtocol> where Source.Element == [UInt8] {
-    public struct Record: Sendable {
-        public var fields: [String]
-        /// Line and column (in characters, from 1) where each field starts.
-        public var positions: [(line: Int, column: Int)]
-        public var line: Int { positions.first?.line ?? 0 }
-    }
-
-    public struct Failure: Error, Sendable, Equatable, CustomStringConvertible {
-        public var line: Int
-        public var column: Int
-        public var message: String
-        public var description: String { "\(line):\(column): \(message)" }
-    }
+    /// A record; positions are line and column in characters, from 1.
+    public typealias Record = TableRecord
+    public typealias Failure = TableReadFailure
 
     public struct Limits: Sendable {
         public var maxFields: Int

@@ -45,4 +45,6 @@ public struct ImportSummary: Sendable, Hashable {
     public var state: ApprovalState
     public var encoding: TextEncoding
     public var seconds: Double
+    /// The worksheet read, when the file was a workbook.
+    public var sheet: String? = nil
 }

@@ -37,6 +37,17 @@ public struct ImportFormat: Sendable {
         "출처인용": "source_quote", "정의차이": "definition_note", "정의주석": "definition_note", "정의비고": "definition_note",
     ]
 
+    /// Worksheet names that say a workbook's sheet holds this kind (compared without case or
+    /// spaces, contained in the name); a workbook without one is read from its first sheet.
+    public var sheetNames: [String] {
+        switch kind {
+        case .observation: return ["observations", "실적", "성과지표"]
+        case .budget: return ["budget", "예산", "사업비"]
+        case .jobs: return ["jobs", "일자리"]
+        case .taskStatus: return ["tasks", "과제"]
+        }
+    }
+
     /// Columns a template carries for the reader (the indicator's or task's name), ignored on import.
     public static let labelColumns: Set<String> = ["name", "label", "이름", "지표명", "과제명", "항목", "항목명"]
 

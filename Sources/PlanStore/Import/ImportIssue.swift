@@ -67,9 +67,23 @@ public enum ImportIssue: Hashable, Sendable {
     }
 }
 
-/// An import problem and where it is.
+/// An import problem and where it is: a line and column, or a cell of `sheet` in a workbook.
 public struct LocatedImportIssue: Hashable, Sendable {
     public var line: Int
     public var column: Int
     public var issue: ImportIssue
+    public var sheet: String?
+
+    public init(line: Int, column: Int, issue: ImportIssue, sheet: String? = nil) {
+        self.line = line
+        self.column = column
+        self.issue = issue
+        self.sheet = sheet
+    }
+
+    /// `Sheet1!C7` in a workbook; nil for a text file or a problem with no cell.
+    public var cell: String? {
+        guard let sheet, line > 0, column > 0 else { return nil }
+        return CellReference(row: line, column: column).placed(in: sheet)
+    }
 }

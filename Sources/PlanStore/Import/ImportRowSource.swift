@@ -2,14 +2,27 @@ import Foundation
 import PlanCore
 
 /// Reads an import file row by row, validating each row against the plan, and hands out only
-/// valid entries. Every problem is recorded as `FILE:LINE:COLUMN: message` (the first
-/// `maxErrors` kept, all counted); the store writes nothing if any was found.
+/// valid entries. The file is a CSV file or an Excel workbook (`.xlsx`, told by its first bytes
+/// or its name); both give records with places (`TableRecordReader`), so every row is checked
+/// by the same code. Every problem is recorded as `FILE:LINE:COLUMN: message`, or
+/// `FILE:Sheet1!C7: message` in a workbook (the first `maxErrors` kept, all counted); the store
+/// writes nothing if any was found.
 ///
 /// Used by one thread at a time: the store's writer pulls rows inside its transaction.
 public final class ImportRowSource: @unchecked Sendable {
+    /// Why a file cannot be read at all: its bytes are not text, or it is not a workbook.
+    public struct OpenFailure: Error, Sendable, CustomStringConvertible {
+        public var message: String
+        /// The line of a text file the problem is on; 0 for a workbook.
+        public var line: Int
+        public var description: String { message }
+    }
+
     public let kind: FactKind
     public let fileName: String
     public let encoding: TextEncoding
+    /// The worksheet read, when the file is a workbook.
+    public let sheet: String?
     public private(set) var diagnostics: [Diagnostic] = []
     /// The same problems as data, for messages in the reader's language.
     public private(set) var issues: [LocatedImportIssue] = []
@@ -17,8 +30,8 @@ public final class ImportRowSource: @unchecked Sendable {
     public private(set) var rowsRead = 0
     public let maxErrors: Int
 
-    private let chunks: TextChunks
-    private var reader: CSVReader<TextChunks>
+    private let chunks: TextChunks?
+    private var reader: any TableRecordReader
     private let index: PlanIndex
     private let format: ImportFormat
     private var at: [String: Int] = [:]
@@ -29,25 +42,58 @@ public final class ImportRowSource: @unchecked Sendable {
     /// "Did you mean" for unknown ids; its work is counted so tests can bound it.
     private(set) var hints = SpellingHint()
 
-    public var bytesRead: Int { chunks.bytesRead }
+    public var bytesRead: Int { chunks?.bytesRead ?? reader.bytesRead }
     /// Called every 50,000 rows with (rows read, bytes read), from the thread doing the import.
     public var onProgress: (@Sendable (Int, Int) -> Void)?
     public var hasErrors: Bool { errorCount > 0 }
 
-    public convenience init(path: String, fileName: String? = nil, kind: FactKind, index: PlanIndex, today: CalendarDay, maxErrors: Int = 100) throws(TextChunks.Failure) {
-        try self.init(chunks: TextChunks(path: path), fileName: fileName ?? path, kind: kind, index: index, today: today, maxErrors: maxErrors)
+    public convenience init(path: String, fileName: String? = nil, kind: FactKind, index: PlanIndex, today: CalendarDay, maxErrors: Int = 100) throws(OpenFailure) {
+        let name = fileName ?? path
+        if XLSXWorkbook.looksLikeWorkbook(path: path, fileName: name) {
+            do {
+                try self.init(workbook: XLSXWorkbook(path: path), fileName: name, kind: kind, index: index, today: today, maxErrors: maxErrors)
+            } catch { throw OpenFailure(message: error.message, line: 0) }
+            return
+        }
+        do {
+            try self.init(chunks: TextChunks(path: path), fileName: name, kind: kind, index: index, today: today, maxErrors: maxErrors)
+        } catch { throw OpenFailure(message: error.message, line: error.line) }
     }
 
-    public convenience init(bytes: [UInt8], fileName: String, kind: FactKind, index: PlanIndex, today: CalendarDay, maxErrors: Int = 100) throws(TextChunks.Failure) {
-        try self.init(chunks: TextChunks(bytes: bytes), fileName: fileName, kind: kind, index: index, today: today, maxErrors: maxErrors)
+    public convenience init(bytes: [UInt8], fileName: String, kind: FactKind, index: PlanIndex, today: CalendarDay, maxErrors: Int = 100) throws(OpenFailure) {
+        if XLSXWorkbook.looksLikeWorkbook(bytes.prefix(4), fileName: fileName) {
+            do {
+                try self.init(workbook: XLSXWorkbook(bytes: bytes), fileName: fileName, kind: kind, index: index, today: today, maxErrors: maxErrors)
+            } catch { throw OpenFailure(message: error.message, line: 0) }
+            return
+        }
+        do {
+            try self.init(chunks: TextChunks(bytes: bytes), fileName: fileName, kind: kind, index: index, today: today, maxErrors: maxErrors)
+        } catch { throw OpenFailure(message: error.message, line: error.line) }
     }
 
-    init(chunks: TextChunks, fileName: String, kind: FactKind, index: PlanIndex, today: CalendarDay, maxErrors: Int) {
+    convenience init(chunks: TextChunks, fileName: String, kind: FactKind, index: PlanIndex, today: CalendarDay, maxErrors: Int) {
+        self.init(reader: CSVReader(chunks, limits: .init(maxFields: 64, maxFieldBytes: 64 * 1024)), chunks: chunks, encoding: chunks.encoding,
+                  fileName: fileName, kind: kind, index: index, today: today, maxErrors: maxErrors)
+    }
+
+    /// Reads the worksheet named like `kind` (`ImportFormat.sheetNames`), else the first.
+    convenience init(workbook: XLSXWorkbook, fileName: String, kind: FactKind, index: PlanIndex, today: CalendarDay, maxErrors: Int) throws(XLSXWorkbook.Failure) {
+        guard let sheet = workbook.sheet(namedLike: ImportFormat.of(kind).sheetNames) else {
+            throw XLSXWorkbook.notAWorkbook("it has no worksheet")
+        }
+        self.init(reader: try workbook.reader(for: sheet), chunks: nil, encoding: .utf8, fileName: fileName, kind: kind, index: index, today: today,
+                  maxErrors: maxErrors)
+    }
+
+    private init(reader: any TableRecordReader, chunks: TextChunks?, encoding: TextEncoding, fileName: String, kind: FactKind, index: PlanIndex,
+                 today: CalendarDay, maxErrors: Int) {
         self.chunks = chunks
-        self.reader = CSVReader(chunks, limits: .init(maxFields: 64, maxFieldBytes: 64 * 1024))
+        self.reader = reader
+        self.sheet = reader.sheetName
         self.kind = kind
         self.fileName = fileName
-        self.encoding = chunks.encoding
+        self.encoding = encoding
         self.index = index
         self.format = ImportFormat.of(kind)
         self.today = today
@@ -62,22 +108,22 @@ public final class ImportRowSource: @unchecked Sendable {
         errorCount += 1
         if diagnostics.count < maxErrors {
             let issue = issue()
-            diagnostics.append(Diagnostic(file: fileName, line: line, column: column, message: issue.message))
-            issues.append(LocatedImportIssue(line: line, column: column, issue: issue))
+            diagnostics.append(Diagnostic(file: fileName, line: line, column: column, message: issue.message, sheet: sheet))
+            issues.append(LocatedImportIssue(line: line, column: column, issue: issue, sheet: sheet))
         }
     }
 
     private func readHeader() {
-        let header: CSVReader<TextChunks>.Record?
+        let header: TableRecord?
         do {
-            header = try reader.next()
+            header = try reader.nextRecord()
         } catch {
             fail(error.line, error.column, .unreadable(error.message))
             done = true
             return
         }
         guard let header else {
-            if let f = chunks.failure { fail(1, 1, .unreadable(f.message)) } else {
+            if let f = chunks?.failure { fail(1, 1, .unreadable(f.message)) } else {
                 fail(1, 1, .emptyFile(columns: format.columns))
             }
             done = true
@@ -105,21 +151,21 @@ public final class ImportRowSource: @unchecked Sendable {
     /// The next valid row, or nil at the end (or after a file-level error).
     public func next() -> FactEntry? {
         while !done {
-            let record: CSVReader<TextChunks>.Record?
+            let record: TableRecord?
             do {
-                record = try reader.next()
+                record = try reader.nextRecord()
             } catch {
                 fail(error.line, error.column, .unreadable(error.message))
                 done = true
                 return nil
             }
             guard let record else {
-                if let f = chunks.failure { fail(0, 0, .unreadable(f.message)) }
+                if let f = chunks?.failure { fail(0, 0, .unreadable(f.message)) }
                 done = true
                 return nil
             }
             rowsRead += 1
-            if rowsRead % 50_000 == 0 { onProgress?(rowsRead, chunks.bytesRead) }
+            if rowsRead % 50_000 == 0 { onProgress?(rowsRead, bytesRead) }
             if record.fields.count != headerCount {
                 fail(record.line, record.positions.last?.column ?? 1, .fieldCount(found: record.fields.count, expected: headerCount))
                 continue
@@ -131,7 +177,7 @@ public final class ImportRowSource: @unchecked Sendable {
         return nil
     }
 
-    private func field(_ r: CSVReader<TextChunks>.Record, _ name: String) -> (text: String, column: Int)? {
+    private func field(_ r: TableRecord, _ name: String) -> (text: String, column: Int)? {
         guard let i = at[name] else { return nil }
         let raw = r.fields[i]
         let trimmed = raw.utf8.first == 0x20 || raw.utf8.last == 0x20 || raw.utf8.first == 0x09 || raw.utf8.last == 0x09
@@ -139,12 +185,12 @@ public final class ImportRowSource: @unchecked Sendable {
         return (trimmed, r.positions[i].column)
     }
 
-    private func optional(_ r: CSVReader<TextChunks>.Record, _ name: String) -> String? {
+    private func optional(_ r: TableRecord, _ name: String) -> String? {
         guard let f = field(r, name), !f.text.isEmpty else { return nil }
         return f.text
     }
 
-    private func valueStatus(_ r: CSVReader<TextChunks>.Record) -> ValueStatus {
+    private func valueStatus(_ r: TableRecord) -> ValueStatus {
         guard let (s, col) = field(r, "status"), !s.isEmpty else { return .final }
         switch s.lowercased() {
         case "final", "확정", "확정치": return .final
@@ -155,7 +201,7 @@ public final class ImportRowSource: @unchecked Sendable {
         }
     }
 
-    private func duplicate(_ r: CSVReader<TextChunks>.Record, key: String, _ second: Int64, what: String) {
+    private func duplicate(_ r: TableRecord, key: String, _ second: Int64, what: String) {
         var h = Hasher()
         h.combine(key)
         h.combine(second)
@@ -167,7 +213,7 @@ public final class ImportRowSource: @unchecked Sendable {
         }
     }
 
-    private func period(_ r: CSVReader<TextChunks>.Record, _ name: String) -> Period? {
+    private func period(_ r: TableRecord, _ name: String) -> Period? {
         guard let (s, col) = field(r, name) else { return nil }
         do {
             let p = try PeriodParser.period(s)
@@ -182,7 +228,7 @@ public final class ImportRowSource: @unchecked Sendable {
         }
     }
 
-    private func year(_ r: CSVReader<TextChunks>.Record, _ name: String) -> Int? {
+    private func year(_ r: TableRecord, _ name: String) -> Int? {
         guard let (s, col) = field(r, name) else { return nil }
         let digits = s.hasSuffix("년") ? String(s.dropLast()) : s
         guard let y = Int(digits), (1900...2100).contains(y) else {
@@ -196,7 +242,7 @@ public final class ImportRowSource: @unchecked Sendable {
         return y
     }
 
-    private func amount(_ r: CSVReader<TextChunks>.Record, _ name: String, unitKind: PlanCore.Unit.Kind) -> Int64? {
+    private func amount(_ r: TableRecord, _ name: String, unitKind: PlanCore.Unit.Kind) -> Int64? {
         guard let (s, col) = field(r, name) else { return nil }
         do {
             let q = try KoreanNumberParser.parse(s)
@@ -216,7 +262,7 @@ public final class ImportRowSource: @unchecked Sendable {
     }
 
     /// The publication details of a row, checked by `ProvenanceRules`, each problem placed at its column.
-    private func provenance(_ r: CSVReader<TextChunks>.Record, source: String?, after periodEnd: CalendarDay?) -> Provenance? {
+    private func provenance(_ r: TableRecord, source: String?, after periodEnd: CalendarDay?) -> Provenance? {
         var parts: [String: String] = [:]
         for column in Provenance.columns { parts[column] = field(r, column)?.text }
         let (provenance, problems) = ProvenanceRules.check(parts, source: source, periodEnd: periodEnd, today: today)
@@ -224,7 +270,7 @@ public final class ImportRowSource: @unchecked Sendable {
         return provenance
     }
 
-    private func validate(_ r: CSVReader<TextChunks>.Record) -> FactEntry? {
+    private func validate(_ r: TableRecord) -> FactEntry? {
         let status = valueStatus(r)
         let source = optional(r, "source"), note = optional(r, "note")
         switch kind {
@@ -293,7 +339,7 @@ public final class ImportRowSource: @unchecked Sendable {
         }
     }
 
-    private func knownProject(_ r: CSVReader<TextChunks>.Record) -> String? {
+    private func knownProject(_ r: TableRecord) -> String? {
         let (id, col) = field(r, "project_id")!
         guard index.project(id) != nil else {
             fail(r.line, col, .unknownProject(id, first: index.projects.first?.id ?? "", last: index.projects.last?.id ?? ""))

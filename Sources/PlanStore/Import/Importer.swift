@@ -2,7 +2,7 @@ import Crypto
 import Foundation
 import PlanCore
 
-/// Imports a CSV file of facts (`docs/import-formats.md`): checks it was not imported before,
+/// Imports a CSV file or Excel workbook of facts (`docs/import-formats.md`): checks it was not imported before,
 /// reads and validates it as a stream, and has the store write it in one transaction.
 /// Nothing is written unless every row is valid.
 public struct Importer: Sendable {
@@ -51,7 +51,7 @@ public struct Importer: Sendable {
     /// Runs the import. `progress` is called every 50,000 rows with (rows, bytes) from the writer.
     public func run(_ request: Request, progress: (@Sendable (Int, Int) -> Void)? = nil) async throws -> ImportSummary {
         let sha = try Self.sha256(path: request.path)
-        return try await run(request, sha256: sha, progress: progress) { () throws(TextChunks.Failure) -> ImportRowSource in
+        return try await run(request, sha256: sha, progress: progress) { () throws(ImportRowSource.OpenFailure) -> ImportRowSource in
             try ImportRowSource(path: request.path, fileName: request.fileName, kind: request.kind, index: index, today: request.today)
         }
     }
@@ -60,13 +60,13 @@ public struct Importer: Sendable {
     /// The rows are recorded at `at`: now, or a past reporting round for the sample data.
     public func run(_ request: Request, bytes: [UInt8], at: Timestamp = .now) async throws -> ImportSummary {
         let sha = SHA256.hash(data: bytes).hex
-        return try await run(request, sha256: sha, at: at, progress: nil) { () throws(TextChunks.Failure) -> ImportRowSource in
+        return try await run(request, sha256: sha, at: at, progress: nil) { () throws(ImportRowSource.OpenFailure) -> ImportRowSource in
             try ImportRowSource(bytes: bytes, fileName: request.fileName, kind: request.kind, index: index, today: request.today)
         }
     }
 
     func run(_ request: Request, sha256 sha: String, at: Timestamp = .now, progress: (@Sendable (Int, Int) -> Void)?,
-             rows makeRows: () throws(TextChunks.Failure) -> ImportRowSource) async throws -> ImportSummary {
+             rows makeRows: () throws(ImportRowSource.OpenFailure) -> ImportRowSource) async throws -> ImportSummary {
         if !request.again, let earlier = try await store.findImport(kind: request.kind, sha256: sha) {
             throw StoreError.duplicateImport(earlier)
         }
@@ -74,11 +74,14 @@ public struct Importer: Sendable {
         do {
             rows = try makeRows()
         } catch {
-            throw StoreError.importRejected(diagnostics: [Diagnostic(file: request.fileName, line: error.line, column: 1, message: error.message)], total: 1)
+            throw StoreError.importRejected(diagnostics: [Diagnostic(file: request.fileName, line: error.line, column: error.line > 0 ? 1 : 0,
+                                                                     message: error.message)], total: 1)
         }
         rows.onProgress = progress
         let batch = ImportBatch(kind: request.kind, fileName: request.fileName, sha256: sha, encoding: rows.encoding, actor: request.actor,
                                 approve: request.approve, planVersion: planVersion, at: at)
-        return try await store.importFacts(batch, rows: rows)
+        var summary = try await store.importFacts(batch, rows: rows)
+        summary.sheet = rows.sheet
+        return summary
     }
 }

@@ -18,6 +18,7 @@ public enum AccessRules {
         AccessRule(.get, "/admin/projects/:project/upload", .report, project: "project"),
         AccessRule(.post, "/admin/projects/:project/upload", .report, project: "project", upload: true),
         AccessRule(.get, "/admin/projects/:project/template.csv", .report, project: "project"),
+        AccessRule(.get, "/admin/projects/:project/template.xlsx", .report, project: "project"),
         AccessRule(.post, "/admin/projects/:project/unlock", .unlock, project: "project", form: true),
         // Review and monitoring.
         AccessRule(.get, "/admin/queue", .viewUnpublished),

@@ -21,10 +21,10 @@ enum OtherPages {
 
     static func data(_ c: PageContext) -> [String: Any] {
         let plan = ["projects", "budget", "jobs", "indicators", "targets", "tasks", "laws"].map { name in
-            ["name": "\(name).csv", "link": "/data/\(name).csv"]
+            ["name": "\(name).csv", "link": "/data/\(name).csv", "xlsx": "/data/\(name).xlsx", "xlsx_name": "\(name).xlsx"]
         }
         let facts = ["observations", "budget_executions", "jobs_reports", "task_status_reports"].map { name in
-            ["name": "\(name).csv", "link": "/data/\(name).csv"]
+            ["name": "\(name).csv", "link": "/data/\(name).csv", "xlsx": "/data/\(name).xlsx", "xlsx_name": "\(name).xlsx"]
         }
         // The share of indicators whose latest ended period (year) has an approved value.
         let day = c.assessment.asOf.day
@@ -48,6 +48,7 @@ enum OtherPages {
         let page: [String: Any] = [
             "plan_files": plan, "fact_files": facts,
             "plan_json": "/api/v1/plan", "assessments_json": "/api/v1/assessments", "assessments_csv": "/data/assessments.csv",
+            "assessments_xlsx": "/data/assessments.xlsx",
             "datapackage": "/data/datapackage.json", "openapi": "/api/v1/openapi.yaml", "coverage": coverage,
         ]
         return c.layout(title: c.catalog["data_page_title"], page: "data").merging(page)

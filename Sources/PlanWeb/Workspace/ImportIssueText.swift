@@ -38,9 +38,11 @@ enum ImportIssueText {
         }
     }
 
-    /// "2025.csv 3행: …" — the row as the spreadsheet numbers it, then what is wrong.
+    /// "2025.csv 3행: …" — the row as the spreadsheet numbers it, then what is wrong; in a
+    /// workbook the cell as Excel names it, "2025.xlsx Sheet1!C7: …".
     static func located(_ located: LocatedImportIssue, file: String, _ c: PageContext) -> String {
-        let place = located.line > 0 ? c.catalog.format("imp_at", ["file": file, "line": String(located.line)]) : file
+        let place = located.cell.map { "\(file) \($0)" }
+            ?? (located.line > 0 ? c.catalog.format("imp_at", ["file": file, "line": String(located.line)]) : file)
         return "\(place): \(text(located.issue, c))"
     }
 }

@@ -2,9 +2,9 @@ import Hummingbird
 import PlanCore
 import PlanStore
 
-/// `/admin/projects/{id}/upload`: a CSV saved from Excel, checked by the same validation as
-/// `planwatch import`, every problem listed by line and column, nothing recorded unless all
-/// rows are good. `template.csv` is the blank file for the project, with its ids filled in.
+/// `/admin/projects/{id}/upload`: a CSV file or an Excel workbook (.xlsx), checked by the same
+/// validation as `planwatch import`, every problem listed by line (or cell, `Sheet1!C7`),
+/// nothing recorded unless all rows are good. `template.csv` and `template.xlsx` are the blank file for the project, with its ids filled in.
 enum UploadPage {
     static let kinds: [FactKind] = [.observation, .budget, .jobs, .taskStatus]
 
@@ -17,7 +17,8 @@ enum UploadPage {
             "project": ["id": project.id, "title": project.title[c.language]],
             "kinds": kinds.map { k in
                 ["value": k.importName, "label": c.catalog["kind_\(k.rawValue)"],
-                 "template": "/admin/projects/\(project.id)/template.csv?kind=\(k.importName)"]
+                 "template": "/admin/projects/\(project.id)/template.csv?kind=\(k.importName)",
+                 "template_xlsx": "/admin/projects/\(project.id)/template.xlsx?kind=\(k.importName)"]
             },
             "max": "\(ws.site.settings.maxUploadBytes >> 20)MB",
             "problems": problems, "has_problems": !problems.isEmpty,
@@ -42,8 +43,8 @@ enum UploadPage {
         let name = file.fileName.isEmpty ? "upload.csv" : file.fileName
         // Validating a 10 MB file is heavy work: it waits its turn with the other heavy work.
         let today = ws.site.model.today.day
-        let read = await ws.site.holder.work.run { () -> Result<(ImportRowSource, [FactEntry]), TextChunks.Failure> in
-            do throws(TextChunks.Failure) {
+        let read = await ws.site.holder.work.run { () -> Result<(ImportRowSource, [FactEntry]), ImportRowSource.OpenFailure> in
+            do throws(ImportRowSource.OpenFailure) {
                 let rows = try ImportRowSource(bytes: file.bytes, fileName: name, kind: kind, index: index, today: today)
                 var entries: [FactEntry] = []
                 while let entry = rows.next() { entries.append(entry) }
@@ -76,35 +77,20 @@ enum UploadPage {
         return ws.redirect("/admin/projects/\(projectId)/upload", done: "uploaded")
     }
 
-    /// The blank file for a project: its ids, a name column for the reader, the period to report.
-    static func template(_ request: Request, _ ws: Workspace, project projectId: String) -> Response {
+    /// The blank file for a project (`ImportTemplate`), as CSV or as a workbook (`xlsx`).
+    static func template(_ request: Request, _ ws: Workspace, project projectId: String, xlsx: Bool = false) -> Response {
         let model = ws.site.model
         guard let position = model.index.projectIndex[projectId] else { return ws.pages.errorPage(status: .notFound, request: request) }
         let kind = kinds.first { $0.importName == request.uri.queryParameters.get("kind") } ?? .observation
-        let c = ws.context(request)
-        let format = ImportFormat.of(kind)
-        let year = String(model.today.day.year - 1)
-        var table = CSVTable(fileName: "\(projectId)-\(kind.importName).csv", header: [c.ko ? "항목명" : "name"] + format.templateHeader(korean: c.ko))
-        func row(_ name: String, _ values: [String: String]) {
-            table.rows.append([.text(name)] + format.columns.map { .text(values[$0]) })
+        let template = ImportTemplate(project: projectId, position: position, kind: kind, model: model, language: ws.context(request).language)
+        let body: [UInt8], type: String, name: String
+        if xlsx {
+            do { body = try template.xlsx() } catch { return ws.pages.errorPage(status: .internalServerError, request: request) }
+            (type, name) = (XLSXDownload.contentType, template.fileStem + ".xlsx")
+        } else {
+            (body, type, name) = (Array(template.csv.csv.utf8), "text/csv; charset=utf-8", template.fileStem + ".csv")
         }
-        switch kind {
-        case .observation:
-            for i in model.index.indicators.indices where model.index.projectOfIndicator[i] == position {
-                let indicator = model.index.indicators[i]
-                row(indicator.name[c.language], ["indicator_id": indicator.id, "period": year])
-            }
-        case .budget:
-            row(model.index.projects[position].title[c.language], ["project_id": projectId, "fiscal_year": year])
-        case .jobs:
-            row(model.index.projects[position].title[c.language], ["project_id": projectId, "year": year])
-        case .taskStatus:
-            for t in model.index.tasks.indices where model.index.projectOfTask[t] == position {
-                row(model.index.tasks[t].title[c.language], ["task_id": model.index.tasks[t].id, "date": model.today.day.iso])
-            }
-        }
-        return Response(status: .ok, headers: [.contentType: "text/csv; charset=utf-8", .cacheControl: "no-store",
-                                               .contentDisposition: "attachment; filename=\"\(table.fileName)\""],
-                        body: .init(byteBuffer: ByteBuffer(string: table.csv)))
+        return Response(status: .ok, headers: [.contentType: type, .cacheControl: "no-store", .contentDisposition: "attachment; filename=\"\(name)\""],
+                        body: .init(byteBuffer: ByteBuffer(bytes: body)))
     }
 }

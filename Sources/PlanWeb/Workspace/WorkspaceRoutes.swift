@@ -32,6 +32,9 @@ enum WorkspaceRoutes {
         router.get("/admin/projects/:project/template.csv") { request, context in
             UploadPage.template(request, ws, project: context.parameters.get("project") ?? "")
         }
+        router.get("/admin/projects/:project/template.xlsx") { request, context in
+            UploadPage.template(request, ws, project: context.parameters.get("project") ?? "", xlsx: true)
+        }
         router.post("/admin/projects/:project/unlock") { request, context in
             try await StatusPage.unlock(request, ws, project: context.parameters.get("project") ?? "")
         }
