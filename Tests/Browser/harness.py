@@ -23,12 +23,15 @@ def viewport(d, width, height, phone=False):
                       {"width": width, "height": height, "deviceScaleFactor": 1, "mobile": phone})
 
 
-def driver():
+def driver(performance_log=False):
     opts = Options()
     for a in ("--headless=new", "--no-sandbox", "--disable-dev-shm-usage", "--disable-gpu"):
         opts.add_argument(a)
     # A Korean reader's browser: the site's default language must then be Korean.
     opts.add_experimental_option("prefs", {"intl.accept_languages": "ko-KR,ko"})
+    if performance_log:
+        # The network log, from which a page's HTML can be read as the server sent it.
+        opts.set_capability("goog:loggingPrefs", {"performance": "ALL"})
     path = os.environ.get("CHROMEDRIVER", "/usr/bin/chromedriver")
     d = webdriver.Chrome(service=Service(executable_path=path), options=opts)
     viewport(d, 1280, 900)

@@ -19,7 +19,8 @@ enum SignInPages {
             "first_run": ws.store == nil ? false : true,
         ], status: status)
         if existing == nil {
-            response.headers[.setCookie] = cookie(Authentication.signInCSRFCookie, token, request: request, ws: ws, path: "/signin", sameSite: "Strict")
+            response.headers.append(HTTPField(name: .setCookie,
+                                              value: cookie(Authentication.signInCSRFCookie, token, request: request, ws: ws, path: "/signin", sameSite: "Strict")))
         }
         return response
     }

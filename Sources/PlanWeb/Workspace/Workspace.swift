@@ -1,4 +1,5 @@
 import Foundation
+import HTTPTypes
 import Hummingbird
 import PlanCore
 import PlanStore
@@ -46,9 +47,10 @@ struct Workspace: Sendable {
             page["notice"] = c.catalog["done_\(done)"]
         }
         let html = site.renderer.render(template, page)
-        return Response(status: status, headers: [.contentType: "text/html; charset=utf-8", .cacheControl: "no-store",
-                                                  .contentLanguage: c.language.rawValue],
-                        body: .init(byteBuffer: ByteBuffer(string: html)))
+        var headers: HTTPFields = [.contentType: "text/html; charset=utf-8", .cacheControl: "no-store", .contentLanguage: c.language.rawValue]
+        // `?lang=` (the header's language link) is remembered here as on the public pages.
+        if let cookie = LanguagePreference(request).setCookie { headers.append(HTTPField(name: .setCookie, value: cookie)) }
+        return Response(status: status, headers: headers, body: .init(byteBuffer: ByteBuffer(string: html)))
     }
 
     /// After a successful action: back to a page, with a notice naming what was done.
