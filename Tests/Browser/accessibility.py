@@ -28,10 +28,8 @@ import sys
 import urllib.parse
 
 from selenium.webdriver.common.by import By
-from selenium.webdriver.support import expected_conditions
-from selenium.webdriver.support.ui import WebDriverWait
 
-from harness import BASE, SHOTS, driver, fail, failures, finish, viewport
+from harness import BASE, SHOTS, click, driver, fail, failures, finish, viewport
 
 MODE = sys.argv[3] if len(sys.argv) > 3 else "public"
 NAME = sys.argv[4] if len(sys.argv) > 4 else MODE
@@ -145,13 +143,6 @@ def check(d, label):
 def visit(d, path, label=None):
     d.get(BASE + path)
     check(d, label or path)
-
-
-def click(d, element):
-    """Clicks a submit button and waits for the next page."""
-    old = d.find_element(By.TAG_NAME, "html")
-    element.click()
-    WebDriverWait(d, 15).until(expected_conditions.staleness_of(old))
 
 
 def submit(d, form_selector, label, button_selector="button[type=submit]"):
@@ -318,8 +309,13 @@ def validate():
             errors.append(line)
         elif line.strip():
             warnings.append(line)
+    # Warnings, each kind once with how many pages have it and the first place it was seen.
+    kinds = {}
     for line in warnings:
-        print("Nu warning", line.replace("file:" + os.path.abspath(HTML_DIR) + "/", ""), flush=True)
+        where, _, message = line.replace("file:" + os.path.abspath(HTML_DIR) + "/", "").partition(": info warning: ")
+        kinds.setdefault(message or where, []).append(where)
+    for message, places in sorted(kinds.items()):
+        print(f"Nu warning ({len(places)}×, first {places[0]}): {message}", flush=True)
     for line in errors:
         fail("Nu " + line.replace("file:" + os.path.abspath(HTML_DIR) + "/", ""))
     print(f"Nu HTML Checker: {len(checked)} pages, {len(errors)} errors, {len(warnings)} warnings", flush=True)

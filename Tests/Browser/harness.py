@@ -5,8 +5,11 @@ import os
 import sys
 
 from selenium import webdriver
+from selenium.common.exceptions import WebDriverException
 from selenium.webdriver.chrome.options import Options
 from selenium.webdriver.chrome.service import Service
+from selenium.webdriver.common.by import By
+from selenium.webdriver.support.ui import WebDriverWait
 
 BASE = sys.argv[1].rstrip("/")
 SHOTS = sys.argv[2] if len(sys.argv) > 2 else "screenshots"
@@ -36,6 +39,23 @@ def driver(performance_log=False):
     d = webdriver.Chrome(service=Service(executable_path=path), options=opts)
     viewport(d, 1280, 900)
     return d
+
+
+def click(d, element):
+    """Clicks a submit button and waits for the next page. While the old page goes away,
+    chromedriver may answer a look at it with any error ("Node … does not belong to the
+    document"): that too means the page changed."""
+    old = d.find_element(By.TAG_NAME, "html")
+    element.click()
+
+    def gone(_):
+        try:
+            old.is_enabled()
+            return False
+        except WebDriverException:
+            return True
+
+    WebDriverWait(d, 15).until(gone)
 
 
 def finish(what):

@@ -62,6 +62,8 @@ import Testing
                     continuation.resume(returning: String(decoding: data, as: UTF8.self))
                 }
             }
+            // The script's report (the pages checked, counts, the Nu checker's warnings) goes to the log.
+            print("\(script) \(arguments.joined(separator: " ")):\n\(text)")
             #expect(process.terminationStatus == 0, "\(script) failed:\n\(text)")
             #expect(text.contains(marker))
         }

@@ -8,7 +8,7 @@ enum MarkdownRenderer {
         var out = ""
         var lines = markdown.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)[...]
         var paragraph: [String] = []
-        var lastHeading: String?
+        var lastHeading: (id: String, text: String)?
         func flush() {
             if !paragraph.isEmpty {
                 out += "<p>" + inline(paragraph.joined(separator: " ")) + "</p>\n"
@@ -31,7 +31,7 @@ enum MarkdownRenderer {
             if let level = heading(t) {
                 flush()
                 let text = String(t.dropFirst(level + 1))
-                lastHeading = anchor(text)
+                lastHeading = (anchor(text), text)
                 out += "<h\(level) id=\"\(anchor(text))\">\(inline(text))</h\(level)>\n"
                 continue
             }
@@ -98,8 +98,9 @@ enum MarkdownRenderer {
     }
 
     /// A table in a box that scrolls sideways on a phone; the box takes the keyboard's focus (so
-    /// it can be scrolled without a mouse) and is named by the heading the table is under.
-    static func table(_ rows: [String], under heading: String? = nil) -> String {
+    /// it can be scrolled without a mouse) and is named by the heading the table is under, which
+    /// is also its (hidden) caption.
+    static func table(_ rows: [String], under heading: (id: String, text: String)? = nil) -> String {
         func cells(_ row: String) -> [String] {
             var r = row.trimmingSpaces
             if r.hasPrefix("|") { r.removeFirst() }
@@ -116,8 +117,9 @@ enum MarkdownRenderer {
         }
         guard let header = rows.first else { return "" }
         let body = rows.dropFirst().filter { !$0.replacingOccurrences(of: " ", with: "").allSatisfy { "|-:".contains($0) } }
-        let named = heading.map { " role=\"region\" aria-labelledby=\"\($0)\"" } ?? ""
-        var out = "<div class=\"table-wrap\"\(named) tabindex=\"0\"><table><thead><tr>" + cells(header).map { "<th scope=\"col\">\(inline($0))</th>" }.joined() + "</tr></thead><tbody>"
+        let named = heading.map { " role=\"region\" aria-labelledby=\"\($0.id)\"" } ?? ""
+        let caption = heading.map { "<caption class=\"visually-hidden\">\(inline($0.text))</caption>" } ?? ""
+        var out = "<div class=\"table-wrap\"\(named) tabindex=\"0\"><table>\(caption)<thead><tr>" + cells(header).map { "<th scope=\"col\">\(inline($0))</th>" }.joined() + "</tr></thead><tbody>"
         for r in body { out += "<tr>" + cells(r).map { "<td>\(inline($0))</td>" }.joined() + "</tr>" }
         return out + "</tbody></table></div>\n"
     }

@@ -41,6 +41,7 @@ struct Workspace: Sendable {
                 status: HTTPResponse.Status = .ok) -> Response {
         let c = context(request)
         var page = c.layout(title: title, page: "workspace").merging(values)
+        if values["form_errors"] != nil { page["title"] = c.catalog["title_error"] + title }
         if Principal.current != nil { page["workspace"] = navigation(c, current: current) }
         page["csrf"] = Principal.current?.csrfToken ?? ""
         if let done = request.uri.queryParameters.get("done"), c.catalog.strings["done_\(done)"] != nil {
