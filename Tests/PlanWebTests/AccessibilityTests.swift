@@ -25,6 +25,9 @@ import Testing
                     Self.expectNamedImages(page, at)
                     Self.expectCaptionedTables(page, at)
                     Self.expectUniqueIds(page, at)
+                    // The skip link comes first and leads to the main content; no link opens a new window.
+                    #expect(page.contains("<body>\n<a class=\"skip\" href=\"#main\">") && page.contains("<main id=\"main\">"), "\(at)")
+                    #expect(!page.contains("target="), "\(at)")
                 }
             }
         }

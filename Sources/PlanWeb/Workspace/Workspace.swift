@@ -44,6 +44,8 @@ struct Workspace: Sendable {
         if values["form_errors"] != nil { page["title"] = c.catalog["title_error"] + title }
         if Principal.current != nil { page["workspace"] = navigation(c, current: current) }
         page["csrf"] = Principal.current?.csrfToken ?? ""
+        // The session's time limit, said before a long form is filled in (KWCAG 2.2 응답시간 조절).
+        page["session_note"] = c.catalog.format("session_note", ["minutes": String(site.settings.sessionIdleSeconds / 60)])
         if let done = request.uri.queryParameters.get("done"), c.catalog.strings["done_\(done)"] != nil {
             page["notice"] = c.catalog["done_\(done)"]
         }
