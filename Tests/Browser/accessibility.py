@@ -160,6 +160,24 @@ def fill(d, field_id, text):
     box.send_keys(text)
 
 
+def refused(d, path, fields, form_selector, label):
+    """Opens a form page (checked), fills `fields` (id: text) and checks the answer to it."""
+    visit(d, path)
+    for field_id, text in fields.items():
+        fill(d, field_id, text)
+    submit(d, form_selector, label)
+
+
+def send_file(d, field_id, name, content, form_selector, label):
+    """Sends a file with `content` through a form's file field and checks the answer."""
+    path = os.path.join(HTML_DIR, name)
+    with open(path, "w", encoding="utf-8") as f:
+        f.write(content)
+    d.find_element(By.ID, field_id).send_keys(path)
+    submit(d, form_selector, label)
+    os.remove(path)
+
+
 def set_language(d, language):
     d.get(f"{BASE}/?lang={language}" if MODE == "public" else f"{BASE}/signin?lang={language}")
     d.get_log("performance")
@@ -209,10 +227,7 @@ def workspace(d):
     for language in ("ko", "en"):
         d.delete_all_cookies()
         set_language(d, language)
-        visit(d, "/signin")
-        fill(d, "username", "lee")
-        fill(d, "password", "wrong password!!")
-        submit(d, "main form.stacked", "/signin refused")
+        refused(d, "/signin", {"username": "lee", "password": "wrong password!!"}, "main form.stacked", "/signin refused")
 
         # A reporter: the home page with what is owed, the three forms, and each with errors.
         sign_in(d, "lee")
@@ -235,17 +250,10 @@ def workspace(d):
         select.find_elements(By.TAG_NAME, "option")[1].click()
         submit(d, "form[action$='/tasks']", "tasks with errors", "button[value=save]")
         visit(d, "/admin/projects/1-1/upload")
-        bad = os.path.join(HTML_DIR, "bad-upload.csv")
-        with open(bad, "w", encoding="utf-8") as f:
-            f.write("indicator_id,period,value\nno-such-indicator,2024,1\n1-1.data-market-size,2024,many\n")
-        d.find_element(By.ID, "file").send_keys(bad)
-        submit(d, "main form.stacked", "upload with errors")
-        os.remove(bad)
-        visit(d, "/admin/password")
-        fill(d, "current", "not my password")
-        fill(d, "new", "short")
-        fill(d, "confirm", "different")
-        submit(d, "main form.stacked", "password with errors")
+        send_file(d, "file", "bad-upload.csv", "indicator_id,period,value\nno-such-indicator,2024,1\n1-1.data-market-size,2024,many\n",
+                  "main form.stacked", "upload with errors")
+        refused(d, "/admin/password", {"current": "not my password", "new": "short", "confirm": "different"},
+                "main form.stacked", "password with errors")
         sign_out(d)
         check(d, "signed out")
 
@@ -268,28 +276,17 @@ def workspace(d):
         # also refused.
         sign_in(d, "admin")
         visit(d, "/admin", "/admin as admin")
-        visit(d, "/admin/accounts")
-        fill(d, "new-username", "Bad Name!")
-        fill(d, "new-password", "short")
-        submit(d, "form[action='/admin/accounts']", "accounts with errors")
-        visit(d, "/admin/organizations")
-        fill(d, "org-id", "msit")
-        submit(d, "form[action='/admin/organizations']", "organizations with errors")
-        visit(d, "/admin/tokens")
-        fill(d, "token-name", "")
-        submit(d, "form[action='/admin/tokens']", "tokens with errors")
+        refused(d, "/admin/accounts", {"new-username": "Bad Name!", "new-password": "short"}, "form[action='/admin/accounts']",
+                "accounts with errors")
+        refused(d, "/admin/organizations", {"org-id": "msit"}, "form[action='/admin/organizations']", "organizations with errors")
+        refused(d, "/admin/tokens", {"token-name": ""}, "form[action='/admin/tokens']", "tokens with errors")
         fill(d, "token-name", "accessibility check")
         d.find_elements(By.CSS_SELECTOR, "#token-org option")[1].click()
         submit(d, "form[action='/admin/tokens']", "token created")
         visit(d, "/admin/audit")
         visit(d, "/admin/audit?user=lee&from=2020-01-01", "/admin/audit filtered")
         visit(d, "/admin/plan")
-        bad = os.path.join(HTML_DIR, "bad-plan.yaml")
-        with open(bad, "w", encoding="utf-8") as f:
-            f.write("id: broken\ntitle: [\n")
-        d.find_element(By.ID, "plan-file").send_keys(bad)
-        submit(d, "form[action='/admin/plan']", "plan refused")
-        os.remove(bad)
+        send_file(d, "plan-file", "bad-plan.yaml", "id: broken\ntitle: [\n", "form[action='/admin/plan']", "plan refused")
         visit(d, "/admin/status", "/admin/status as admin")
         sign_out(d)
 
