@@ -157,7 +157,7 @@ import Testing
             let page = try await client.fetch("/indicators/1-1.data-market-size").body
             #expect(page.contains("<svg class=\"chart\""))
             #expect(page.contains("role=\"img\""))
-            #expect(page.contains("<caption>\(Catalog.ko["chart_table_caption"])</caption>"))
+            #expect(page.contains("<caption id=\"chart-data-caption\">\(Catalog.ko["chart_table_caption"])</caption>"))
             #expect(page.visibleText.contains("43조원"))
             #expect(page.contains("판정 근거"))
             #expect(page.contains("href=\"/indicators/1-1.data-market-size.csv\""))

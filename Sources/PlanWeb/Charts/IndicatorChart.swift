@@ -22,7 +22,10 @@ struct IndicatorChart {
     var height = 260.0
     var compact = false
 
-    func render(id: String) -> String {
+    /// The SVG, named by its title and the trend in words. With `describedBy`, the id of the
+    /// trend shown as text beside it (the indicator page's caption), it is named by its title and
+    /// described by that text instead, so a screen reader does not read the sentence twice.
+    func render(id: String, describedBy: String? = nil) -> String {
         let padL = compact ? 4.0 : 64.0, padR = compact ? 4.0 : 16.0, padT = compact ? 4.0 : 16.0, padB = compact ? 4.0 : 40.0
         let times = (baseline.map { [$0.0] } ?? []) + targets.map(\.0) + actuals.map(\.period)
         let values = (baseline.map { [$0.1] } ?? []) + targets.map(\.1) + actuals.map(\.value)
@@ -41,8 +44,10 @@ struct IndicatorChart {
             return lowerIsBetter ? padT + f * (height - padT - padB) : height - padB - f * (height - padT - padB)
         }
         let titleId = "\(id)-title", descId = "\(id)-desc"
-        var s = "<svg class=\"chart\" viewBox=\"0 0 \(SVG.n(width)) \(SVG.n(height))\" role=\"img\" aria-labelledby=\"\(titleId) \(descId)\" xmlns=\"http://www.w3.org/2000/svg\">"
-        s += "<title id=\"\(titleId)\">\(SVG.esc(title))</title><desc id=\"\(descId)\">\(SVG.esc(description))</desc>"
+        let naming = describedBy.map { "aria-labelledby=\"\(titleId)\" aria-describedby=\"\($0)\"" } ?? "aria-labelledby=\"\(titleId) \(descId)\""
+        var s = "<svg class=\"chart\" viewBox=\"0 0 \(SVG.n(width)) \(SVG.n(height))\" role=\"img\" \(naming) xmlns=\"http://www.w3.org/2000/svg\">"
+        s += "<title id=\"\(titleId)\">\(SVG.esc(title))</title>"
+        if describedBy == nil { s += "<desc id=\"\(descId)\">\(SVG.esc(description))</desc>" }
         if !compact {
             for tick in ticks {
                 let yy = y(tick)
@@ -77,15 +82,49 @@ struct IndicatorChart {
         return s + "</svg>"
     }
 
-    /// The text alternative: what the chart shows, in a sentence or two.
+    /// The text alternative: the trend in words, in the page's language, from the baseline (or
+    /// the first value) to the latest value and against the last target: "기준치 17%(2020년)에서
+    /// 2023년 27.9%로 올랐고, 2025년 목표(100%)에는 못 미침" / "From 17% (2020) up to 27.9% (2023),
+    /// short of the 2025 target of 100%".
     var description: String {
+        let ko = language == .ko
         func v(_ x: Double) -> String { QuantityFormatter.format(x, unit: unit, language: language) }
-        var parts: [String] = []
-        if let (p, x) = baseline { parts.append("\(catalog["chart_baseline"]) \(v(x)) (\(p.text(language)))") }
-        for (p, x) in targets { parts.append("\(catalog["chart_target"]) \(v(x)) (\(p.text(language)))") }
-        if let last = actuals.last {
-            parts.append("\(catalog["latest"]) \(v(last.value)) (\(last.period.text(language))\(last.provisional ? ", \(catalog["provisional"])" : ""))")
+        func p(_ period: Period) -> String { period.text(language) }
+        let target = targets.last
+        // The end the plan aims at: the target, or (with none) the direction it wants.
+        let met = target.map { t in actuals.last.map { lowerIsBetter ? $0.value <= t.1 : $0.value >= t.1 } ?? false } ?? false
+        let goal: String = target.map { t in
+            ko ? "\(p(t.0)) 목표(\(v(t.1)))\(met ? "를 달성함" : "에는 못 미침")"
+                : (met ? "reaching the \(p(t.0)) target of \(v(t.1))" : "short of the \(p(t.0)) target of \(v(t.1))")
+        } ?? ""
+        guard let latest = actuals.last else {
+            let start = baseline.map { ko ? "기준치 \(v($0.1))(\(p($0.0)))" : "Baseline \(v($0.1)) (\(p($0.0)))" }
+            let aim = target.map { ko ? "\(p($0.0)) 목표 \(v($0.1))" : "target \(v($0.1)) by \(p($0.0))" }
+            let parts = [start, aim].compactMap { $0 }
+            return ko ? (parts + ["아직 보고된 실적 없음"]).joined(separator: ", ")
+                : (parts.isEmpty ? "No value reported yet" : parts.joined(separator: "; ") + "; no value reported yet")
         }
-        return parts.joined(separator: language == .ko ? ", " : "; ")
+        let latestValue = v(latest.value) + (latest.provisional ? (ko ? "(\(catalog["provisional"]))" : "") : "")
+        let latestWhen = ko ? p(latest.period) : p(latest.period) + (latest.provisional ? ", \(catalog["provisional"].lowercased())" : "")
+        let start: (Period, Double, Bool)? = baseline.map { ($0.0, $0.1, true) }
+            ?? (actuals.count > 1 ? actuals.first.map { ($0.period, $0.value, false) } : nil)
+        guard let (p0, v0, isBaseline) = start, p0 != latest.period else {
+            let now = ko ? "\(latestWhen) 실적 \(latestValue)" : "\(latestValue) (\(latestWhen))"
+            return goal.isEmpty ? now : now + ", " + goal
+        }
+        // Up or down as a reader says it: a rank goes up as its number falls.
+        let rank = unit?.kind == .rank
+        let rose = rank ? latest.value < v0 : latest.value > v0
+        let same = latest.value == v0
+        if ko {
+            let level = [.percent, .percentPoint, .score, .ratio, .rank].contains(unit?.kind)
+            let from = isBaseline ? "기준치 \(v(v0))(\(p(p0)))에서" : "\(p(p0)) \(v(v0))에서"
+            let change = same ? "\(from) 변함없이 \(p(latest.period))에도 \(latestValue)"
+                : "\(from) \(p(latest.period)) \(latestValue)\(KoreanParticle.instrumental(after: v(latest.value))) "
+                    + (rose ? (level ? "올랐고" : "늘었고") : (level ? (rank ? "내려갔고" : "내렸고") : "줄었고"))
+            return change + (goal.isEmpty ? "" : ", " + goal)
+        }
+        let move = same ? "unchanged at" : rose ? "up to" : "down to"
+        return "From \(v(v0)) (\(p(p0))) \(move) \(latestValue) (\(latestWhen))" + (goal.isEmpty ? "" : ", " + goal)
     }
 }

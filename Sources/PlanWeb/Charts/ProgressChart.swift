@@ -25,24 +25,40 @@ struct ProgressChart {
     }
 }
 
-/// A stacked bar of how many items have each status, in reading order (best to worst).
+/// A stacked bar of how many items have each status, in reading order (best to worst). Its
+/// name says every status with its count ("판정별 지표 수: 달성 3개, 순항 2개"), and each segment's
+/// tooltip says its own; with `legend`, the same words follow the bar as text, for the places
+/// where no table or legend beside it says them (a status is never told by colour alone).
 struct StatusBar {
     var counts: [(IndicatorStatus, Int)]
     var catalog: Catalog
+    var legend = false
 
     func render() -> String {
         let total = counts.reduce(0) { $0 + $1.1 }
         guard total > 0 else { return "" }
         let w = 600.0, h = 22.0
-        let label = counts.filter { $0.1 > 0 }.map { "\(catalog.status($0.0)) \($0.1)" }.joined(separator: ", ")
+        let shown = counts.filter { $0.1 > 0 }
+        let label = catalog["status_bar_label"] + ": " + shown.map { count($0.0, $0.1) }.joined(separator: ", ")
         var s = "<svg class=\"statusbar\" viewBox=\"0 0 \(SVG.n(w)) \(SVG.n(h))\" preserveAspectRatio=\"none\" role=\"img\" aria-label=\"\(SVG.esc(label))\" xmlns=\"http://www.w3.org/2000/svg\">"
         var x = 0.0
-        for (status, n) in counts where n > 0 {
+        for (status, n) in shown {
             let width = Double(n) / Double(total) * w
-            s += "<rect x=\"\(SVG.n(x))\" y=\"0\" width=\"\(SVG.n(width))\" height=\"\(SVG.n(h))\" fill=\"\(SVG.colour(status))\"><title>\(SVG.esc("\(catalog.status(status)) \(n)"))</title></rect>"
+            s += "<rect x=\"\(SVG.n(x))\" y=\"0\" width=\"\(SVG.n(width))\" height=\"\(SVG.n(h))\" fill=\"\(SVG.colour(status))\"><title>\(SVG.esc(count(status, n)))</title></rect>"
             x += width
         }
-        return s + "</svg>"
+        s += "</svg>"
+        if legend {
+            s += "<ul class=\"legend\">" + shown.map { status, n in
+                "<li><span class=\"badge s-\(status.rawValue)\">\(SVG.esc(catalog.status(status)))</span> \(n)</li>"
+            }.joined() + "</ul>"
+        }
+        return s
+    }
+
+    /// "달성 3개" / "achieved 3".
+    func count(_ status: IndicatorStatus, _ n: Int) -> String {
+        catalog.format("status_bar_count", ["status": catalog.status(status), "count": String(n)])
     }
 }
 
@@ -63,7 +79,7 @@ struct CommitmentBars {
         guard let maxValue = bars.flatMap({ [$0.planned, $0.actual ?? 0] }).max(), maxValue > 0 else { return "" }
         let w = 640.0, rowH = 44.0, labelW = 110.0
         let h = Double(bars.count) * rowH + 8
-        var s = "<svg class=\"bars\" viewBox=\"0 0 \(SVG.n(w)) \(SVG.n(h))\" role=\"img\" aria-label=\"\(SVG.esc(title))\" xmlns=\"http://www.w3.org/2000/svg\">"
+        var s = "<svg class=\"bars\" viewBox=\"0 0 \(SVG.n(w)) \(SVG.n(h))\" role=\"img\" aria-label=\"\(SVG.esc(description))\" xmlns=\"http://www.w3.org/2000/svg\">"
         for (i, b) in bars.enumerated() {
             let y0 = Double(i) * rowH + 4
             // Room on the right for the longest label ("Actual KRW 2.16 trillion").
@@ -79,5 +95,16 @@ struct CommitmentBars {
             }
         }
         return s + "</svg>"
+    }
+
+    /// The text alternative: every bar's plan and what was reached, with the share ("예산 계획 대비
+    /// 실적 — 2022년까지: 계획 3.2조원, 실적 2.9조원(91%)").
+    var description: String {
+        title + " — " + bars.map { b in
+            let actual = b.actual.map { a in
+                format(a) + (b.planned > 0 ? catalog.format("bars_share", ["share": QuantityFormatter.grouped((a / b.planned * 100).rounded(), maxDecimals: 0) + "%"]) : "")
+            } ?? catalog["not_reported"]
+            return catalog.format("bars_item", ["label": b.label, "planned": format(b.planned), "actual": actual])
+        }.joined(separator: "; ")
     }
 }

@@ -8,6 +8,7 @@ enum MarkdownRenderer {
         var out = ""
         var lines = markdown.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)[...]
         var paragraph: [String] = []
+        var lastHeading: (id: String, text: String)?
         func flush() {
             if !paragraph.isEmpty {
                 out += "<p>" + inline(paragraph.joined(separator: " ")) + "</p>\n"
@@ -23,12 +24,14 @@ enum MarkdownRenderer {
                 var code: [String] = []
                 while let l = lines.first, !l.trimmingSpaces.hasPrefix("```") { code.append(l); lines = lines.dropFirst() }
                 lines = lines.dropFirst()
-                out += "<pre><code>" + HTMLText.escape(code.joined(separator: "\n")) + "</code></pre>\n"
+                // A code block scrolls sideways on a phone: it takes the focus, so the keyboard can scroll it.
+                out += "<pre tabindex=\"0\"><code>" + HTMLText.escape(code.joined(separator: "\n")) + "</code></pre>\n"
                 continue
             }
             if let level = heading(t) {
                 flush()
                 let text = String(t.dropFirst(level + 1))
+                lastHeading = (anchor(text), text)
                 out += "<h\(level) id=\"\(anchor(text))\">\(inline(text))</h\(level)>\n"
                 continue
             }
@@ -37,7 +40,7 @@ enum MarkdownRenderer {
                 flush()
                 var rows = [t]
                 while let l = lines.first, l.trimmingSpaces.hasPrefix("|") { rows.append(l.trimmingSpaces); lines = lines.dropFirst() }
-                out += table(rows)
+                out += table(rows, under: lastHeading)
                 continue
             }
             if t.hasPrefix(">") {
@@ -94,7 +97,10 @@ enum MarkdownRenderer {
         return kept.split(separator: " ").joined(separator: "-")
     }
 
-    static func table(_ rows: [String]) -> String {
+    /// A table in a box that scrolls sideways on a phone; the box takes the keyboard's focus (so
+    /// it can be scrolled without a mouse) and is named by the heading the table is under, which
+    /// is also its (hidden) caption.
+    static func table(_ rows: [String], under heading: (id: String, text: String)? = nil) -> String {
         func cells(_ row: String) -> [String] {
             var r = row.trimmingSpaces
             if r.hasPrefix("|") { r.removeFirst() }
@@ -111,7 +117,9 @@ enum MarkdownRenderer {
         }
         guard let header = rows.first else { return "" }
         let body = rows.dropFirst().filter { !$0.replacingOccurrences(of: " ", with: "").allSatisfy { "|-:".contains($0) } }
-        var out = "<div class=\"table-wrap\"><table><thead><tr>" + cells(header).map { "<th scope=\"col\">\(inline($0))</th>" }.joined() + "</tr></thead><tbody>"
+        let named = heading.map { " role=\"region\" aria-labelledby=\"\($0.id)\"" } ?? ""
+        let caption = heading.map { "<caption class=\"visually-hidden\">\(inline($0.text))</caption>" } ?? ""
+        var out = "<div class=\"table-wrap\"\(named) tabindex=\"0\"><table>\(caption)<thead><tr>" + cells(header).map { "<th scope=\"col\">\(inline($0))</th>" }.joined() + "</tr></thead><tbody>"
         for r in body { out += "<tr>" + cells(r).map { "<td>\(inline($0))</td>" }.joined() + "</tr>" }
         return out + "</tbody></table></div>\n"
     }

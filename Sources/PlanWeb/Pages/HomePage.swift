@@ -34,7 +34,7 @@ enum HomePage {
             } : []
             let pr = c.assessment.pillars[pi]
             return ["id": pillar.id, "title": pillar.title[c.language], "link": "/pillars/\(pillar.id)\(c.qs)",
-                    "projects": projects, "bar": ViewModels.statusBar(pr, c),
+                    "projects": projects, "bar": ViewModels.statusBar(pr, c, legend: true),
                     "project_count": c.catalog.format("pillar_projects", ["count": c.count(pillar.projects.count)]),
                     "on_track": c.ko ? "순항·달성 \(pr.onTrack)/\(pr.assessable)" : "\(pr.onTrack) of \(pr.assessable) on track or achieved"]
         }

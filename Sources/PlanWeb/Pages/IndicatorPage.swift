@@ -14,9 +14,9 @@ enum IndicatorPage {
         let actuals = series.compactMap { p in p.value.map { IndicatorChart.Point(period: p.period, value: $0, provisional: p.status == .provisional) } }
         let baseline = i.baseline.flatMap { b in b.value.map { (b.period, $0) } }
         let targets = i.targets.compactMap { t in t.value.map { (t.due, $0) } }
-        let chart = targets.isEmpty ? "" : IndicatorChart(
-            title: i.name[c.language], unit: i.unit, lowerIsBetter: i.direction == .decrease, baseline: baseline,
-            targets: targets, actuals: actuals, language: c.language, catalog: c.catalog).render(id: "chart")
+        let drawing = IndicatorChart(title: i.name[c.language], unit: i.unit, lowerIsBetter: i.direction == .decrease, baseline: baseline,
+                                     targets: targets, actuals: actuals, language: c.language, catalog: c.catalog)
+        let chart = targets.isEmpty ? "" : drawing.render(id: "chart", describedBy: "chart-trend")
         // Every value known as of the date, the current ones plain, the superseded ones struck through.
         let known = c.model.observations.history(of: position).filter { $0.record.isKnown(c.assessment.asOf) }
         let values: [[String: Any]] = known.map { o in
@@ -65,8 +65,7 @@ enum IndicatorPage {
             "has_path": a.path != nil,
             "ratio": a.path.map { QuantityFormatter.grouped($0.r, maxDecimals: 2) } ?? "–",
             "chart": chart,
-            "chart_description": chart.isEmpty ? "" : IndicatorChart(title: "", unit: i.unit, lowerIsBetter: false, baseline: baseline, targets: targets,
-                                                                  actuals: actuals, language: c.language, catalog: c.catalog).description,
+            "chart_description": chart.isEmpty ? "" : drawing.description,
             "chart_table": chartTable,
             "targets": i.targets.map { t in
                 [

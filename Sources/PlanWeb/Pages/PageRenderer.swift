@@ -20,7 +20,9 @@ final class PageRenderer: Sendable {
         self.library = library
     }
 
+    /// The page; on an English page, its Korean parts marked as Korean (`KoreanParts`).
     func render(_ template: String, _ context: [String: Any]) -> String {
-        library.render(context, withTemplate: template) ?? "template \(template) is missing"
+        let html = library.render(context, withTemplate: template) ?? "template \(template) is missing"
+        return context["lang"] as? String == "en" ? KoreanParts.mark(html) : html
     }
 }

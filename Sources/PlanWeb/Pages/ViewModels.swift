@@ -67,8 +67,9 @@ enum ViewModels {
         }
     }
 
-    static func statusBar(_ r: RollUp, _ c: PageContext) -> String {
-        StatusBar(counts: IndicatorStatus.displayOrder.map { ($0, r.indicators[$0] ?? 0) }, catalog: c.catalog).render()
+    /// `legend`: the words and counts follow the bar as text, where nothing beside it says them.
+    static func statusBar(_ r: RollUp, _ c: PageContext, legend: Bool = false) -> String {
+        StatusBar(counts: IndicatorStatus.displayOrder.map { ($0, r.indicators[$0] ?? 0) }, catalog: c.catalog, legend: legend).render()
     }
 
     static func projectSummary(_ position: Int, _ c: PageContext) -> [String: Any] {
@@ -82,7 +83,7 @@ enum ViewModels {
             "worst": r.worst.map { c.status($0) } as Any,
             "has_worst": r.worst != nil,
             "late": r.lateTasks,
-            "bar": statusBar(r, c),
+            "bar": statusBar(r, c, legend: true),
             "budget": AssessmentExplanation.budget(c.assessment.budget[position], c.language),
         ]
     }

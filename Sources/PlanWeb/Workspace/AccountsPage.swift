@@ -5,7 +5,7 @@ import PlanStore
 /// `/admin/accounts`: add people, change their role or organization, disable them, set a new
 /// password. Every change is an audit event; disabling or resetting ends their sessions.
 enum AccountsPage {
-    static func show(_ request: Request, _ ws: Workspace, error: String? = nil, typed: [String: String] = [:],
+    static func show(_ request: Request, _ ws: Workspace, errors: FormErrors = FormErrors(), typed: [String: String] = [:],
                      status: HTTPResponse.Status = .ok) async throws -> Response {
         guard let directory = ws.directory else { return ws.unavailable(request) }
         let c = ws.context(request)
@@ -20,13 +20,15 @@ enum AccountsPage {
         let accounts: [[String: Any]] = try await directory.accounts().map { a in
             ["username": a.username, "name": a.displayName, "organization": names[a.organizationId] ?? a.organizationId,
              "role": c.catalog["role_\(a.role.rawValue)"], "disabled": a.disabled, "roles": roles(a.role.rawValue),
-             "organizations": organizations(a.organizationId)]
+             "organizations": organizations(a.organizationId),
+             "role_error": errors.message("role-\(a.username)") ?? "",
+             "password_error": errors.message("pw-\(a.username)") ?? ""]
         }
         let values: [String: Any] = [
             "accounts": accounts, "roles": roles(typed["role"] ?? "reporter"), "organizations": organizations(typed["organization"] ?? ""),
-            "has_organizations": !orgs.isEmpty, "error": error ?? "", "has_error": error != nil,
+            "has_organizations": !orgs.isEmpty,
             "typed_username": typed["username"] ?? "", "typed_name": typed["name"] ?? "",
-        ]
+        ].merging(errors.values)
         return ws.render("accounts", request, title: c.catalog["ws_accounts"], current: "/admin/accounts", values: values, status: status)
     }
 
@@ -37,17 +39,20 @@ enum AccountsPage {
         let typed = form.fields.compactMapValues(\.last)
         let username = form.text("username").lowercased()
         let password = form["password"] ?? ""
-        guard let role = Role(rawValue: form.text("role")) else { return try await show(request, ws, error: c.catalog["err_role"], typed: typed, status: .unprocessableContent) }
-        if Passwords.problem(password) != nil {
-            return try await show(request, ws, error: Passwords.rule(c), typed: typed,
-                                  status: .unprocessableContent)
+        // Every field at fault is named at once, in the form's order.
+        var errors = FormErrors()
+        if !Account.isValidUsername(username) {
+            errors.add("new-username", c.catalog["err_username"])
+        } else if try await directory.account(username) != nil {
+            errors.add("new-username", c.catalog.format("err_account_exists", ["id": username]))
         }
-        let refuse = { (message: String) in try await show(request, ws, error: message, typed: typed, status: .unprocessableContent) }
-        guard Account.isValidUsername(username) else { return try await refuse(c.catalog["err_username"]) }
-        guard try await directory.account(username) == nil else { return try await refuse(c.catalog.format("err_account_exists", ["id": username])) }
-        guard try await directory.organization(form.text("organization")) != nil else {
-            return try await refuse(c.catalog.format("err_no_org", ["id": form.text("organization")]))
+        if try await directory.organization(form.text("organization")) == nil {
+            errors.add("new-org", c.catalog.format("err_no_org", ["id": form.text("organization")]))
         }
+        let role = Role(rawValue: form.text("role"))
+        if role == nil { errors.add("new-role", c.catalog["err_role"]) }
+        if Passwords.problem(password) != nil { errors.add("new-password", Passwords.rule(c)) }
+        guard errors.isEmpty, let role else { return try await show(request, ws, errors: errors, typed: typed, status: .unprocessableContent) }
         let now = Timestamp.now
         let account = Account(username: username, displayName: form.text("name").isEmpty ? username : form.text("name"),
                               organizationId: form.text("organization"), role: role,
@@ -55,7 +60,7 @@ enum AccountsPage {
         do {
             try await directory.addAccount(account, actor: ws.actor, at: now)
         } catch let error as StoreError {
-            return try await show(request, ws, error: "\(error)", typed: typed, status: .unprocessableContent)
+            return try await show(request, ws, errors: FormErrors("new-username", "\(error)"), typed: typed, status: .unprocessableContent)
         }
         return ws.redirect("/admin/accounts", done: "account_added")
     }
@@ -70,7 +75,9 @@ enum AccountsPage {
         let action: String
         switch form["op"] {
         case "role":
-            guard let role = Role(rawValue: form.text("role")) else { return try await show(request, ws, error: c.catalog["err_role"], status: .unprocessableContent) }
+            guard let role = Role(rawValue: form.text("role")) else {
+                return try await show(request, ws, errors: FormErrors("role-\(username)", c.catalog["err_role"]), status: .unprocessableContent)
+            }
             account.role = role
             action = "account.role"
         case "organization":
@@ -85,7 +92,7 @@ enum AccountsPage {
         case "password":
             let password = form["password"] ?? ""
             if Passwords.problem(password) != nil {
-                return try await show(request, ws, error: Passwords.rule(c), status: .unprocessableContent)
+                return try await show(request, ws, errors: FormErrors("pw-\(username)", Passwords.rule(c)), status: .unprocessableContent)
             }
             account.passwordHash = Passwords.hash(password, cost: ws.site.settings.bcryptCost)
             account.passwordChangedAt = now.seconds
@@ -96,7 +103,7 @@ enum AccountsPage {
         do {
             try await directory.updateAccount(account, action: action, actor: ws.actor, at: now)
         } catch let error as StoreError {
-            return try await show(request, ws, error: "\(error)", status: .unprocessableContent)
+            return try await show(request, ws, errors: FormErrors("role-\(username)", "\(error)"), status: .unprocessableContent)
         }
         if action == "account.disable" || action == "account.password" { try await directory.endSessions(of: username, at: now) }
         return ws.redirect("/admin/accounts", done: "account_changed")

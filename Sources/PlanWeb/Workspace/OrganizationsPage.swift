@@ -5,7 +5,7 @@ import PlanStore
 /// `/admin/organizations`: the ministries and offices that report, and which projects or tasks
 /// each reports on (besides the lead organizations the plan itself names).
 enum OrganizationsPage {
-    static func show(_ request: Request, _ ws: Workspace, error: String? = nil, typed: [String: String] = [:],
+    static func show(_ request: Request, _ ws: Workspace, errors: FormErrors = FormErrors(), typed: [String: String] = [:],
                      status: HTTPResponse.Status = .ok) async throws -> Response {
         guard let directory = ws.directory else { return ws.unavailable(request) }
         let c = ws.context(request)
@@ -22,9 +22,8 @@ enum OrganizationsPage {
         let entities: [[String: Any]] = index.projects.map { ["value": $0.id, "label": "\($0.id) \($0.title[c.language])"] }
         let values: [String: Any] = [
             "organizations": orgs, "entities": entities, "has_organizations": !orgs.isEmpty,
-            "error": error ?? "", "has_error": error != nil,
             "typed_id": typed["id"] ?? "", "typed_name_ko": typed["name_ko"] ?? "", "typed_name_en": typed["name_en"] ?? "",
-        ]
+        ].merging(errors.values)
         return ws.render("organizations", request, title: c.catalog["ws_organizations"], current: "/admin/organizations", values: values, status: status)
     }
 
@@ -35,14 +34,18 @@ enum OrganizationsPage {
         let org = OrganizationRecord(id: form.text("id").lowercased(), nameKo: form.text("name_ko"),
                                      nameEn: form.text("name_en").isEmpty ? form.text("name_ko") : form.text("name_en"))
         let typed = form.fields.compactMapValues(\.last)
-        let refuse = { (message: String) in try await show(request, ws, error: message, typed: typed, status: .unprocessableContent) }
-        guard Account.isValidUsername(org.id) else { return try await refuse(c.catalog["err_org_id"]) }
-        guard try await directory.organization(org.id) == nil else { return try await refuse(c.catalog.format("err_org_exists", ["id": org.id])) }
-        guard !org.nameKo.trimmingSpaces.isEmpty else { return try await refuse(c.catalog["err_org_name"]) }
+        var errors = FormErrors()
+        if !Account.isValidUsername(org.id) {
+            errors.add("org-id", c.catalog["err_org_id"])
+        } else if try await directory.organization(org.id) != nil {
+            errors.add("org-id", c.catalog.format("err_org_exists", ["id": org.id]))
+        }
+        if org.nameKo.trimmingSpaces.isEmpty { errors.add("org-ko", c.catalog["err_org_name"]) }
+        guard errors.isEmpty else { return try await show(request, ws, errors: errors, typed: typed, status: .unprocessableContent) }
         do {
             try await directory.addOrganization(org, actor: ws.actor, at: .now)
         } catch let error as StoreError {
-            return try await show(request, ws, error: "\(error)", status: .unprocessableContent)
+            return try await show(request, ws, errors: FormErrors("org-id", "\(error)"), typed: typed, status: .unprocessableContent)
         }
         return ws.redirect("/admin/organizations", done: "organization_added")
     }
@@ -54,7 +57,7 @@ enum OrganizationsPage {
         let entity = form.text("entity")
         let index = ws.site.model.index
         guard index.project(entity) != nil || index.task(entity) != nil else {
-            return try await show(request, ws, error: c.catalog.format("err_no_entity", ["id": entity]), status: .unprocessableContent)
+            return try await show(request, ws, errors: FormErrors("assign-entity", c.catalog.format("err_no_entity", ["id": entity])), status: .unprocessableContent)
         }
         let assignment = Assignment(organizationId: form.text("organization"), entityId: entity)
         do {
@@ -64,7 +67,7 @@ enum OrganizationsPage {
                 try await directory.assign(assignment, actor: ws.actor, at: .now)
             }
         } catch let error as StoreError {
-            return try await show(request, ws, error: "\(error)", status: .unprocessableContent)
+            return try await show(request, ws, errors: FormErrors("assign-entity", "\(error)"), status: .unprocessableContent)
         }
         try await ws.site.reloadPolicy()
         return ws.redirect("/admin/organizations", done: "assigned")

@@ -4,10 +4,10 @@ import PlanStore
 
 /// `/admin/password`: change one's own password (the current one is asked again).
 enum PasswordPage {
-    static func show(_ request: Request, _ ws: Workspace, error: String? = nil, status: HTTPResponse.Status = .ok) -> Response {
+    static func show(_ request: Request, _ ws: Workspace, errors: FormErrors = FormErrors(), status: HTTPResponse.Status = .ok) -> Response {
         let c = ws.context(request)
         return ws.render("password", request, title: c.catalog["ws_password"], current: "/admin/password",
-                         values: ["error": error ?? "", "has_error": error != nil, "min": Passwords.minimumLength], status: status)
+                         values: ["min": Passwords.minimumLength].merging(errors.values), status: status)
     }
 
     static func change(_ request: Request, _ ws: Workspace) async throws -> Response {
@@ -15,16 +15,16 @@ enum PasswordPage {
         let c = ws.context(request)
         let form = SubmittedForm.current
         guard var account = try await directory.account(principal.name) else {
-            return show(request, ws, error: c.catalog["err_token_password"], status: .unprocessableContent)
+            return show(request, ws, errors: FormErrors("current", c.catalog["err_token_password"]), status: .unprocessableContent)
         }
         guard Passwords.verify(form["current"] ?? "", hash: account.passwordHash) else {
-            return show(request, ws, error: c.catalog["err_current_password"], status: .unprocessableContent)
+            return show(request, ws, errors: FormErrors("current", c.catalog["err_current_password"]), status: .unprocessableContent)
         }
         let new = form["new"] ?? ""
         guard Passwords.problem(new) == nil else {
-            return show(request, ws, error: Passwords.rule(c), status: .unprocessableContent)
+            return show(request, ws, errors: FormErrors("new", Passwords.rule(c)), status: .unprocessableContent)
         }
-        guard new == form["confirm"] else { return show(request, ws, error: c.catalog["err_password_confirm"], status: .unprocessableContent) }
+        guard new == form["confirm"] else { return show(request, ws, errors: FormErrors("confirm", c.catalog["err_password_confirm"]), status: .unprocessableContent) }
         let now = Timestamp.now
         account.passwordHash = Passwords.hash(new, cost: ws.site.settings.bcryptCost)
         account.passwordChangedAt = now.seconds

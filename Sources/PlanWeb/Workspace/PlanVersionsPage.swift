@@ -11,8 +11,14 @@ enum PlanVersionsPage {
         let versions: [[String: Any]] = try await store.planVersions().reversed().map { v in
             ["id": v.id, "file": v.fileName, "at": AuditPage.kst(v.loadedAt), "by": ActorName.display(v.loadedBy), "sha": String(v.sha256.prefix(12))]
         }
-        let values: [String: Any] = ["versions": versions, "problems": problems, "has_problems": !problems.isEmpty,
-                                     "current": ws.site.model.plan.title[c.language]]
+        var errors = FormErrors()
+        if problems == [c.catalog["upload_no_file"]] {
+            errors.add("plan-file", problems[0])
+        } else if !problems.isEmpty {
+            errors.add("plan-file", c.catalog["plan_rejected"])
+            errors.details = problems
+        }
+        let values: [String: Any] = ["versions": versions, "current": ws.site.model.plan.title[c.language]].merging(errors.values)
         return ws.render("plan_versions", request, title: c.catalog["ws_plan"], current: "/admin/plan", values: values, status: status)
     }
 

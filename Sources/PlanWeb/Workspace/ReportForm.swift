@@ -97,6 +97,13 @@ enum ReportForm {
         if case .jobs(_, _, let n)? = jobsOpen?.entry.draft { jobs = FormValues.plain(Double(n)) }
         let previousJobs = ledger[FactKey(kind: .jobs, subject: projectId, period: "\(y - 1)")]?.approved
 
+        // The summary names each field at fault in the form's order, with what it is about.
+        var summary = FormErrors()
+        for (i, row) in zip(indicators, rows) where row["has_error"] as? Bool == true {
+            summary.add("v.\(model.index.indicators[i].id)", "\(model.index.indicators[i].name[c.language]): \(row["error"] as? String ?? "")")
+        }
+        if let e = errors["budget"] { summary.add("budget.allocated", "\(c.catalog["budget_title"]): \(e)") }
+        if let e = errors["jobs"] { summary.add("jobs.value", "\(c.catalog["jobs_created"]): \(e)") }
         let values: [String: Any] = [
             "project": ["id": project.id, "title": project.title[c.language]],
             "years": years(ws).map { ["year": $0, "selected": $0 == y, "label": c.catalog.format("year_label", ["year": String($0)])] },
@@ -117,10 +124,8 @@ enum ReportForm {
                 "error": errors["jobs"] ?? "", "has_error": errors["jobs"] != nil,
                 "disabled": locked || ledger[jobsKey]?.submitted != nil,
             ].merging(state(jobsKey)),
-            "has_errors": !errors.isEmpty, "error_count": errors.count,
-            "form_error": errors["form"] ?? "",
             "can_unlock": lockedForAll && ws.site.policy.decide(principal, .unlock, project: projectId) == .allow,
-        ]
+        ].merging(summary.values)
         return ws.render("report", request, title: "\(project.id) \(project.title[c.language]) · \(c.catalog["report_title"])",
                          current: "/admin", values: values, status: status)
     }

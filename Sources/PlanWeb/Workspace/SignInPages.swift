@@ -15,11 +15,12 @@ enum SignInPages {
         let c = ws.context(request)
         var response = ws.render("signin", request, title: c.catalog["sign_in"], current: "", values: [
             "signin_csrf": token, "next": safeNext(request.uri.queryParameters.get("next") ?? SubmittedForm.current["next"]),
-            "error": error ?? "", "has_error": error != nil, "username": username,
+            "username": username,
             "first_run": ws.store == nil ? false : true,
-        ], status: status)
+        ].merging(error.map { FormErrors("username", $0).values } ?? [:]), status: status)
         if existing == nil {
-            response.headers[.setCookie] = cookie(Authentication.signInCSRFCookie, token, request: request, ws: ws, path: "/signin", sameSite: "Strict")
+            response.headers.append(HTTPField(name: .setCookie,
+                                              value: cookie(Authentication.signInCSRFCookie, token, request: request, ws: ws, path: "/signin", sameSite: "Strict")))
         }
         return response
     }

@@ -14,6 +14,8 @@ enum TaskStatusForm {
         let c = ws.context(request)
         let ledger = try await workflow.ledger([.taskStatus], subjects: workflow.subjects(of: projectId))
         let today = model.today.day
+        // Errors are keyed by the field at fault: p.<task> (the status), d.<task> (its day), e.<task> (the evidence).
+        var summary = FormErrors()
         let rows: [[String: Any]] = model.index.tasks.indices.filter { model.index.projectOfTask[$0] == position }.map { t in
             let task = model.index.tasks[t]
             let s = ledger[FactKey(kind: .taskStatus, subject: task.id, period: "")]
@@ -21,6 +23,9 @@ enum TaskStatusForm {
             var progress = "", day = today.iso, evidence = ""
             if case .taskStatus(_, let d, let p, let e)? = open?.entry.draft { (progress, day, evidence) = (p.rawValue, d.iso, e) }
             let selected = typed["p.\(task.id)"] ?? progress
+            for field in ["p", "d", "e"].map({ "\($0).\(task.id)" }) {
+                if let e = errors[field] { summary.add(field, "\(task.title[c.language]): \(e)") }
+            }
             return [
                 "id": task.id, "title": task.title[c.language], "kind": c.catalog["kind_\(task.kind.rawValue)"],
                 "due": task.due.map { $0.text(c.language) } ?? "–",
@@ -33,14 +38,15 @@ enum TaskStatusForm {
                         ["value": p.rawValue, "label": c.ko ? p.korean : p.english, "selected": selected == p.rawValue]
                     },
                 "day": typed["d.\(task.id)"] ?? day, "evidence": typed["e.\(task.id)"] ?? evidence,
-                "error": errors[task.id] ?? "", "has_error": errors[task.id] != nil,
+                "invalid_p": errors["p.\(task.id)"] != nil, "invalid_d": errors["d.\(task.id)"] != nil, "invalid_e": errors["e.\(task.id)"] != nil,
+                "error": ["p", "d", "e"].compactMap { errors["\($0).\(task.id)"] }.first ?? "",
+                "has_error": ["p", "d", "e"].contains { errors["\($0).\(task.id)"] != nil },
                 "disabled": s?.submitted != nil,
             ]
         }
         return ws.render("tasks_form", request, title: "\(project.id) \(project.title[c.language]) · \(c.catalog["tasks_form_title"])",
                          current: "/admin",
-                         values: ["project": ["id": project.id, "title": project.title[c.language]], "rows": rows, "has_errors": !errors.isEmpty,
-                                  "error_count": errors.count],
+                         values: ["project": ["id": project.id, "title": project.title[c.language]], "rows": rows].merging(summary.values),
                          status: status)
     }
 
@@ -58,15 +64,15 @@ enum TaskStatusForm {
             guard let progress = TaskStatusReport.Progress(rawValue: form.text("p.\(task.id)")) else { continue }
             let evidence = form.text("e.\(task.id)")
             guard let day = CalendarDay(iso: form.text("d.\(task.id)")), day <= model.today.day else {
-                errors[task.id] = c.catalog["err_date"]
+                errors["d.\(task.id)"] = c.catalog["err_date"]
                 continue
             }
             guard !evidence.isEmpty else {
-                errors[task.id] = c.catalog["err_evidence"]
+                errors["e.\(task.id)"] = c.catalog["err_evidence"]
                 continue
             }
             guard evidence.count <= 2000 else {
-                errors[task.id] = c.catalog["err_too_long"]
+                errors["e.\(task.id)"] = c.catalog["err_too_long"]
                 continue
             }
             entries.append(FactEntry(.taskStatus(taskId: task.id, day: day, progress: progress, evidence: evidence)))
@@ -84,7 +90,7 @@ enum TaskStatusForm {
                 submitted += drafts.count
             }
         } catch WorkflowError.rejected(let problems) {
-            for p in problems { errors[p.key.subject] = c.catalog["err_workflow_\(p.reason.rawValue)"] }
+            for p in problems { errors["p.\(p.key.subject)"] = c.catalog["err_workflow_\(p.reason.rawValue)"] }
             return try await show(request, ws, project: projectId, typed: form.fields.compactMapValues(\.last), errors: errors, status: .conflict)
         }
         let done = submit ? (submitted > 0 ? "submitted" : "nothing") : (entries.isEmpty ? "nothing" : "saved")

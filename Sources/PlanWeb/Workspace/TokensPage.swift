@@ -5,7 +5,7 @@ import PlanStore
 /// `/admin/tokens`: API tokens for machine clients. A new token is shown once; only its hash is
 /// kept. Each has a role and an organization, and can be revoked.
 enum TokensPage {
-    static func show(_ request: Request, _ ws: Workspace, created: String? = nil, error: String? = nil,
+    static func show(_ request: Request, _ ws: Workspace, created: String? = nil, errors: FormErrors = FormErrors(), typed: [String: String] = [:],
                      status: HTTPResponse.Status = .ok) async throws -> Response {
         guard let directory = ws.directory else { return ws.unavailable(request) }
         let c = ws.context(request)
@@ -22,11 +22,11 @@ enum TokensPage {
         let values: [String: Any] = [
             "tokens": tokens, "has_tokens": !tokens.isEmpty,
             "created": created ?? "", "has_created": created != nil,
-            "roles": [Role.reporter, .coordinator, .viewer].map { ["value": $0.rawValue, "label": c.catalog["role_\($0.rawValue)"]] },
-            "organizations": orgs.map { ["value": $0.id, "label": $0.name[c.language]] },
-            "error": error ?? "", "has_error": error != nil,
-            "days": APIToken.defaultLifetimeDays, "max_days": TokenIssuer.lifetimes.upperBound,
-        ]
+            "roles": [Role.reporter, .coordinator, .viewer].map { ["value": $0.rawValue, "label": c.catalog["role_\($0.rawValue)"], "selected": $0.rawValue == typed["role"]] },
+            "organizations": orgs.map { ["value": $0.id, "label": $0.name[c.language], "selected": $0.id == typed["organization"]] },
+            "typed_name": typed["name"] ?? "",
+            "days": typed["days"] ?? String(APIToken.defaultLifetimeDays), "max_days": TokenIssuer.lifetimes.upperBound,
+        ].merging(errors.values)
         return ws.render("tokens", request, title: c.catalog["ws_tokens"], current: "/admin/tokens", values: values, status: status)
     }
 
@@ -35,9 +35,16 @@ enum TokensPage {
         let form = SubmittedForm.current
         let c = ws.context(request)
         let days = form.text("days").isEmpty ? APIToken.defaultLifetimeDays : Int(form.text("days")) ?? 0
-        guard let role = Role(rawValue: form.text("role")), role != .admin, !form.text("name").isEmpty, TokenIssuer.lifetimes.contains(days),
-              try await directory.organization(form.text("organization")) != nil else {
-            return try await show(request, ws, error: c.catalog["err_token"], status: .unprocessableContent)
+        var errors = FormErrors()
+        if form.text("name").isEmpty { errors.add("token-name", c.catalog["err_token_name"]) }
+        let role = Role(rawValue: form.text("role")).flatMap { $0 == .admin ? nil : $0 }
+        if role == nil { errors.add("token-role", c.catalog["err_role"]) }
+        if !TokenIssuer.lifetimes.contains(days) {
+            errors.add("token-days", c.catalog.format("err_token_days", ["max": String(TokenIssuer.lifetimes.upperBound)]))
+        }
+        if try await directory.organization(form.text("organization")) == nil { errors.add("token-org", c.catalog["err_token_org"]) }
+        guard errors.isEmpty, let role else {
+            return try await show(request, ws, errors: errors, typed: form.fields.compactMapValues(\.last), status: .unprocessableContent)
         }
         let issued = try await TokenIssuer.issue(name: form.text("name"), role: role, organizationId: form.text("organization"), validForDays: days,
                                                  directory: directory, actor: ws.actor, at: .now)

@@ -13,6 +13,18 @@ enum UploadPage {
         let model = ws.site.model
         guard let project = model.index.project(projectId) else { return ws.pages.errorPage(status: .notFound, request: request) }
         let c = ws.context(request)
+        // A choice left out is that field's fault; a refused file's problems are listed under the
+        // summary's link to the file field.
+        var errors = FormErrors()
+        if problems == [c.catalog["upload_pick_kind"]] {
+            errors.add("kind", problems[0])
+        } else if problems == [c.catalog["upload_no_file"]] {
+            errors.add("file", problems[0])
+        } else if !problems.isEmpty {
+            errors.add("file", c.catalog["upload_rejected"])
+            errors.details = problems
+            errors.more = total > problems.count ? c.catalog.format("upload_more_problems", ["count": String(total - problems.count)]) : ""
+        }
         let values: [String: Any] = [
             "project": ["id": project.id, "title": project.title[c.language]],
             "kinds": kinds.map { k in
@@ -21,10 +33,7 @@ enum UploadPage {
                  "template_xlsx": "/admin/projects/\(project.id)/template.xlsx?kind=\(k.importName)"]
             },
             "max": "\(ws.site.settings.maxUploadBytes >> 20)MB",
-            "problems": problems, "has_problems": !problems.isEmpty,
-            "more": total > problems.count ? c.catalog.format("upload_more_problems", ["count": String(total - problems.count)]) : "",
-            "total": total,
-        ]
+        ].merging(errors.values)
         return ws.render("upload", request, title: "\(project.id) \(project.title[c.language]) · \(c.catalog["upload_title"])",
                          current: "/admin", values: values, status: status)
     }

@@ -1,4 +1,5 @@
 import Foundation
+import HTTPTypes
 import Hummingbird
 import PlanCore
 import PlanStore
@@ -40,15 +41,19 @@ struct Workspace: Sendable {
                 status: HTTPResponse.Status = .ok) -> Response {
         let c = context(request)
         var page = c.layout(title: title, page: "workspace").merging(values)
+        if values["form_errors"] != nil { page["title"] = c.catalog["title_error"] + title }
         if Principal.current != nil { page["workspace"] = navigation(c, current: current) }
         page["csrf"] = Principal.current?.csrfToken ?? ""
+        // The session's time limit, said before a long form is filled in (KWCAG 2.2 응답시간 조절).
+        page["session_note"] = c.catalog.format("session_note", ["minutes": String(site.settings.sessionIdleSeconds / 60)])
         if let done = request.uri.queryParameters.get("done"), c.catalog.strings["done_\(done)"] != nil {
             page["notice"] = c.catalog["done_\(done)"]
         }
         let html = site.renderer.render(template, page)
-        return Response(status: status, headers: [.contentType: "text/html; charset=utf-8", .cacheControl: "no-store",
-                                                  .contentLanguage: c.language.rawValue],
-                        body: .init(byteBuffer: ByteBuffer(string: html)))
+        var headers: HTTPFields = [.contentType: "text/html; charset=utf-8", .cacheControl: "no-store", .contentLanguage: c.language.rawValue]
+        // `?lang=` (the header's language link) is remembered here as on the public pages.
+        if let cookie = LanguagePreference(request).setCookie { headers.append(HTTPField(name: .setCookie, value: cookie)) }
+        return Response(status: status, headers: headers, body: .init(byteBuffer: ByteBuffer(string: html)))
     }
 
     /// After a successful action: back to a page, with a notice naming what was done.
