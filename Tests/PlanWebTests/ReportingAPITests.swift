@@ -74,6 +74,12 @@ import Testing
                 {"tasks":[{"taskId":"1-1.public-data","date":"2024-01-01","progress":"notStarted","evidence":"x","provenance":{"definitionNote":null}}]}
                 """, headers: auth)
             #expect(null.status == .badRequest && null.body.contains("tasks[0].provenance.definitionNote is null"))
+            // The document's lengths hold for sources too.
+            let long = try await client.post("/api/v1/projects/1-1/reports", json: """
+                {"tasks":[{"taskId":"1-1.public-data","date":"2024-01-01","progress":"notStarted","evidence":"x","source":"\(String(repeating: "0", count: 2001))",
+                           "provenance":{"quote":"\(String(repeating: "가", count: 2001))"}}]}
+                """, headers: auth)
+            #expect(long.status == .badRequest && long.body.contains("tasks.source") && long.body.contains("tasks.provenance.quote"))
             // A publication date before the year reported ended is a forecast: refused, with the field named.
             let early = try await client.post("/api/v1/projects/1-1/reports", json: """
                 {"observations":[{"indicatorId":"1-1.ai-specialist-firms","period":"2025","value":"140","source":"과학기술정보통신부",

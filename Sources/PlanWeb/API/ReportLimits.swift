@@ -6,6 +6,7 @@ enum ReportLimits {
     static let id = 80
     static let period = 40
     static let amount = 80
+    static let url = 2048
     static let observations = 10_000
     static let others = 1000
 
@@ -16,6 +17,14 @@ enum ReportLimits {
             let length = value.unicodeScalars.count
             if length > max { problems.append(.init(entry: entry, field: field, message: "longer than \(max) characters")) }
             if length < min { problems.append(.init(entry: entry, field: field, message: "must not be empty")) }
+        }
+        func check(_ entry: Int, _ kind: String, _ p: Components.Schemas.ProvenanceInput?) {
+            guard let p else { return }
+            check(entry, "\(kind).provenance.title", p.title, max: text)
+            check(entry, "\(kind).provenance.url", p.url, max: url)
+            check(entry, "\(kind).provenance.published", p.published, max: period)
+            check(entry, "\(kind).provenance.quote", p.quote, max: text)
+            check(entry, "\(kind).provenance.definitionNote", p.definitionNote, max: text)
         }
         func count(_ field: String, _ n: Int, max: Int) {
             if n > max { problems.append(.init(entry: 0, field: field, message: "more than \(max) entries in one request")) }
@@ -30,19 +39,24 @@ enum ReportLimits {
             check(i, "observations.value", o.value, max: text, min: 1)
             check(i, "observations.source", o.source, max: text)
             check(i, "observations.note", o.note, max: text)
+            check(i, "observations", o.provenance)
         }
         for (i, b) in (request.budget ?? []).enumerated() {
             check(i, "budget.allocated", b.allocated, max: amount, min: 1)
             check(i, "budget.executed", b.executed, max: amount, min: 1)
             check(i, "budget.source", b.source, max: text)
+            check(i, "budget", b.provenance)
         }
         for (i, j) in (request.jobs ?? []).enumerated() {
             check(i, "jobs.jobs", j.jobs, max: amount, min: 1)
             check(i, "jobs.source", j.source, max: text)
+            check(i, "jobs", j.provenance)
         }
         for (i, t) in (request.tasks ?? []).enumerated() {
             check(i, "tasks.taskId", t.taskId, max: id, min: 1)
             check(i, "tasks.evidence", t.evidence, max: text, min: 1)
+            check(i, "tasks.source", t.source, max: text)
+            check(i, "tasks", t.provenance)
         }
         return problems
     }
