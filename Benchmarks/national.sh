@@ -201,18 +201,20 @@ fi
 sleep 1
 echo "server RSS after the reads: $(rss_mb) MB, peak so far $(hwm_mb) MB (goal <= 1536 MB)"
 
-# 5. One approval: submit one value as the coordinator, approve it, and wait until the API shows it.
+# 5. One approval: the project's reporter submits one value, the coordinator approves it (never
+# the same token: four eyes), and we wait until the API shows it.
 indicator=$(sed -n 1p "$work/rush.tsv" | cut -f2)
 project=$(sed -n 1p "$work/rush.tsv" | cut -f1)
 value=$(sed -n 1p "$work/rush.tsv" | cut -f3)
-approval=$(python3 - "$port" "$coord" "$project" "$indicator" "$value" <<'PY'
+reporter=$(awk -F'\t' -v p="$project" '$2 == p { print $1; exit }' "$work/tokens.tsv")
+approval=$(python3 - "$port" "$coord" "$project" "$indicator" "$value" "$reporter" <<'PY'
 import http.client, json, sys, time, datetime
-port, token, project, indicator, value = sys.argv[1:]
+port, token, project, indicator, value, reporter = sys.argv[1:]
 year = str(datetime.datetime.now(datetime.timezone(datetime.timedelta(hours=9))).year)
-def call(method, path, body=None, auth=True):
+def call(method, path, body=None, auth=True, as_token=None):
     c = http.client.HTTPConnection("127.0.0.1", int(port), timeout=600)
     h = {"Content-Type": "application/json"}
-    if auth: h["Authorization"] = f"Bearer {token}"
+    if auth: h["Authorization"] = f"Bearer {as_token or token}"
     t = time.perf_counter()
     c.request(method, path, body=json.dumps(body).encode() if body is not None else None, headers=h)
     r = c.getresponse(); data = r.read(); c.close()
@@ -220,7 +222,8 @@ def call(method, path, body=None, auth=True):
 out = {}
 for attempt in range(2):
     s, d, submit_s = call("POST", f"/api/v1/projects/{project}/reports",
-                          {"submit": True, "observations": [{"indicatorId": indicator, "period": year, "value": value, "note": f"approval {attempt}"}]})
+                          {"submit": True, "observations": [{"indicatorId": indicator, "period": year, "value": value, "note": f"approval {attempt}"}]},
+                          as_token=reporter)
     if s != 201: print(json.dumps({"error": f"submit {s} {d[:300]!r}"})); sys.exit(0)
     fid = json.loads(d)["facts"][0]["id"]
     t0 = time.perf_counter()
