@@ -149,14 +149,14 @@ struct ServeCommand: AsyncParsableCommand {
     /// independent, so they run side by side: at national scale that is the larger part of
     /// starting. Loading a plan file or sample values writes, so the facts are read after.
     private func startingState(_ s: any Store, logger: Logger) async throws -> (CurrentPlan, Int64, FactSet) {
-        if planOption.plan == nil && !demo, try await !s.planVersions().isEmpty {
+        let fresh = try await s.planVersions().isEmpty
+        if planOption.plan == nil && !demo && !fresh {
             // The head is read first: anything audited after it is caught up later, never skipped.
             let head = try await s.auditHead()
             async let facts = s.publishedFacts()
             let current = try await CurrentPlan.resolve(s, planOption: planOption, actor: .system)
             return (current, head, try await facts)
         }
-        let fresh = try await s.planVersions().isEmpty
         let current = try await CurrentPlan.resolve(s, planOption: planOption, actor: .system)
         if demo {
             let added = try await SampleData.load(into: s, index: current.index, planVersion: current.version.id)

@@ -19,38 +19,23 @@ public struct PlanOutcome: Sendable {
     }
 
     public struct Counts: Sendable, Hashable {
-        public var achieved = 0
-        public var missed = 0
-        public var notAssessable = 0
-        public var reported = 0
+        private var counts: [Verdict: Int] = [:]
 
         public init() {}
 
         public subscript(_ v: Verdict) -> Int {
-            get {
-                switch v {
-                case .achieved: return achieved
-                case .missed: return missed
-                case .notAssessable: return notAssessable
-                case .reported: return reported
-                }
-            }
-            set {
-                switch v {
-                case .achieved: achieved = newValue
-                case .missed: missed = newValue
-                case .notAssessable: notAssessable = newValue
-                case .reported: reported = newValue
-                }
-            }
+            get { counts[v, default: 0] }
+            set { counts[v] = newValue }
         }
 
-        public var total: Int { achieved + missed + notAssessable + reported }
-        /// Achieved and missed: the commitments published data settle.
-        public var decided: Int { achieved + missed }
+        public var achieved: Int { self[.achieved] }
+        public var missed: Int { self[.missed] }
+        public var notAssessable: Int { self[.notAssessable] }
+        public var reported: Int { self[.reported] }
+        public var total: Int { counts.values.reduce(0, +) }
 
         mutating func merge(_ other: Counts) {
-            for v in Verdict.allCases { self[v] += other[v] }
+            counts.merge(other.counts, uniquingKeysWith: +)
         }
     }
 

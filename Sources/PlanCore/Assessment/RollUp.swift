@@ -35,8 +35,11 @@ public struct RollUp: Hashable, Sendable {
     }
 
     /// Tasks past their due date and not reported done: late, or with nothing reported.
-    public var lateTasks: Int {
-        TaskStatus.allCases.filter(\.isOverdue).reduce(0) { $0 + (investments[$1] ?? 0) + (reforms[$1] ?? 0) }
+    public var lateTasks: Int { Self.overdue(investments) + Self.overdue(reforms) }
+
+    /// How many of `counts` are past their due date and not done.
+    public static func overdue(_ counts: [TaskStatus: Int]) -> Int {
+        TaskStatus.allCases.filter(\.isOverdue).reduce(0) { $0 + (counts[$1] ?? 0) }
     }
 
     mutating func add(_ a: IndicatorAssessment) {

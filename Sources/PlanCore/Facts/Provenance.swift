@@ -20,25 +20,24 @@ public struct Provenance: Hashable, Sendable {
         self.definitionNote = definitionNote
     }
 
-    /// Nil when every part is empty, so a fact without details carries no provenance at all.
-    public init?(title: String?, url: String?, published: CalendarDay?, quote: String?, definitionNote: String?, orNilIfEmpty: Void) {
-        guard title != nil || url != nil || published != nil || quote != nil || definitionNote != nil else { return nil }
-        self.init(title: title, url: url, published: published, quote: quote, definitionNote: definitionNote)
+    /// The provenance stored as `columnValues` (a row's columns, a packed string's parts): nil
+    /// when every part is empty, so a fact without details carries no provenance at all, or when
+    /// the parts are not five or the day is not one.
+    public init?(columnValues parts: [String?]) {
+        let parts = parts.map { $0?.isEmpty == true ? nil : $0 }
+        guard parts.count == Self.columns.count, parts.contains(where: { $0 != nil }) else { return nil }
+        let day = parts[2].flatMap { CalendarDay(iso: $0) }
+        guard parts[2] == nil || day != nil else { return nil }
+        self.init(title: parts[0], url: parts[1], published: day, quote: parts[3], definitionNote: parts[4])
     }
 
     /// One string holding every part, separated by the unit separator (U+001F, which no part
     /// may contain): how a log of millions of facts keeps a provenance as one interned reference.
-    public var packed: String {
-        [title, url, published?.iso, quote, definitionNote].map { $0 ?? "" }.joined(separator: "\u{1F}")
-    }
+    public var packed: String { columnValues.map { $0 ?? "" }.joined(separator: "\u{1F}") }
 
     /// The provenance `packed` made, or nil for a string of another shape.
     public init?(packed: String) {
-        let parts = packed.split(separator: "\u{1F}", omittingEmptySubsequences: false).map { $0.isEmpty ? nil : String($0) }
-        guard parts.count == 5 else { return nil }
-        let day = parts[2].flatMap { CalendarDay(iso: $0) }
-        guard parts[2] == nil || day != nil else { return nil }
-        self.init(title: parts[0], url: parts[1], published: day, quote: parts[3], definitionNote: parts[4])
+        self.init(columnValues: packed.split(separator: "\u{1F}", omittingEmptySubsequences: false).map(String.init))
     }
 
     /// The columns a provenance is stored, imported and exported in.

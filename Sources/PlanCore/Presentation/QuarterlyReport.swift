@@ -28,8 +28,7 @@ public enum QuarterlyReport {
         if r.missedMilestones > 0 {
             summary.append(ko ? "지난 목표 미달성 \(r.missedMilestones)건(현재 목표와 별도)" : "\(r.missedMilestones) earlier milestones missed (apart from the current ones)")
         }
-        let lateReforms = TaskStatus.allCases.filter(\.isOverdue).reduce(0) { $0 + (r.reforms[$1] ?? 0) }
-        let lateInvestments = TaskStatus.allCases.filter(\.isOverdue).reduce(0) { $0 + (r.investments[$1] ?? 0) }
+        let lateReforms = RollUp.overdue(r.reforms), lateInvestments = RollUp.overdue(r.investments)
         summary.append(ko ? "지연 과제 \(lateReforms + lateInvestments)건(제도개선 \(lateReforms), 투자사업 \(lateInvestments))"
                           : "\(lateReforms + lateInvestments) late tasks (\(lateReforms) reforms, \(lateInvestments) investment tasks)")
         let rate = r.budgetExecutionRate.map { QuantityFormatter.grouped($0 * 100, maxDecimals: 1) + "%" } ?? "–"

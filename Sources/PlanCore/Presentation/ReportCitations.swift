@@ -3,7 +3,7 @@
 struct ReportCitations {
     private let records: [Int64: FactRecord]
     private let language: Language
-    private var numbers: [String: Int] = [:]
+    private var numbers: [Publication: Int] = [:]
     private(set) var notes: [ReportDocument.Footnote] = []
 
     init(records: [Int64: FactRecord], language: Language) {
@@ -13,16 +13,14 @@ struct ReportCitations {
 
     /// " [n]" for the source of fact `id`, or "" when it has none.
     mutating func cite(_ id: Int64?) -> String {
-        guard let id, let record = records[id], let publisher = record.source else { return "" }
-        let p = record.provenance
-        let key = [publisher, p?.title ?? "", p?.url ?? "", p?.published?.iso ?? ""].joined(separator: "\u{1F}")
-        if let n = numbers[key] { return " [\(n)]" }
-        var text = publisher
-        if let title = p?.title { text += language == .ko ? ", 「\(title)」" : ", \"\(title)\"" }
-        if let day = p?.published { text += language == .ko ? " (\(day.korean) 발표)" : " (published \(day.english))" }
-        if let quote = p?.quote { text += " — “\(quote)”" }
-        notes.append(ReportDocument.Footnote(text: text, url: p?.url))
-        numbers[key] = notes.count
+        guard let id, let record = records[id], let publication = Publication(record) else { return "" }
+        if let n = numbers[publication] { return " [\(n)]" }
+        var text = publication.publisher
+        if let title = publication.title { text += language == .ko ? ", 「\(title)」" : ", \"\(title)\"" }
+        if let day = publication.published { text += language == .ko ? " (\(day.korean) 발표)" : " (published \(day.english))" }
+        if let quote = record.provenance?.quote { text += " — “\(quote)”" }
+        notes.append(ReportDocument.Footnote(text: text, url: publication.url))
+        numbers[publication] = notes.count
         return " [\(notes.count)]"
     }
 }

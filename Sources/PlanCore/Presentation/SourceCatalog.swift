@@ -22,10 +22,7 @@ public struct SourceCatalog: Sendable {
     }
 
     public struct Entry: Sendable {
-        public var publisher: String
-        public var title: String?
-        public var url: String?
-        public var published: CalendarDay?
+        public var publication: Publication
         /// In id order.
         public var backs: [Backed]
     }
@@ -38,25 +35,18 @@ public struct SourceCatalog: Sendable {
     public init(observations: [Observation], reports: FactSet, asOf: AsOf) {
         var all: [Backed] = observations.map { .observation($0) }
         all += reports.budget.map { .budget($0) } + reports.jobs.map { .jobs($0) } + reports.taskStatuses.map { .task($0) }
-        struct Key: Hashable {
-            var publisher: String, title: String?, url: String?, published: CalendarDay?
+        var groups: [Publication: [Backed]] = [:]
+        for b in all where b.record.isKnown(asOf) {
+            guard let publication = Publication(b.record) else { continue }
+            groups[publication, default: []].append(b)
         }
-        var groups: [Key: [Backed]] = [:]
-        for b in all {
-            let r = b.record
-            guard let publisher = r.source, r.isKnown(asOf) else { continue }
-            let p = r.provenance
-            groups[Key(publisher: publisher, title: p?.title, url: p?.url, published: p?.published), default: []].append(b)
-        }
-        entries = groups.map { key, backs in
-            Entry(publisher: key.publisher, title: key.title, url: key.url, published: key.published,
-                  backs: backs.sorted { $0.record.id < $1.record.id })
-        }.sorted { a, b in
-            switch (a.published, b.published) {
-            case let (x?, y?) where x != y: return x > y
+        entries = groups.map { Entry(publication: $0, backs: $1.sorted { $0.record.id < $1.record.id }) }.sorted { a, b in
+            let (x, y) = (a.publication, b.publication)
+            switch (x.published, y.published) {
+            case let (p?, q?) where p != q: return p > q
             case (nil, _?): return false
             case (_?, nil): return true
-            default: return (a.publisher, a.title ?? "", a.url ?? "") < (b.publisher, b.title ?? "", b.url ?? "")
+            default: return (x.publisher, x.title ?? "", x.url ?? "") < (y.publisher, y.title ?? "", y.url ?? "")
             }
         }
     }

@@ -48,27 +48,50 @@ public final class ImportRowSource: @unchecked Sendable {
     public var hasErrors: Bool { errorCount > 0 }
 
     public convenience init(path: String, fileName: String? = nil, kind: FactKind, index: PlanIndex, today: CalendarDay, maxErrors: Int = 100) throws(OpenFailure) {
-        let name = fileName ?? path
-        if XLSXWorkbook.looksLikeWorkbook(path: path, fileName: name) {
-            do {
-                try self.init(workbook: XLSXWorkbook(path: path), fileName: name, kind: kind, index: index, today: today, maxErrors: maxErrors)
-            } catch { throw OpenFailure(message: error.message, line: 0) }
-            return
-        }
-        do {
-            try self.init(chunks: TextChunks(path: path), fileName: name, kind: kind, index: index, today: today, maxErrors: maxErrors)
-        } catch { throw OpenFailure(message: error.message, line: error.line) }
+        try self.init(Input.path(path), fileName: fileName ?? path, kind: kind, index: index, today: today, maxErrors: maxErrors)
     }
 
     public convenience init(bytes: [UInt8], fileName: String, kind: FactKind, index: PlanIndex, today: CalendarDay, maxErrors: Int = 100) throws(OpenFailure) {
-        if XLSXWorkbook.looksLikeWorkbook(bytes.prefix(4), fileName: fileName) {
+        try self.init(Input.bytes(bytes), fileName: fileName, kind: kind, index: index, today: today, maxErrors: maxErrors)
+    }
+
+    /// Where the file's bytes are: read from a path as they are needed, or given whole.
+    private enum Input {
+        case path(String)
+        case bytes([UInt8])
+
+        func isWorkbook(named name: String) -> Bool {
+            switch self {
+            case .path(let path): return XLSXWorkbook.looksLikeWorkbook(path: path, fileName: name)
+            case .bytes(let bytes): return XLSXWorkbook.looksLikeWorkbook(bytes.prefix(4), fileName: name)
+            }
+        }
+
+        func workbook() throws(XLSXWorkbook.Failure) -> XLSXWorkbook {
+            switch self {
+            case .path(let path): return try XLSXWorkbook(path: path)
+            case .bytes(let bytes): return try XLSXWorkbook(bytes: bytes)
+            }
+        }
+
+        func chunks() throws(TextChunks.Failure) -> TextChunks {
+            switch self {
+            case .path(let path): return try TextChunks(path: path)
+            case .bytes(let bytes): return try TextChunks(bytes: bytes)
+            }
+        }
+    }
+
+    /// A workbook (told by its first bytes or its name) or a text file, either way one reader of records.
+    private convenience init(_ input: Input, fileName: String, kind: FactKind, index: PlanIndex, today: CalendarDay, maxErrors: Int) throws(OpenFailure) {
+        if input.isWorkbook(named: fileName) {
             do {
-                try self.init(workbook: XLSXWorkbook(bytes: bytes), fileName: fileName, kind: kind, index: index, today: today, maxErrors: maxErrors)
+                try self.init(workbook: input.workbook(), fileName: fileName, kind: kind, index: index, today: today, maxErrors: maxErrors)
             } catch { throw OpenFailure(message: error.message, line: 0) }
             return
         }
         do {
-            try self.init(chunks: TextChunks(bytes: bytes), fileName: fileName, kind: kind, index: index, today: today, maxErrors: maxErrors)
+            try self.init(chunks: input.chunks(), fileName: fileName, kind: kind, index: index, today: today, maxErrors: maxErrors)
         } catch { throw OpenFailure(message: error.message, line: error.line) }
     }
 

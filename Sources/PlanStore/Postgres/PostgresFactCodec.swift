@@ -121,9 +121,7 @@ enum PostgresFactCodec {
 
     /// The provenance of a stored row, or nil when it has none.
     static func provenance(_ r: PostgresRandomAccessRow) throws -> Provenance? {
-        let parts = try FactKind.provenanceColumns.map { try r[$0].decode(String?.self) }
-        return Provenance(title: parts[0], url: parts[1], published: parts[2].flatMap { CalendarDay(iso: $0) }, quote: parts[3],
-                          definitionNote: parts[4], orNilIfEmpty: ())
+        Provenance(columnValues: try FactKind.provenanceColumns.map { try r[$0].decode(String?.self) })
     }
 
     static func digestRow(_ r: PostgresRandomAccessRow, _ kind: FactKind) throws -> [DigestValue] {

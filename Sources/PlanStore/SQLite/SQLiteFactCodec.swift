@@ -67,9 +67,7 @@ enum SQLiteFactCodec {
 
     /// The provenance of a stored row, or nil when it has none.
     static func provenance(_ row: Row) -> Provenance? {
-        let day: String? = row["source_date"]
-        return Provenance(title: row["source_title"], url: row["source_url"], published: day.flatMap { CalendarDay(iso: $0) },
-                          quote: row["source_quote"], definitionNote: row["definition_note"], orNilIfEmpty: ())
+        Provenance(columnValues: FactKind.provenanceColumns.map { row[$0] as String? })
     }
 
     /// The immutable columns of a stored row, typed as the digest renders them.

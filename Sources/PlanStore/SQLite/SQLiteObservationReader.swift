@@ -63,9 +63,7 @@ struct SQLiteObservationReader {
     /// cost five NULL checks.
     private mutating func provenance(_ s: SQLiteStatement) -> Int32 {
         guard (12...16).contains(where: { sqlite3_column_type(s, $0) != SQLITE_NULL }) else { return -1 }
-        func text(_ i: Int32) -> String? { sqlite3_column_text(s, i).map { String(cString: $0) } }
-        let p = Provenance(title: text(12), url: text(13), published: text(14).flatMap { CalendarDay(iso: $0) }, quote: text(15),
-                           definitionNote: text(16))
-        return log.intern(p.packed)
+        let parts = (Int32(12)...16).map { i in sqlite3_column_text(s, i).map { String(cString: $0) } }
+        return Provenance(columnValues: parts).map { log.intern($0.packed) } ?? -1
     }
 }

@@ -14,10 +14,10 @@ enum SourcesPage {
             let rows = e.backs.prefix(valuesShown).map { row($0, c) }
             return [
                 "anchor": "source-\(n + 1)",
-                "publisher": e.publisher,
-                "title": e.title ?? "",
-                "url": e.url ?? "",
-                "published": e.published.map(c.day) ?? "",
+                "publisher": e.publication.publisher,
+                "title": e.publication.title ?? "",
+                "url": e.publication.url ?? "",
+                "published": e.publication.published.map(c.day) ?? "",
                 "values": Array(rows),
                 "count": c.catalog.format("sources_values", ["count": c.count(e.backs.count)]),
                 "more": e.backs.count > valuesShown ? c.catalog.format("sources_more", ["count": c.count(e.backs.count - valuesShown)]) : "",
@@ -31,31 +31,31 @@ enum SourcesPage {
         return c.layout(title: c.catalog["sources_title"], page: "sources").merging(page)
     }
 
-    /// One value: what it is about (linked), its period and value, and what the source says of it.
+    /// One value: what it is about (linked), its period and value, and what the source says of
+    /// it (the quote and definition note of its `Citation`).
     static func row(_ b: SourceCatalog.Backed, _ c: PageContext) -> [String: Any] {
-        let citation = Citation(b.record, c).fields
+        let citation = Citation(b.record, c).fields.filter { ["quote", "quote_lang", "definition_note"].contains($0.key) }
+        let about: [String: Any]
         switch b {
         case .observation(let o):
             let indicator = c.index.indicator(o.indicatorId)
-            return ["what": indicator?.name[c.language] ?? o.indicatorId, "id": o.indicatorId,
-                    "link": indicator == nil ? "" : "/indicators/\(o.indicatorId)\(c.qs)#fact-\(o.record.id)",
-                    "period": o.period.text(c.language),
-                    "value": o.value.map { v in indicator.map { c.value(v, $0) } ?? QuantityFormatter.grouped(v, maxDecimals: 4) } ?? o.text ?? "",
-                    "quote": citation["quote"] ?? "", "quote_lang": citation["quote_lang"] ?? "", "definition_note": citation["definition_note"] ?? ""]
+            about = ["what": indicator?.name[c.language] ?? o.indicatorId, "id": o.indicatorId,
+                     "link": indicator == nil ? "" : "/indicators/\(o.indicatorId)\(c.qs)#fact-\(o.record.id)",
+                     "period": o.period.text(c.language),
+                     "value": o.value.map { v in indicator.map { c.value(v, $0) } ?? QuantityFormatter.grouped(v, maxDecimals: 4) } ?? o.text ?? ""]
         case .budget(let x):
-            return ["what": c.catalog.format("sources_budget", ["project": x.projectId]), "id": x.projectId,
-                    "link": "/projects/\(x.projectId)\(c.qs)", "period": Period.year(x.fiscalYear)!.text(c.language),
-                    "value": "\(c.money(x.executed)) / \(c.money(x.allocated))", "quote": citation["quote"] ?? "", "quote_lang": citation["quote_lang"] ?? "",
-                    "definition_note": citation["definition_note"] ?? ""]
+            about = ["what": c.catalog.format("sources_budget", ["project": x.projectId]), "id": x.projectId,
+                     "link": "/projects/\(x.projectId)\(c.qs)", "period": Period.year(x.fiscalYear)!.text(c.language),
+                     "value": "\(c.money(x.executed)) / \(c.money(x.allocated))"]
         case .jobs(let x):
-            return ["what": c.catalog.format("sources_jobs", ["project": x.projectId]), "id": x.projectId,
-                    "link": "/projects/\(x.projectId)\(c.qs)", "period": Period.year(x.year)!.text(c.language), "value": c.jobs(x.jobs),
-                    "quote": citation["quote"] ?? "", "quote_lang": citation["quote_lang"] ?? "", "definition_note": citation["definition_note"] ?? ""]
+            about = ["what": c.catalog.format("sources_jobs", ["project": x.projectId]), "id": x.projectId,
+                     "link": "/projects/\(x.projectId)\(c.qs)", "period": Period.year(x.year)!.text(c.language), "value": c.jobs(x.jobs)]
         case .task(let x):
             let project = c.index.taskIndex[x.taskId].map { c.index.projects[c.index.projectOfTask[$0]].id }
-            return ["what": c.index.task(x.taskId)?.title[c.language] ?? x.taskId, "id": x.taskId,
-                    "link": project.map { "/projects/\($0)\(c.qs)#\(x.taskId)" } ?? "", "period": c.day(x.asOfDay), "value": c.ko ? x.progress.korean : x.progress.english,
-                    "quote": citation["quote"] ?? "", "quote_lang": citation["quote_lang"] ?? "", "definition_note": citation["definition_note"] ?? ""]
+            about = ["what": c.index.task(x.taskId)?.title[c.language] ?? x.taskId, "id": x.taskId,
+                     "link": project.map { "/projects/\($0)\(c.qs)#\(x.taskId)" } ?? "", "period": c.day(x.asOfDay),
+                     "value": c.ko ? x.progress.korean : x.progress.english]
         }
+        return about.merging(citation)
     }
 }
