@@ -16,10 +16,11 @@ let package = Package(
         .library(name: "PlanWeb", targets: ["PlanWeb"]),
     ],
     dependencies: [
-        .package(url: "https://github.com/hummingbird-project/hummingbird.git", from: "2.28.0"),
+        // Without the default ConfigurationSupport trait: Planwatch reads its settings with
+        // ArgumentParser, and swift-configuration would be built for nothing.
+        .package(url: "https://github.com/hummingbird-project/hummingbird.git", from: "2.28.0", traits: ["FullFoundation"]),
         .package(url: "https://github.com/hummingbird-project/hummingbird-auth.git", from: "2.5.0"),
         .package(url: "https://github.com/hummingbird-project/swift-mustache.git", from: "2.1.0"),
-        .package(url: "https://github.com/apple/swift-openapi-generator.git", from: "1.14.0"),
         .package(url: "https://github.com/apple/swift-openapi-runtime.git", from: "1.13.0"),
         .package(url: "https://github.com/hummingbird-project/swift-openapi-hummingbird.git", from: "2.1.0"),
         .package(url: "https://github.com/groue/GRDB.swift.git", from: "7.10.0"),
@@ -80,8 +81,11 @@ let package = Package(
                 .product(name: "NIOPosix", package: "swift-nio"),
                 .product(name: "NIOHTTPTypes", package: "swift-nio-extras"),
             ],
+            exclude: ["openapi.yaml", "openapi-generator-config.yaml"],
             swiftSettings: strict,
-            plugins: [.plugin(name: "OpenAPIGenerator", package: "swift-openapi-generator"), "EmbedResources"]
+            // The API's server code is generated from openapi.yaml by scripts/generate-openapi and
+            // committed (API/Generated), so the generator is not part of this build.
+            plugins: ["EmbedResources"]
         ),
         .executableTarget(
             name: "planwatch",
