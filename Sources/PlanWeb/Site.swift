@@ -67,13 +67,13 @@ public final class Site: Sendable {
     /// Rebuilds the read model from the store's approved facts, and rereads the assignments:
     /// at start, after a plan version is loaded, after an import. Pages never query the
     /// database themselves.
-    public func republish(plan: Plan? = nil) async throws {
+    public func republish(history: PlanHistory? = nil) async throws {
         guard let store else { return }
         // Read the head first: anything audited after it is caught up later, never skipped.
         let head = try await store.auditHead()
         let facts = try await store.publishedFacts()
         let old = holder.current
-        let fresh = ReadModel(version: old.version + 1, plan: plan ?? old.plan, facts: facts, today: Timestamp.now.koreanDay)
+        let fresh = ReadModel(version: old.version + 1, history: history ?? old.history, facts: facts, today: Timestamp.now.koreanDay)
         holder.replace(with: fresh)
         try await reloadPolicy()
         seenAuditSeq.withLock { $0 = max($0, head) }
@@ -155,8 +155,8 @@ public final class Site: Sendable {
             events.forEach { change.note($0) }
             after = last.seq
         }
-        if change.plan, let latest = try await store.planVersions().last, let plan = try? await store.plan(of: latest), plan != model.plan {
-            return try await republish(plan: plan)
+        if change.plan, let history = try? await store.planHistory(), history.versions.map(\.plan) != model.history.versions.map(\.plan) {
+            return try await republish(history: history)
         }
         if change.needsRebuild { return try await republish() }
         if change.facts {

@@ -38,9 +38,10 @@ struct AssessCommand: AsyncParsableCommand {
             let current = try await CurrentPlan.resolve(s, planOption: planOption, actor: CommandLineActor.resolve(nil))
             factSet = try await s.publishedFacts()
             await s.shutdown()
-            index = current.index
+            index = current.history.inForce(on: day).index
         } else {
-            index = PlanIndex(try planOption.load())
+            // The plan file and its revisions beside it: the version in force on the day decides.
+            index = PlanHistory(try planOption.family().members.map(\.plan)).inForce(on: day).index
         }
         if let facts {
             guard let data = FileManager.default.contents(atPath: facts) else {

@@ -29,10 +29,37 @@ struct PlanCheck: ParsableCommand {
             throw ExitCode(1)
         }
         let t = PlanTotals(plan)
-        let w = result.warnings.count
+        var w = result.warnings.count
+        if let revision = plan.revision { w += checkRevision(plan, revision) }
         Output.out("\(file): ok: plan '\(plan.id)' with \(plan.pillars.count) pillars, \(plan.projects.count) projects, "
             + "\(t.indicatorRows) indicator rows, \(t.indicators) indicators, \(t.investments) investment tasks, "
             + "\(t.reforms) reforms, \(t.distinctLaws) laws\(w > 0 ? "; \(w) warning\(w == 1 ? "" : "s")" : "")")
+        if let ended = plan.ended {
+            Output.out("\(file): the plan \(ended.kind == .replaced ? "was replaced" : "was discontinued") on \(ended.on.iso)"
+                + (ended.successor.map { " by \($0.ko)" } ?? "") + ", \(ended.continued.count) of its targets taken up")
+        }
+    }
+
+    /// Prints what the revision changes against the version beside it that it revises, and warns
+    /// of a change no explanation covers and an explanation that covers no change; returns the
+    /// number of warnings.
+    private func checkRevision(_ plan: Plan, _ revision: PlanRevision) -> Int {
+        guard let previous = PlanFamily.previousVersion(of: plan, at: file) else {
+            Output.out("\(file): warning: revision '\(revision.title.ko)' (in force from \(revision.effective.iso)): no earlier version of plan '\(plan.id)' beside it, so its changes cannot be listed")
+            return 1
+        }
+        let changes = PlanDiff.changes(from: previous.plan, to: plan)
+        var warnings = 0
+        for change in changes where revision.explanation(of: change) == nil {
+            Output.out("\(file): warning: no explanation in 'revision.explanations' names the change \(change)")
+            warnings += 1
+        }
+        for e in revision.explanations where !changes.contains(where: { revision.explanation(of: $0) == e }) {
+            Output.out("\(file): warning: the explanation about '\(e.about)' covers no change against \(previous.name)")
+            warnings += 1
+        }
+        Output.out("\(file): revision '\(revision.title.ko)' in force from \(revision.effective.iso) revises \(previous.name): \(changes.count) change\(changes.count == 1 ? "" : "s")")
+        return warnings
     }
 }
 

@@ -20,6 +20,20 @@ struct PlanOption: ParsableArguments {
         return ([UInt8](data), (BundledPlan.defaultRelativePath as NSString).lastPathComponent)
     }
 
+    /// The plan file and its revisions beside it (`Plans/X.yaml` and `Plans/X-*.yaml`), printing
+    /// every diagnostic to stderr when one does not load.
+    func family() throws -> PlanFamily {
+        do {
+            if let plan { return try PlanFamily.load(path: plan) }
+            if let local = BundledPlan.localDefaultPath() { return try PlanFamily.load(path: local) }
+            return try PlanFamily.bundled()
+        } catch let error as DiagnosticsError {
+            for d in error.errors.prefix(20) { Output.err(d.description) }
+            if error.errors.count > 20 { Output.err("… and \(error.errors.count - 20) more errors") }
+            throw ExitCode(1)
+        }
+    }
+
     /// Loads the plan, printing every diagnostic to stderr when it does not load.
     func load() throws -> Plan {
         let result = plan.map { PlanLoader.load(path: $0) } ?? BundledPlan.loadDefault()

@@ -111,7 +111,7 @@ struct ServeCommand: AsyncParsableCommand {
         let directory = Directory(store: s)
         let factCount = facts.count
         // Handed over, not copied: at national scale the facts are most of the memory.
-        let model = ReadModel(version: 1, plan: current.plan, facts: consume facts, today: Timestamp.now.koreanDay)
+        let model = ReadModel(version: 1, history: current.history, facts: consume facts, today: Timestamp.now.koreanDay)
         logger.info("read the plan and \(factCount) approved values in \(Self.seconds(read - started)) s, built the read model in \(Self.seconds(clock.now - read)) s")
         let site = Site(model: model, store: s, settings: settings, metrics: registry, logger: logger)
         site.markCaughtUp(through: head)

@@ -43,24 +43,40 @@ struct StoreOptions: ParsableArguments {
     }
 }
 
-/// The plan the store works with: the latest stored version, loading the default plan first
-/// into an empty store.
+/// The plan the store works with: every stored version of it, and the one in force today (what
+/// reports are checked against). An empty store, or `--plan FILE`, first loads the plan file and
+/// the revisions beside it (`PlanFamily`), each as a version.
 struct CurrentPlan {
-    var plan: Plan
-    var index: PlanIndex
+    var history: PlanHistory
+    /// The latest stored version.
     var version: PlanVersion
+    var today: PlanHistory.Version
+
+    var plan: Plan { today.plan }
+    var index: PlanIndex { today.index }
+
+    init(history: PlanHistory, version: PlanVersion) {
+        self.history = history
+        self.version = version
+        today = history.inForce(on: Timestamp.now.koreanDay)
+    }
 
     static func resolve(_ store: any Store, planOption: PlanOption, actor: Actor, quiet: Bool = false) async throws -> CurrentPlan {
-        if planOption.plan == nil, let latest = try await store.planVersions().last, let plan = try await store.plan(of: latest) {
-            return CurrentPlan(plan: plan, index: PlanIndex(plan), version: latest)
+        if planOption.plan == nil, let latest = try await store.planVersions().last, let history = try await store.planHistory() {
+            return CurrentPlan(history: history, version: latest)
         }
-        let (bytes, name) = try planOption.bytes()
-        let plan = try planOption.load()
-        let outcome = try await store.loadPlan(bytes: bytes, fileName: name, plan: plan, actor: actor)
-        if outcome.isNew && !quiet {
-            Output.err("loaded plan '\(plan.id)' from \(name) as version \(outcome.version.id)")
+        let family = try planOption.family()
+        var last: PlanVersion?
+        for member in family.members {
+            let outcome = try await store.loadPlan(bytes: member.bytes, fileName: member.name, plan: member.plan, actor: actor)
+            if outcome.isNew && !quiet {
+                let what = member.plan.revision.map { "revision '\($0.title.ko)' (in force from \($0.effective.iso))" } ?? "plan '\(member.plan.id)'"
+                Output.err("loaded \(what) from \(member.name) as version \(outcome.version.id)")
+            }
+            last = outcome.version
         }
-        return CurrentPlan(plan: plan, index: PlanIndex(plan), version: outcome.version)
+        guard let last, let history = try await store.planHistory() else { throw CLIFailure("no plan was loaded") }
+        return CurrentPlan(history: history, version: last)
     }
 }
 

@@ -29,7 +29,8 @@ struct PlanDiffTests {
         b.pillars[0].projects[0].indicators.removeLast()
         let changes = PlanDiff.changes(from: a, to: b)
         #expect(changes.contains { $0.kind == .removed && $0.subject == "project 2-1" })
-        #expect(changes.contains { $0.kind == .removed && $0.subject == "indicator 1-1.hubs-outskirts" && $0.old?.contains("kept") == true })
+        let dropped = changes.first { $0.kind == .removed && $0.subject == "indicator 1-1.hubs-outskirts" }
+        #expect(dropped?.old?.en?.contains("kept") == true && dropped?.old?.ko.contains("보존") == true)
         #expect(PlanDiff.changes(from: b, to: a).contains { $0.kind == .added && $0.subject == "project 2-1" })
     }
 }

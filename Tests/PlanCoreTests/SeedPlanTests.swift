@@ -57,7 +57,7 @@ struct SeedPlanTests {
         let t = PlanTotals(plan)
         #expect(t.budget.map(\.totalCost) == [23_400_000_000_000, 58_100_000_000_000])
         #expect(t.jobs.map(\.count) == [390_000, 903_000])
-        #expect(QuantityFormatter.korean(Double(t.budget[1].totalCost), unit: .won) == "58.1조원")
+        #expect(QuantityFormatter.korean(Double(t.budget[1].totalCost ?? 0), unit: .won) == "58.1조원")
         #expect(QuantityFormatter.korean(Double(t.jobs[1].count), unit: .item) == "90.3만 개")
     }
 

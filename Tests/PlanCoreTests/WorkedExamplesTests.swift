@@ -73,29 +73,68 @@ struct WorkedExamplesTests {
 }
 
 @Suite("How a plan ended")
-struct PlanOutcomeTests {
+struct PlanEndingSummaryTests {
     typealias F = Fixture
 
-    @Test("after the plan's end every indicator is achieved, missed, not assessable or reported, counted up to the plan")
-    func counts() {
-        let index = PlanIndex(Repo.digitalNewDeal)
+    static let facts: FactSet = {
         let gci = "1-4.gci-rank", wifi = "2-1.school-wifi", market = "1-1.data-market-size"
-        let facts = FactSet(observations: [
+        return FactSet(observations: [
             F.observation(1, gci, "2025", 5, recorded: "2026-01-20", approved: "2026-01-21"),        // 5th by 2025: achieved
-            F.observation(2, wifi, "2022", 99, recorded: "2023-01-20", approved: "2023-01-21"),       // 99% against 100% by 2022: missed (a milestone)
+            F.observation(2, wifi, "2022", 99, recorded: "2023-01-20", approved: "2023-01-21"),       // 99% against 100% by 2022: missed
             F.observation(4, wifi, "2025", 99.5, recorded: "2026-01-20", approved: "2026-01-21"),     // 99.5% against 100% by 2025: missed
-            F.observation(3, market, "2024", 40e12, recorded: "2025-04-20", approved: "2025-04-21"),  // nothing for 2025: not assessable
+            F.observation(3, market, "2024", 40e12, recorded: "2025-04-20", approved: "2025-04-21"),  // nothing for 2022 or 2025
         ])
-        let a = Assessor.assess(index, facts: facts, asOf: F.asOf("2026-06-30"))
-        let outcome = PlanOutcome(a, index: index)
-        #expect(outcome.hasEnded)
-        #expect(outcome.verdicts[index.indicatorIndex[gci]!] == .achieved && outcome.verdicts[index.indicatorIndex[wifi]!] == .missed)
-        #expect(outcome.verdicts[index.indicatorIndex[market]!] == .notAssessable)
-        #expect(outcome.plan.total == index.indicators.count && outcome.plan.achieved == 1 && outcome.plan.missed == 1)
-        #expect(outcome.plan.reported == 0 && outcome.plan.notAssessable == index.indicators.count - 2)
-        #expect(outcome.projects[index.projectIndex["1-4"]!].achieved == 1 && outcome.pillars[1].missed == 1)
-        #expect(outcome.milestones.missed == 1 && outcome.milestones.achieved == 0)
+    }()
+
+    @Test("after the plan's period every target is achieved, missed, shown by its latest value, without a figure, or reported")
+    func periodOver() throws {
+        let index = PlanIndex(Repo.digitalNewDeal)
+        let a = Assessor.assess(index, facts: Self.facts, asOf: F.asOf("2026-06-30"))
+        let table = ObservationTable(Self.facts.observations, index: index)
+        let summary = PlanEndingSummary(a, index: index, ending: nil) { p in
+            var scratch: [Int] = []
+            return table.series(for: p, asOf: a.asOf, scratch: &scratch)
+        }
+        #expect(summary.hasEnded && summary.endedOn == CalendarDay(iso: "2025-12-31"))
+        let gci = index.indicatorIndex["1-4.gci-rank"]!, wifi = index.indicatorIndex["2-1.school-wifi"]!, market = index.indicatorIndex["1-1.data-market-size"]!
+        func verdicts(_ p: Int) -> [PlanEndingSummary.Verdict] { summary.items.filter { $0.position == p }.map(\.verdict) }
+        // 7th by 2022: no 2022 value, but the 2025 value (5th) meets it after its due date; 5th by 2025: achieved.
+        #expect(verdicts(gci) == [.evidenceMet, .achieved])
+        #expect(verdicts(wifi) == [.missed, .missed])
+        // 30조 by 2022: only a 2024 value (40조), after the due date, meets it; 43조 by 2025: 40조 in 2024 falls short.
+        #expect(verdicts(market) == [.evidenceMet, .evidenceShort])
+        let e = try #require(summary.items.last { $0.position == market }?.evidence)
+        #expect(e.latest.value == 40e12 && abs(e.shareOfTarget! - 40.0 / 43.0) < 1e-12)
+        #expect(abs(e.neededGrowth! - (43.0 / 40.0 - 1)) < 1e-12 && abs(e.yearsLeft - 365 / 365.25) < 1e-12)
+        // Every target is counted once, all of them before the end of the period.
+        let all = index.indicators.reduce(0) { $0 + $1.targets.count }
+        #expect(summary.items.count == all && summary.counts(.dueBeforeEnd).total == all && summary.counts(.dueAfterEnd).total == 0)
+        #expect(summary.counts(.dueBeforeEnd)[.achieved] == 1 && summary.counts(.dueBeforeEnd)[.missed] == 2)
+        #expect(summary.counts(.dueBeforeEnd)[.evidenceMet] == 2 && summary.counts(.dueBeforeEnd)[.evidenceShort] == 1)
         // Before the end it is not an ending.
-        #expect(!PlanOutcome(Assessor.assess(index, facts: facts, asOf: F.asOf("2025-06-30")), index: index).hasEnded)
+        let early = Assessor.assess(index, facts: Self.facts, asOf: F.asOf("2025-06-30"))
+        #expect(!PlanEndingSummary(early, index: index, ending: nil, series: { _ in [] }).hasEnded)
+    }
+
+    @Test("a plan that ended early splits its targets at the day it ended, and names the one its successor took up")
+    func endedEarly() {
+        let index = PlanIndex(Repo.digitalNewDeal)
+        let ending = PlanEnding(on: CalendarDay(iso: "2022-09-28")!, kind: .replaced, successor: LocalizedText(ko: "「대한민국 디지털 전략」"),
+                                summary: LocalizedText(ko: "끝남", en: "ended"),
+                                continued: [ContinuedTarget(indicator: "1-1.data-market-size", successorTarget: LocalizedText(ko: "50조원 이상('27)"))])
+        let a = Assessor.assess(index, facts: Self.facts, asOf: F.asOf("2026-06-30"))
+        let table = ObservationTable(Self.facts.observations, index: index)
+        let summary = PlanEndingSummary(a, index: index, ending: ending) { p in
+            var scratch: [Int] = []
+            return table.series(for: p, asOf: a.asOf, scratch: &scratch)
+        }
+        #expect(summary.endedOn == CalendarDay(iso: "2022-09-28"))
+        // Targets due in 2020 and 2021 fell due before the end; every 2022 and 2025 target after it.
+        let before = summary.items.filter { $0.timing == .dueBeforeEnd }
+        #expect(before.allSatisfy { $0.target.due.end <= CalendarDay(iso: "2022-09-28")! } && !before.isEmpty)
+        #expect(summary.counts(.dueAfterEnd)[.achieved] == 1 && summary.counts(.dueAfterEnd)[.missed] == 2)
+        #expect(summary.continuedCount == 2)    // both targets of the data market, taken up by the successor
+        #expect(!PlanEndingSummary(Assessor.assess(index, facts: Self.facts, asOf: F.asOf("2022-09-27")), index: index, ending: ending, series: { _ in [] }).hasEnded)
+        #expect(PlanEndingSummary(Assessor.assess(index, facts: Self.facts, asOf: F.asOf("2022-09-28")), index: index, ending: ending, series: { _ in [] }).hasEnded)
     }
 }

@@ -64,15 +64,15 @@ import Testing
         let holder = ReadModelHolder(ReadModel(version: 1, plan: WebFixture.plan, facts: .empty, today: Timestamp.now.koreanDay))
         let first = CalendarDay(year: 2021, month: 1, day: 1)!
         let limit = ReadModelHolder.pastAssessmentLimit
-        for d in 0..<limit { _ = await holder.assessment(asOf: first.adding(days: d)) }
+        for d in 0..<limit { _ = await holder.view(asOf: first.adding(days: d)) }
         #expect(holder.pastAssessmentsComputed == limit)
         // New dates past the limit each cost one entry: the date read again just now stays.
         for d in limit..<(limit + 10) {
-            _ = await holder.assessment(asOf: first)
-            _ = await holder.assessment(asOf: first.adding(days: d))
+            _ = await holder.view(asOf: first)
+            _ = await holder.view(asOf: first.adding(days: d))
         }
         #expect(holder.pastAssessmentsComputed == limit + 10, "the first date was never computed again")
-        _ = await holder.assessment(asOf: first.adding(days: limit - 1))
+        _ = await holder.view(asOf: first.adding(days: limit - 1))
         #expect(holder.pastAssessmentsComputed == limit + 10, "nor was a recent one")
     }
 
@@ -80,7 +80,7 @@ import Testing
         let holder = ReadModelHolder(ReadModel(version: 1, plan: WebFixture.plan, facts: .empty, today: Timestamp.now.koreanDay))
         let days = (0..<4).map { CalendarDay(year: 2022, month: 3, day: 1 + $0)! }
         await withTaskGroup(of: Void.self) { group in
-            for i in 0..<20 { group.addTask { _ = await holder.assessment(asOf: days[i % days.count]) } }
+            for i in 0..<20 { group.addTask { _ = await holder.view(asOf: days[i % days.count]) } }
         }
         #expect(holder.pastAssessmentsComputed == days.count, "readers of one date share one assessment")
         #expect(holder.work.peak <= holder.work.limit)

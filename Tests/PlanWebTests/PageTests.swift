@@ -36,7 +36,7 @@ import Testing
     @Test func homeShowsTheWorstFewAndSlippingPagesTheRest() async throws {
         let site = try await WebFixture.demo.value
         let model = site.model
-        let c = PageContext(model: model, assessment: model.assessment, language: .ko, catalog: .ko, asOf: nil, path: "/", switchURL: "/?lang=en")
+        let c = PageContext(model: model, view: model.todayView, language: .ko, catalog: .ko, asOf: nil, path: "/", switchURL: "/?lang=en")
         let slipping = model.assessment.slippingIndicators.count
         #expect(slipping > 2)
         let capped = HomePage.context(c, shown: 2, listingProjectsUpTo: 5)
@@ -64,11 +64,14 @@ import Testing
         let site = try await WebFixture.demo.value
         try await WebFixture.withClient(site) { client in
             let ko = try await client.fetch("/").body.visibleText
-            for text in ["58.1조원", "44.9조원", "23.4조원", "18.6조원", "90.3만 개", "39만 개", "4개 분야 12개 프로젝트", "D.N.A. 생태계 강화", "예시 자료"] {
+            // The plan's own commitments as announced, the 2.0 revision's 49조 in force beside the original 58.2조 (44.8조).
+            for text in ["49조원", "58.2조원", "44.8조원", "23.4조원", "18.6조원", "90.3만 개", "39만 개", "5개 분야 13개 프로젝트", "D.N.A. 생태계 강화", "예시 자료",
+                         "처음 약속(2020년 7월 14일)"] {
                 #expect(ko.contains(text), "Korean home lacks \(text)")
             }
             let en = try await client.fetch("/?lang=en").body.visibleText
-            for text in ["KRW 58.1 trillion", "KRW 44.9 trillion", "903,000 jobs", "390,000 jobs", "4 pillars, 12 projects", "sample data"] {
+            for text in ["KRW 49 trillion", "KRW 58.2 trillion", "KRW 44.8 trillion", "903,000 jobs", "390,000 jobs", "5 pillars, 13 projects", "sample data",
+                         "Original promise (14 Jul 2020)"] {
                 #expect(en.contains(text), "English home lacks \(text)")
             }
         }

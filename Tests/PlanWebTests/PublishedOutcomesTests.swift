@@ -104,12 +104,15 @@ struct PublishedOutcomesTests {
         let site = try await WebFixture.published.value
         try await WebFixture.withClient(site) { client in
             let home = try await client.fetch("/?asOf=2026-06-30")
-            #expect(home.body.contains("계획은 이렇게 끝났습니다") && home.body.contains("발표된 실적으로 판정된 목표"))
+            #expect(home.body.contains("계획은 이렇게 끝났습니다") && home.body.contains("발표된 값으로 본 목표"))
             #expect(home.body.contains("class=\"banner published\""))
             #expect(home.body.contains("href=\"/indicators/4-2.smart-industrial-complexes?asOf=2026-06-30#fact-"))
-            // Before the end, no ending.
-            let during = try await client.fetch("/?asOf=2024-06-30")
+            // The programme ended on 28 September 2022: from then on the home page leads with its
+            // end; the day before, it does not.
+            let during = try await client.fetch("/?asOf=2022-09-27")
             #expect(!during.body.contains("계획은 이렇게 끝났습니다"))
+            let after = try await client.fetch("/?asOf=2022-09-28")
+            #expect(after.body.contains("계획은 이렇게 끝났습니다"))
             let sources = try await client.fetch("/sources?lang=en")
             #expect(sources.status == .ok && sources.body.contains("https://etnews.com/20240109000185") && sources.body.contains("Definition differs"))
             let indicator = try await client.fetch("/indicators/1-1.public-data-opened")

@@ -15,6 +15,12 @@ enum WebFixture {
         return plan
     }()
 
+    /// The default plan and its revisions, as `planwatch serve` loads them into a new store.
+    static let family: PlanFamily = {
+        guard let family = try? PlanFamily.bundled() else { fatalError("the bundled plan's revisions do not load") }
+        return family
+    }()
+
     static let demo = Task<Site, any Error> { try await makeDemo() }
 
     static func makeDemo() async throws -> Site {
@@ -34,11 +40,14 @@ enum WebFixture {
         try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
         let store = try SQLiteStore(path: dir.appendingPathComponent("\(name).sqlite").path)
         try await store.migrate()
-        let bytes = [UInt8](BundledPlan.data() ?? Data())
-        let outcome = try await store.loadPlan(bytes: bytes, fileName: "digital-new-deal.yaml", plan: plan, actor: .system)
-        _ = try await load(store, PlanIndex(plan), outcome.version.id)
+        var version: Int64 = 0
+        for member in family.members {
+            version = try await store.loadPlan(bytes: member.bytes, fileName: member.name, plan: member.plan, actor: .system).version.id
+        }
+        guard let history = try await store.planHistory() else { fatalError("no plan stored") }
+        _ = try await load(store, history.inForce(on: Timestamp.now.koreanDay).index, version)
         let head = try await store.auditHead()
-        let site = Site(model: ReadModel(version: 1, plan: plan, facts: try await store.publishedFacts(), today: Timestamp.now.koreanDay), store: store)
+        let site = Site(model: ReadModel(version: 1, history: history, facts: try await store.publishedFacts(), today: Timestamp.now.koreanDay), store: store)
         site.markCaughtUp(through: head)
         return site
     }

@@ -107,7 +107,7 @@ public struct BudgetAssessment: Hashable, Sendable {
         let years = current.map { Year(fiscalYear: $0.fiscalYear, allocated: $0.allocated, executed: $0.executed, status: $0.status) }
         let progress = CommitmentAssessment.assess(
             yearly: Dictionary(current.map { ($0.fiscalYear, $0.executed) }, uniquingKeysWith: +),
-            commitments: project.budget.map { ($0.by, $0.treasury ?? $0.totalCost) }, planStart: planStart, asOf: asOf)
+            commitments: project.budget.map { ($0.by, $0.committed) }, planStart: planStart, asOf: asOf)
         let basis: Basis = project.budget.allSatisfy { $0.treasury != nil } ? .treasury : .totalCost
         return BudgetAssessment(projectId: project.id, years: years, basis: basis, allocatedToDate: years.reduce(0) { $0 + $1.allocated },
                                 executedToDate: years.reduce(0) { $0 + $1.executed }, progress: progress)

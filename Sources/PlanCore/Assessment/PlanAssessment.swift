@@ -44,13 +44,16 @@ public enum Assessor {
     }
 
     /// Assesses with observations already grouped (so a server can build the table once).
-    public static func assess(_ index: PlanIndex, observations table: ObservationTable, facts: FactSet, asOf: AsOf) -> PlanAssessment {
+    /// `slots` gives, for each indicator of `index`, its position in the table when the table was
+    /// grouped by another version of the plan (`PlanHistory.factIndex`); nil when it is `index`'s own.
+    public static func assess(_ index: PlanIndex, observations table: ObservationTable, facts: FactSet, asOf: AsOf,
+                              slots: [Int]? = nil) -> PlanAssessment {
         var scratch: [Int] = []
         scratch.reserveCapacity(64)
         var indicators: [IndicatorAssessment] = []
         indicators.reserveCapacity(index.indicators.count)
         for i in index.indicators.indices {
-            let series = table.series(for: i, asOf: asOf, scratch: &scratch)
+            let series = table.series(for: slots?[i] ?? i, asOf: asOf, scratch: &scratch)
             indicators.append(IndicatorAssessor.assess(index.indicators[i], series: series, asOf: asOf))
         }
 
@@ -68,12 +71,13 @@ public enum Assessor {
     /// positions, the budget and jobs of the given projects, the given tasks; then the roll-ups.
     /// Gives what `assess` gives on the same inputs, at the cost of the touched parts alone.
     public static func reassess(_ previous: PlanAssessment, _ index: PlanIndex, observations table: ObservationTable, facts: FactSet,
-                                indicators touchedIndicators: Set<Int>, projects touchedProjects: Set<Int>, tasks touchedTasks: Set<Int>) -> PlanAssessment {
+                                indicators touchedIndicators: Set<Int>, projects touchedProjects: Set<Int>, tasks touchedTasks: Set<Int>,
+                                slots: [Int]? = nil) -> PlanAssessment {
         let asOf = previous.asOf
         var scratch: [Int] = []
         var indicators = previous.indicators
         for i in touchedIndicators {
-            indicators[i] = IndicatorAssessor.assess(index.indicators[i], series: table.series(for: i, asOf: asOf, scratch: &scratch), asOf: asOf)
+            indicators[i] = IndicatorAssessor.assess(index.indicators[i], series: table.series(for: slots?[i] ?? i, asOf: asOf, scratch: &scratch), asOf: asOf)
         }
         let planStart = index.plan.start
         var budget = previous.budget, jobs = previous.jobs, tasks = previous.tasks

@@ -6,8 +6,17 @@ public enum PlanCSV {
             "pillar_id", "pillar_title_ko", "pillar_title_en", "project_id", "title_ko", "title_en",
             "summary_ko", "summary_en", "lead_organizations", "indicator_rows",
         ])
-        var budget = CSVTable(fileName: "budget.csv", header: ["project_id", "by", "total_cost_won", "treasury_won", "as_written"])
-        var jobs = CSVTable(fileName: "jobs.csv", header: ["project_id", "by", "jobs", "as_written"])
+        var budget = CSVTable(fileName: "budget.csv", header: ["project_id", "by", "total_cost_won", "treasury_won", "as_written", "amount_won", "level", "pillar_id"])
+        var jobs = CSVTable(fileName: "jobs.csv", header: ["project_id", "by", "jobs", "as_written", "level", "pillar_id"])
+        func addBudget(_ b: BudgetCommitment, project: String?, level: String, pillar: String?) {
+            budget.rows.append([.text(project), .text(b.by.iso), .integer(b.totalCost), .integer(b.treasury), .text(b.asWritten),
+                                .integer(b.amount), .text(level), .text(pillar)])
+        }
+        func addJobs(_ j: JobsCommitment, project: String?, level: String, pillar: String?) {
+            jobs.rows.append([.text(project), .text(j.by.iso), .integer(j.count), .text(j.asWritten), .text(level), .text(pillar)])
+        }
+        for b in plan.budget { addBudget(b, project: nil, level: "plan", pillar: nil) }
+        for j in plan.jobs { addJobs(j, project: nil, level: "plan", pillar: nil) }
         var indicators = CSVTable(fileName: "indicators.csv", header: [
             "indicator_id", "project_id", "task_id", "source", "group_ko", "name_ko", "name_en", "row", "part_ko", "part_en",
             "unit", "measure", "direction", "accumulation", "method", "bounds_min", "bounds_max",
@@ -39,18 +48,16 @@ public enum PlanCSV {
         }
 
         for pillar in plan.pillars {
+            for b in pillar.budget { addBudget(b, project: nil, level: "pillar", pillar: pillar.id) }
+            for j in pillar.jobs { addJobs(j, project: nil, level: "pillar", pillar: pillar.id) }
             for p in pillar.projects {
                 projects.rows.append([
                     .text(pillar.id), .text(pillar.title.ko), .text(pillar.title.en), .text(p.id), .text(p.title.ko),
                     .text(p.title.en), .text(p.summary?.ko), .text(p.summary?.en),
                     .text(p.leadOrganizations.joined(separator: ";")), .integer(Int64(p.indicatorRowCount)),
                 ])
-                for b in p.budget {
-                    budget.rows.append([.text(p.id), .text(b.by.iso), .integer(b.totalCost), .integer(b.treasury), .text(b.asWritten)])
-                }
-                for j in p.jobs {
-                    jobs.rows.append([.text(p.id), .text(j.by.iso), .integer(j.count), .text(j.asWritten)])
-                }
+                for b in p.budget { addBudget(b, project: p.id, level: "project", pillar: pillar.id) }
+                for j in p.jobs { addJobs(j, project: p.id, level: "project", pillar: pillar.id) }
                 for i in p.indicators { addIndicator(i, project: p.id, task: nil) }
                 for t in p.tasks {
                     tasks.rows.append([

@@ -13,6 +13,12 @@ public enum PlanJSON {
             ("source", text(plan.source)),
             ("sourceURL", .string(plan.sourceURL)),
             ("note", text(plan.note)),
+            ("published", .string(plan.published?.iso)),
+            ("effective", .string(plan.effective.iso)),
+            ("budget", .array(plan.budget.map(budget))),
+            ("jobs", .array(plan.jobs.map(jobs))),
+            ("revision", plan.revision.map(PlanRecordJSON.revision) ?? .null),
+            ("ended", plan.ended.map(PlanRecordJSON.ending) ?? .null),
             ("totals", .compactObject([
                 ("budget", .array(totals.budget.map(budget))),
                 ("jobs", .array(totals.jobs.map(jobs))),
@@ -41,6 +47,8 @@ public enum PlanJSON {
             ("id", .string(p.id)),
             ("title", text(p.title)),
             ("summary", text(p.summary)),
+            ("budget", .array(p.budget.map(budget))),
+            ("jobs", .array(p.jobs.map(jobs))),
             ("projects", .array(p.projects.map(project))),
         ])
     }
@@ -65,14 +73,16 @@ public enum PlanJSON {
     public static func budget(_ b: BudgetCommitment) -> JSONValue {
         .compactObject([
             ("by", .string(b.by.iso)),
-            ("totalCost", .int(b.totalCost)),
+            ("totalCost", b.totalCost.map { .int($0) } ?? .null),
             ("treasury", b.treasury.map { .int($0) } ?? .null),
+            ("amount", b.amount.map { .int($0) } ?? .null),
             ("asWritten", .string(b.asWritten)),
+            ("note", text(b.note)),
         ])
     }
 
     public static func jobs(_ j: JobsCommitment) -> JSONValue {
-        .compactObject([("by", .string(j.by.iso)), ("count", .int(j.count)), ("asWritten", .string(j.asWritten))])
+        .compactObject([("by", .string(j.by.iso)), ("count", .int(j.count)), ("asWritten", .string(j.asWritten)), ("note", text(j.note))])
     }
 
     public static func indicator(_ i: Indicator) -> JSONValue {

@@ -11,8 +11,14 @@ final class PlanFileParser {
     private var organizationIds: Set<String> = []
     /// Indicators a task says it is measured by, checked once every indicator is known.
     var indicatorRefs: [(id: String, node: Node)] = []
+    /// Indicators an ending says the successor plan took up.
+    var continuedRefs: [(id: String, node: Node)] = []
     private(set) var planStart: Period?
     private(set) var planEnd: Period?
+    /// The plan's publication day and this version's effective day, once read: a revision must
+    /// come after the publication, and an ending after both.
+    var publishedDay: CalendarDay?
+    var revisionDay: CalendarDay?
 
     init(reader: YAMLReader) {
         self.reader = reader
@@ -49,6 +55,10 @@ final class PlanFileParser {
             let hint = YAMLReader.closest(ref.id, in: indicatorIds.sorted()).map { "; did you mean '\($0)'?" } ?? ""
             reader.error(ref.node, "unknown indicator '\(ref.id)'\(hint) in 'tracks'")
         }
+        for ref in continuedRefs where !indicatorIds.contains(ref.id) {
+            let hint = YAMLReader.closest(ref.id, in: indicatorIds.sorted()).map { "; did you mean '\($0)'?" } ?? ""
+            reader.error(ref.node, "unknown indicator '\(ref.id)'\(hint) in 'ended.continued'")
+        }
         for ref in organizationRefs where !organizationIds.contains(ref.id) {
             let known = organizationIds.sorted()
             let hint = YAMLReader.closest(ref.id, in: known).map { "; did you mean '\($0)'?" } ?? ""
@@ -60,7 +70,8 @@ final class PlanFileParser {
 
     func plan(_ root: Node) -> Plan? {
         guard let f = reader.fields(root, "the plan file", allowed: [
-            "format", "id", "title", "summary", "period", "currency", "source", "sourceURL", "note", "organizations", "pillars",
+            "format", "id", "title", "summary", "period", "currency", "source", "sourceURL", "note", "published",
+            "budget", "jobs", "revision", "ended", "organizations", "pillars",
         ]) else { return nil }
         if let (format, node) = f.string("format", required: true).map({ ($0, f["format"]!) }), format != PlanLoader.formatTag {
             reader.error(node, "unsupported format '\(format)'; this version of Planwatch reads '\(PlanLoader.formatTag)'")
@@ -82,6 +93,14 @@ final class PlanFileParser {
         if currency != "KRW", let node = f["currency"] {
             reader.error(node, "currency '\(currency)' is not supported; amounts are in KRW (원)")
         }
+        publishedDay = f.day("published")
+        if let day = publishedDay, let s = start, let e = end, day > e.end || day.year < s.start.year - 1, let n = f["published"] {
+            reader.error(n, "the plan cannot be published on \(day.iso), long before or after its period (\(s.iso)–\(e.iso))")
+        }
+        let revision = f["revision"].flatMap(self.revision)
+        let ended = f["ended"].flatMap(self.ending)
+        let budget = budgetCommitments(f.list("budget"), context: "the plan")
+        let jobs = jobsCommitments(f.list("jobs"), context: "the plan")
         let organizations = f.list("organizations").compactMap(organization)
         let pillars = f.list("pillars").compactMap(pillar)
         if pillars.isEmpty && f["pillars"] == nil {
@@ -90,7 +109,8 @@ final class PlanFileParser {
         guard let id, let title, let start, let end else { return nil }
         return Plan(id: id, title: title, summary: f.text("summary"), start: start, end: end, currency: currency,
                     source: f.text("source"), sourceURL: f.string("sourceURL"), organizations: organizations,
-                    pillars: pillars, note: f.text("note"))
+                    pillars: pillars, note: f.text("note"), published: publishedDay, budget: budget, jobs: jobs,
+                    revision: revision, ended: ended)
     }
 
     func organization(_ node: Node) -> Organization? {
@@ -106,15 +126,17 @@ final class PlanFileParser {
     }
 
     func pillar(_ node: Node) -> Pillar? {
-        guard let f = reader.fields(node, "pillar", allowed: ["id", "title", "summary", "projects"]) else { return nil }
+        guard let f = reader.fields(node, "pillar", allowed: ["id", "title", "summary", "budget", "jobs", "projects"]) else { return nil }
         let id = f.string("id", required: true)
         if let id { register(id, kind: "pillar", node: f["id"]) }
         let context = id.map { "pillar '\($0)'" } ?? "pillar"
         let title = f.text("title", required: true, needsEnglish: true)
+        let budget = budgetCommitments(f.list("budget"), context: context)
+        let jobs = jobsCommitments(f.list("jobs"), context: context)
         let projects = f.list("projects").compactMap { project($0) }
         if f["projects"] == nil { reader.error(node, "missing required field 'projects' in \(context)") }
         guard let id, let title else { return nil }
-        return Pillar(id: id, title: title, summary: f.text("summary"), projects: projects)
+        return Pillar(id: id, title: title, summary: f.text("summary"), projects: projects, budget: budget, jobs: jobs)
     }
 
     // MARK: Project
@@ -141,10 +163,17 @@ final class PlanFileParser {
     func budgetCommitments(_ nodes: [Node], context: String) -> [BudgetCommitment] {
         var result: [BudgetCommitment] = []
         for node in nodes {
-            guard let f = reader.fields(node, "budget of \(context)", allowed: ["by", "totalCost", "treasury", "asWritten"]) else { continue }
+            guard let f = reader.fields(node, "budget of \(context)", allowed: ["by", "totalCost", "treasury", "amount", "asWritten", "note"]) else { continue }
             let by = f.period("by", required: true)
-            let total = money(f, "totalCost", required: true)
+            let total = money(f, "totalCost", required: false)
             let treasury = money(f, "treasury", required: false)
+            let amount = money(f, "amount", required: false)
+            if f["totalCost"] == nil, f["treasury"] == nil, f["amount"] == nil {
+                reader.error(node, "missing required field 'totalCost' in the budget of \(context): give 'totalCost' (총사업비), 'treasury' (국고) or both, or 'amount' when the source does not say which")
+            }
+            if amount != nil, f["totalCost"] != nil || f["treasury"] != nil, let n = f["amount"] {
+                reader.error(n, "'amount' is for money whose kind the source does not state; with 'totalCost' or 'treasury' in the same commitment, drop it")
+            }
             if let total, let treasury, treasury > total, let n = f["treasury"] {
                 reader.error(n, "treasury (\(QuantityFormatter.korean(Double(treasury), unit: .won))) exceeds the total cost (\(QuantityFormatter.korean(Double(total), unit: .won))) in the budget of \(context)")
             }
@@ -152,12 +181,15 @@ final class PlanFileParser {
             if let by, let previous = result.last {
                 if by <= previous.by, let n = f["by"] {
                     reader.error(n, "budget commitments of \(context) must be listed by increasing 'by' period")
-                } else if let total, total < previous.totalCost, let n = f["totalCost"] {
+                } else if let total, let before = previous.totalCost, total < before, let n = f["totalCost"] {
                     reader.error(n, "the total cost by \(by.iso) is smaller than by \(previous.by.iso); budget commitments are cumulative from the plan's start")
+                } else if let treasury, let before = previous.treasury, treasury < before, let n = f["treasury"] {
+                    reader.error(n, "the treasury share by \(by.iso) is smaller than by \(previous.by.iso); budget commitments are cumulative from the plan's start")
                 }
             }
-            guard let by, let total else { continue }
-            result.append(BudgetCommitment(by: by, totalCost: total, treasury: treasury, asWritten: f.string("asWritten")))
+            guard let by, total != nil || treasury != nil || amount != nil else { continue }
+            result.append(BudgetCommitment(by: by, totalCost: total, treasury: treasury, amount: amount,
+                                           asWritten: f.string("asWritten"), note: f.text("note")))
         }
         return result
     }
@@ -165,7 +197,7 @@ final class PlanFileParser {
     func jobsCommitments(_ nodes: [Node], context: String) -> [JobsCommitment] {
         var result: [JobsCommitment] = []
         for node in nodes {
-            guard let f = reader.fields(node, "jobs of \(context)", allowed: ["by", "count", "asWritten"]) else { continue }
+            guard let f = reader.fields(node, "jobs of \(context)", allowed: ["by", "count", "asWritten", "note"]) else { continue }
             let by = f.period("by", required: true)
             var count: Int64?
             if let (q, n) = f.quantity("count", required: true) {
@@ -182,7 +214,7 @@ final class PlanFileParser {
                 reader.error(n, "jobs commitments of \(context) must be listed by increasing 'by' period")
             }
             guard let by, let count else { continue }
-            result.append(JobsCommitment(by: by, count: count, asWritten: f.string("asWritten")))
+            result.append(JobsCommitment(by: by, count: count, asWritten: f.string("asWritten"), note: f.text("note")))
         }
         return result
     }

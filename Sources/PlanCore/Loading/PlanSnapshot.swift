@@ -8,7 +8,7 @@
 /// `format` is ignored and made again. Bump `format` whenever `Plan` or any part of it
 /// changes shape; `PlanSnapshotTests` fails until you do.
 public enum PlanSnapshot {
-    public static let format = "planwatch-plan-compact/1"
+    public static let format = "planwatch-plan-compact/2"
 
     public static func encode(_ plan: Plan) throws -> [UInt8] {
         try CompactBinaryEncoder.encode(plan)

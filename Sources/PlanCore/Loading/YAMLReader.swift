@@ -88,6 +88,26 @@ final class YAMLReader {
         }
     }
 
+    /// Korean text with an optional or required English translation: `{ko: …, en: …}`, or a
+    /// plain string for Korean only. `context` says where, for messages.
+    func text(_ v: Node, _ context: String, needsEnglish: Bool = false) -> LocalizedText? {
+        if let s = v.scalar?.string {
+            guard !s.trimmingSpaces.isEmpty else {
+                error(v, "\(context) must not be empty")
+                return nil
+            }
+            if needsEnglish {
+                error(v, "\(context) needs an English translation: write {ko: …, en: …}")
+            }
+            return LocalizedText(ko: s)
+        }
+        guard let f = fields(v, context, allowed: ["ko", "en"]) else { return nil }
+        let ko = f.string("ko", required: true)
+        let en = f.string("en", required: needsEnglish)
+        guard let ko else { return nil }
+        return LocalizedText(ko: ko.trimmingSpaces, en: en?.trimmingSpaces)
+    }
+
     /// A scalar's text, or an error when the node is a list or mapping.
     func string(_ node: Node, _ context: String) -> String? {
         guard admit() else { return nil }
@@ -158,22 +178,17 @@ struct Fields {
     /// Korean text with an optional or required English translation: `{ko: …, en: …}`, or a plain string for Korean only.
     func text(_ key: String, required: Bool = false, needsEnglish: Bool = false) -> LocalizedText? {
         guard let v = required ? self.required(key) : self[key] else { return nil }
-        let where_ = "'\(key)' in \(context)"
-        if let s = v.scalar?.string {
-            guard !s.trimmingSpaces.isEmpty else {
-                reader.error(v, "\(where_) must not be empty")
-                return nil
-            }
-            if needsEnglish {
-                reader.error(v, "\(where_) needs an English translation: write {ko: …, en: …}")
-            }
-            return LocalizedText(ko: s)
+        return reader.text(v, "'\(key)' in \(context)", needsEnglish: needsEnglish)
+    }
+
+    /// A day written `YYYY-MM-DD`: a publication day, the day a revision took effect.
+    func day(_ key: String, required: Bool = false) -> CalendarDay? {
+        guard let v = required ? self.required(key) : self[key], let s = reader.string(v, "'\(key)' in \(context)") else { return nil }
+        guard let day = CalendarDay(iso: s.trimmingSpaces) else {
+            reader.error(v, "'\(key)' in \(context) must be a day written YYYY-MM-DD (for example 2021-07-14), not '\(s.prefix(40))'")
+            return nil
         }
-        guard let f = reader.fields(v, where_, allowed: ["ko", "en"]) else { return nil }
-        let ko = f.string("ko", required: true)
-        let en = f.string("en", required: needsEnglish)
-        guard let ko else { return nil }
-        return LocalizedText(ko: ko.trimmingSpaces, en: en?.trimmingSpaces)
+        return day
     }
 
     func period(_ key: String, required: Bool = false) -> Period? {

@@ -27,7 +27,7 @@ public struct PlanTotals: Sendable, Hashable {
                 case (nil, nil): nil
                 case let (a, c): (a ?? 0) + (c ?? 0)
                 }
-                budgetByYear[b.by] = ((prev?.0 ?? 0) + b.totalCost, prev == nil ? b.treasury : treasury)
+                budgetByYear[b.by] = ((prev?.0 ?? 0) + (b.totalCost ?? b.amount ?? 0), prev == nil ? b.treasury : treasury)
             }
             for j in p.jobs { jobsByYear[j.by, default: 0] += j.count }
         }

@@ -12,7 +12,7 @@ public enum PlanOutline {
         for b in t.budget {
             let jobs = t.jobs.first { $0.by == b.by }
             var line = "  " + (ko ? "\(b.by.korean)까지: 총사업비 " : "By \(b.by.english): total cost ")
-            line += moneyInWordsAndFigures(b.totalCost, language)
+            line += moneyInWordsAndFigures(b.totalCost ?? 0, language)
             if let tr = b.treasury {
                 line += (ko ? ", 국고 " : ", treasury ") + moneyInWordsAndFigures(tr, language)
             }
@@ -32,7 +32,7 @@ public enum PlanOutline {
                 lines.append("  \(p.id) \(p.title[language])")
                 let budget = p.budget.map { b -> String in
                     let tr = b.treasury.map { (ko ? "(국고 " : " (treasury ") + money($0, language) + ")" } ?? ""
-                    return (ko ? "\(b.by.korean)까지 " : "by \(b.by.english) ") + money(b.totalCost, language) + tr
+                    return (ko ? "\(b.by.korean)까지 " : "by \(b.by.english) ") + money(b.totalCost ?? b.amount ?? b.treasury ?? 0, language) + (b.totalCost == nil ? "" : tr)
                 }
                 if !budget.isEmpty { lines.append("      " + (ko ? "사업비: " : "Budget: ") + budget.joined(separator: ", ")) }
                 let jobs = p.jobs.map { j in

@@ -4,6 +4,8 @@
 public enum KoreanParticle {
     /// 을 or 를.
     public static func object(after word: String) -> String { hasFinalConsonant(word) ? "을" : "를" }
+    /// 이 or 가.
+    public static func subject(after word: String) -> String { hasFinalConsonant(word) ? "이" : "가" }
     /// 은 or 는.
     public static func topic(after word: String) -> String { hasFinalConsonant(word) ? "은" : "는" }
 
@@ -12,8 +14,11 @@ public enum KoreanParticle {
         hasFinalConsonant(word) && !endsInRieul(word) ? "으로" : "로"
     }
 
+    /// Marks after the last spoken syllable that a particle skips: 「대한민국 디지털 전략」으로.
+    static let closing: Set<Unicode.Scalar> = [")", "」", "』", "\"", "'", "’", "”", "》", "〉"]
+
     static func endsInRieul(_ word: String) -> Bool {
-        guard let last = word.unicodeScalars.last(where: { !$0.properties.isWhitespace && $0 != ")" }) else { return false }
+        guard let last = word.unicodeScalars.last(where: { !$0.properties.isWhitespace && !closing.contains($0) }) else { return false }
         let v = last.value
         if (0xAC00...0xD7A3).contains(v) { return (v - 0xAC00) % 28 == 8 }
         // 1 일, 7 칠, 8 팔 end in ㄹ.
@@ -22,7 +27,7 @@ public enum KoreanParticle {
     }
 
     static func hasFinalConsonant(_ word: String) -> Bool {
-        guard let last = word.unicodeScalars.last(where: { !$0.properties.isWhitespace && $0 != ")" }) else { return false }
+        guard let last = word.unicodeScalars.last(where: { !$0.properties.isWhitespace && !closing.contains($0) }) else { return false }
         let v = last.value
         if (0xAC00...0xD7A3).contains(v) { return (v - 0xAC00) % 28 != 0 }
         // 0 영, 1 일, 3 삼, 6 육, 7 칠, 8 팔 end in a consonant; 2 이, 4 사, 5 오, 9 구 do not.

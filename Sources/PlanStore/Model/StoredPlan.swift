@@ -18,3 +18,17 @@ extension Store {
         return plan
     }
 }
+
+extension Store {
+    /// Every stored version of the plan of the latest version, as a history (nil when no plan
+    /// is stored): what the site and the assessment of any date read.
+    public func planHistory() async throws -> PlanHistory? {
+        let versions = try await planVersions()
+        guard let latest = versions.last else { return nil }
+        var plans: [Plan] = []
+        for version in versions where version.planId == latest.planId {
+            if let plan = try await plan(of: version) { plans.append(plan) }
+        }
+        return plans.isEmpty ? nil : PlanHistory(plans)
+    }
+}

@@ -20,7 +20,32 @@ struct APIImplementation: APIProtocol {
 
     func getPlan(_ input: Operations.getPlan.Input) async throws -> Operations.getPlan.Output {
         let model = site.model
-        return .ok(.init(body: .json(try Self.typed(PlanJSON.document(model.plan), as: Components.Schemas.PlanDocument.self))))
+        var plan = model.plan
+        if let text = input.query.asOf {
+            switch Self.asOf(text, today: model.today.day) {
+            case .day(let day): plan = model.history.inForce(on: day).plan
+            case .badRequest(let problem): return .badRequest(.init(body: .application_problem_plus_json(problem)))
+            case .notFound(let problem): return .notFound(.init(body: .application_problem_plus_json(problem)))
+            }
+        }
+        return .ok(.init(body: .json(try Self.typed(PlanJSON.document(plan), as: Components.Schemas.PlanDocument.self))))
+    }
+
+    func getRevisions(_ input: Operations.getRevisions.Input) async throws -> Operations.getRevisions.Output {
+        .ok(.init(body: .json(try Self.typed(PlanRecordJSON.record(site.model.history), as: Components.Schemas.PlanRecord.self))))
+    }
+
+    /// What an `asOf` query asks for: a day no later than today, or the problem to answer with.
+    enum AsOfAnswer {
+        case day(CalendarDay)
+        case badRequest(Components.Schemas.Problem)
+        case notFound(Components.Schemas.Problem)
+    }
+
+    static func asOf(_ text: String, today: CalendarDay) -> AsOfAnswer {
+        guard let d = CalendarDay(iso: text) else { return .badRequest(problem(400, "Bad Request", "asOf '\(text)' is not a date (YYYY-MM-DD)")) }
+        guard d <= today else { return .notFound(problem(404, "Not Found", "asOf \(text) is after today; no assessment exists for it yet")) }
+        return .day(d)
     }
 
     func getProject(_ input: Operations.getProject.Input) async throws -> Operations.getProject.Output {
@@ -40,7 +65,7 @@ struct APIImplementation: APIProtocol {
             ("indicator", PlanJSON.indicator(model.index.indicators[position])),
             ("projectId", .string(model.index.projects[model.index.projectOfIndicator[position]].id)),
             ("taskId", .string(model.index.taskOfIndicator[position].map { model.index.tasks[$0].id })),
-            ("assessment", AssessmentJSON.indicator(model.assessment.indicators[position], index: model.index, position: position)),
+            ("assessment", PlanViewJSON.indicator(model.todayView, position: position)),
         ])
         return .ok(.init(body: .json(try Self.typed(doc, as: Components.Schemas.IndicatorDetail.self))))
     }
@@ -51,8 +76,8 @@ struct APIImplementation: APIProtocol {
             return .notFound(.init(body: .application_problem_plus_json(Self.problem(404, "Not Found", "no indicator '\(input.path.id)'"))))
         }
         var scratch: [Int] = []
-        let current = Set(model.observations.series(for: position, asOf: model.today, scratch: &scratch).map(\.factId))
-        let observations: [JSONValue] = model.observations.history(of: position).filter { $0.record.isKnown(model.today) }.map { o in
+        let current = Set(model.todayView.series(position, in: model.observations, scratch: &scratch).map(\.factId))
+        let observations: [JSONValue] = model.todayView.history(position, in: model.observations).filter { $0.record.isKnown(model.today) }.map { o in
             .compactObject([
                 ("id", .int(o.record.id)), ("period", .string(o.period.iso)), ("value", .number(o.value)), ("text", .string(o.text)),
                 ("status", .string(o.status.rawValue)), ("source", .string(o.record.source)),
@@ -68,16 +93,14 @@ struct APIImplementation: APIProtocol {
     func getAssessments(_ input: Operations.getAssessments.Input) async throws -> Operations.getAssessments.Output {
         var day: CalendarDay?
         if let text = input.query.asOf {
-            guard let d = CalendarDay(iso: text) else {
-                return .badRequest(.init(body: .application_problem_plus_json(Self.problem(400, "Bad Request", "asOf '\(text)' is not a date (YYYY-MM-DD)"))))
+            switch Self.asOf(text, today: site.model.today.day) {
+            case .day(let d): day = d
+            case .badRequest(let problem): return .badRequest(.init(body: .application_problem_plus_json(problem)))
+            case .notFound(let problem): return .notFound(.init(body: .application_problem_plus_json(problem)))
             }
-            guard d <= site.model.today.day else {
-                return .notFound(.init(body: .application_problem_plus_json(Self.problem(404, "Not Found", "asOf \(text) is after today; no assessment exists for it yet"))))
-            }
-            day = d
         }
-        let (model, assessment) = await holder.assessment(asOf: day)
-        let index = model.index
+        let (_, view) = await holder.view(asOf: day)
+        let index = view.index, assessment = view.assessment
         var positions = Array(index.indicators.indices)
         if let project = input.query.project {
             guard let p = index.projectIndex[project] else {
@@ -86,7 +109,7 @@ struct APIImplementation: APIProtocol {
             positions = positions.filter { index.projectOfIndicator[$0] == p }
         }
         if let pillar = input.query.pillar {
-            guard let pi = model.plan.pillars.firstIndex(where: { $0.id == pillar }) else {
+            guard let pi = view.plan.pillars.firstIndex(where: { $0.id == pillar }) else {
                 return .notFound(.init(body: .application_problem_plus_json(Self.problem(404, "Not Found", "no pillar '\(pillar)'"))))
             }
             positions = positions.filter { index.pillarOfProject[index.projectOfIndicator[$0]] == pi }
@@ -101,8 +124,7 @@ struct APIImplementation: APIProtocol {
         let total = positions.count
         let pagePositions = Array(positions.dropFirst(offset).prefix(limit))
         let paged = total > limit || offset > 0 || input.query.limit != nil
-        let doc = AssessmentJSON.document(assessment, index: index, indicators: pagePositions,
-                                          page: paged ? (offset, limit, total) : nil)
+        let doc = PlanViewJSON.document(view, indicators: pagePositions, page: paged ? (offset, limit, total) : nil)
         return .ok(.init(body: .json(try Self.typed(doc, as: Components.Schemas.AssessmentDocument.self))))
     }
 

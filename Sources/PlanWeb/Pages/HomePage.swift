@@ -10,18 +10,9 @@ enum HomePage {
     static let projectsListedUpTo = 100
 
     static func context(_ c: PageContext, shown: Int = slippingShown, listingProjectsUpTo: Int = projectsListedUpTo) -> [String: Any] {
-        let plan = c.model.plan
-        let totals = PlanTotals(plan)
+        let plan = c.plan
         let r = c.assessment.plan
-        let commitments: [[String: Any]] = totals.budget.map { b in
-            let jobs = totals.jobs.first { $0.by == b.by }?.count ?? 0
-            return [
-                "by": c.catalog.format("budget_by", ["year": String(b.by.year)]),
-                "total_cost": c.money(b.totalCost),
-                "treasury": b.treasury.map(c.money) ?? "–",
-                "jobs": c.jobs(jobs),
-            ]
-        }
+        let commitments = PlanCommitmentCards.cards(c)
         let slippingCount = c.assessment.slippingIndicators.count, lateCount = c.assessment.lateTasks.count
         let slipping = c.assessment.slippingIndicators.prefix(shown).map { ViewModels.indicatorRow($0, c) }
         let late = c.assessment.lateTasks.prefix(shown).map { ViewModels.taskRow($0, c) }
@@ -45,6 +36,7 @@ enum HomePage {
             "plan_source": c.text(plan.source) ?? "",
             "plan_source_url": plan.sourceURL ?? "",
             "commitments": commitments,
+            "commitments_note": PlanCommitmentCards.note(c),
             "executed": c.reached(c.money(r.budgetExecutedToDate), reported: c.reported(budgetOf: c.index.projects.indices)),
             "execution_rate": c.percent(r.budgetExecutionRate),
             "jobs_created": c.reached(c.jobs(r.jobsToDate), reported: c.reported(jobsOf: c.index.projects.indices)),

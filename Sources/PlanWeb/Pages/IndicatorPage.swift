@@ -9,7 +9,7 @@ enum IndicatorPage {
         let a = c.assessment.indicators[position]
         let project = c.index.projects[c.index.projectOfIndicator[position]]
         var scratch: [Int] = []
-        let series = c.model.observations.series(for: position, asOf: c.assessment.asOf, scratch: &scratch)
+        let series = c.view.series(position, in: c.model.observations, scratch: &scratch)
         let current = Set(series.map(\.factId))
         let actuals = series.compactMap { p in p.value.map { IndicatorChart.Point(period: p.period, value: $0, provisional: p.status == .provisional) } }
         let baseline = i.baseline.flatMap { b in b.value.map { (b.period, $0) } }
@@ -18,7 +18,7 @@ enum IndicatorPage {
                                      targets: targets, actuals: actuals, language: c.language, catalog: c.catalog)
         let chart = targets.isEmpty ? "" : drawing.render(id: "chart", describedBy: "chart-trend")
         // Every value known as of the date, the current ones plain, the superseded ones struck through.
-        let known = c.model.observations.history(of: position).filter { $0.record.isKnown(c.assessment.asOf) }
+        let known = c.view.history(position, in: c.model.observations).filter { $0.record.isKnown(c.assessment.asOf) }
         let values: [[String: Any]] = known.map { o in
             [
                 "id": o.record.id,
@@ -85,12 +85,12 @@ enum IndicatorPage {
             "csv_link": "/indicators/\(i.id).csv\(c.qs)",
             "json_link": "/api/v1/indicators/\(i.id)/observations",
         ]
-        return c.layout(title: i.name[c.language], page: "indicator").merging(page)
+        return c.layout(title: i.name[c.language], page: "indicator").merging(page).merging(CommitmentRecord.indicator(position, c))
     }
 
     /// The indicator's known values as CSV (UTF-8 with BOM), for Excel.
     static func csv(_ id: String, _ model: ReadModel, asOf: AsOf) -> String? {
-        guard let i = model.index.indicator(id) else { return nil }
+        guard let i = model.factIndex.indicator(id) else { return nil }
         var table = CSVTable(fileName: "\(id).csv", header: ["indicator_id", "period", "value", "text", "value_status", "source"] + Provenance.columns
                              + ["note", "recorded_at", "approved_at", "supersedes"])
         for o in model.history(of: i.id) where o.record.isKnown(asOf) {

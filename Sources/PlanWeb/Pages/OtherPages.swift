@@ -30,19 +30,19 @@ enum OtherPages {
         let day = c.assessment.asOf.day
         var coverage: [[String: Any]] = []
         var projectStart = 0
-        for (pi, pillar) in c.model.plan.pillars.enumerated() {
+        for (pi, pillar) in c.plan.pillars.enumerated() {
             let projects = projectStart..<(projectStart + pillar.projects.count)
             projectStart += pillar.projects.count
             let indicators = c.index.indicators.indices.filter { projects.contains(c.index.projectOfIndicator[$0]) && !c.index.indicators[$0].isQualitative }
             var scratch: [Int] = []
             let lastYear = day.year - 1
             let current = indicators.filter { i in
-                c.model.observations.series(for: i, asOf: c.assessment.asOf, scratch: &scratch).contains { $0.period.end.year >= lastYear }
+                c.view.series(i, in: c.model.observations, scratch: &scratch).contains { $0.period.end.year >= lastYear }
             }.count
             let share = indicators.isEmpty ? nil : Double(current) / Double(indicators.count)
             let bar = ProgressChart(label: pillar.title[c.language], done: share ?? 0, expected: nil, status: .onTrack,
                                     text: c.percent(share)).render()
-            coverage.append(["pillar": "\(pillar.id). \(c.model.plan.pillars[pi].title[c.language])", "share": c.percent(share),
+            coverage.append(["pillar": "\(pillar.id). \(c.plan.pillars[pi].title[c.language])", "share": c.percent(share),
                              "count": "\(current)/\(indicators.count)", "bar": bar])
         }
         let page: [String: Any] = [

@@ -5,7 +5,8 @@ import PlanCore
 /// write numbers, dates and statuses the way a reader of that language expects.
 struct PageContext {
     let model: ReadModel
-    let assessment: PlanAssessment
+    /// The plan as of the page's day: the version in force then, judged.
+    let view: PlanView
     let language: Language
     let catalog: Catalog
     /// The as-of date asked for with `?asOf=`, or nil for today.
@@ -16,7 +17,9 @@ struct PageContext {
     /// Who is signed in, if anyone.
     var principal: Principal? = Principal.current
 
-    var index: PlanIndex { model.index }
+    var assessment: PlanAssessment { view.assessment }
+    var index: PlanIndex { view.index }
+    var plan: Plan { view.plan }
     var ko: Bool { language == .ko }
 
     /// The query suffix that keeps the as-of date on every link.
@@ -58,11 +61,11 @@ struct PageContext {
             "switch_url": switchURL,
             "t": catalog.strings,
             "title": title,
-            "plan_title": model.plan.title[language],
+            "plan_title": plan.title[language],
             "as_of": day(shownDay),
             "as_of_iso": shownDay.iso,
             "today_iso": model.today.day.iso,
-            "plan_start_iso": model.plan.start.start.iso,
+            "plan_start_iso": plan.start.start.iso,
             "path": path,
             "past": asOf != nil,
             "today_url": path,
@@ -74,6 +77,8 @@ struct PageContext {
             "signed_in": principal != nil,
             "show_as_of": ["home", "pillar", "project", "indicator", "reforms", "slipping"].contains(page),
             "user_name": principal?.displayName ?? "",
+            "has_revisions": model.history.isRevised,
+            "ended_banner": view.ending.map { RevisionsPage.banner($0, self) } ?? false,
         ]
     }
 }

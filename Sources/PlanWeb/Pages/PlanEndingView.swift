@@ -1,84 +1,105 @@
 import PlanCore
 
-/// The home page's opening once a plan's period is over: how it ended, commitment by commitment
-/// (achieved, missed, not judged for lack of a published figure, or reported in words), per
-/// pillar and project, and each settled commitment with the value and source that settle it.
+/// The home page's opening once a plan has ended, early or at the end of its period: what was
+/// settled before the end, what the plan left behind (taken up by a successor, or orphaned), and
+/// for every target the figures that settle it or, where nothing settles it, the latest published
+/// value with its share of the target and what the rest of the way would have needed.
 enum PlanEndingView {
     static func fields(_ c: PageContext) -> [String: Any]? {
-        let outcome = PlanOutcome(c.assessment, index: c.index)
-        guard outcome.hasEnded else { return nil }
-        let plan = c.model.plan
-        let counts = outcome.plan
+        let summary = PlanEndingSummary(c.assessment, index: c.index, ending: c.view.ending) { position in
+            var scratch: [Int] = []
+            return c.view.series(position, in: c.model.observations, scratch: &scratch)
+        }
+        guard summary.hasEnded else { return nil }
+        let plan = c.plan
+        let before = summary.counts(.dueBeforeEnd), after = summary.counts(.dueAfterEnd)
+        let early = summary.ending != nil
+        var lines: [String] = []
+        if let ending = summary.ending {
+            lines.append(RevisionsPage.headline(ending, c))
+        } else {
+            lines.append(c.catalog.format("ended_period_over", ["start": String(plan.start.start.year), "end": String(plan.end.end.year)]))
+        }
+        lines.append(c.catalog.format(early ? "ended_before_early" : "ended_before", [
+            "total": c.count(before.total), "achieved": c.count(before[.achieved]), "missed": c.count(before[.missed]),
+            "short": c.count(before[.evidenceShort]), "met": c.count(before[.evidenceMet]), "none": c.count(before[.noFigure]),
+            "date": c.day(summary.endedOn),
+        ]))
+        if after.total > 0 {
+            lines.append(c.catalog.format("ended_after", [
+                "total": c.count(after.total), "continued": c.count(summary.continuedCount), "date": c.day(summary.endedOn),
+                "achieved": c.count(after[.achieved] + after[.evidenceMet]), "short": c.count(after[.missed] + after[.evidenceShort]),
+                "none": c.count(after[.noFigure]),
+            ]))
+        }
+        let reported = before[.reported] + after[.reported]
+        if reported > 0 { lines.append(c.catalog.format("ended_reported_note", ["count": c.count(reported)])) }
+        let columns = PlanEndingSummary.Verdict.allCases
         var projectPosition = 0
+        let byProject = (before: summary.counts(.dueBeforeEnd, index: c.index), after: summary.counts(.dueAfterEnd, index: c.index))
+        func cells(_ b: PlanEndingSummary.Counts, _ a: PlanEndingSummary.Counts) -> [[String: Any]] {
+            columns.map { v in ["count": c.count(b[v] + a[v]), "zero": b[v] + a[v] == 0] }
+        }
         let pillars: [[String: Any]] = plan.pillars.enumerated().map { pi, pillar in
             let projects: [[String: Any]] = pillar.projects.map { project in
                 defer { projectPosition += 1 }
                 return ["id": project.id, "title": project.title[c.language], "link": "/projects/\(project.id)\(c.qs)",
-                        "cells": cells(outcome.projects[projectPosition], c)]
+                        "cells": cells(byProject.before.projects[projectPosition], byProject.after.projects[projectPosition])]
             }
             return ["id": pillar.id, "title": pillar.title[c.language], "link": "/pillars/\(pillar.id)\(c.qs)",
-                    "cells": cells(outcome.pillars[pi], c), "projects": projects]
+                    "cells": cells(byProject.before.pillars[pi], byProject.after.pillars[pi]), "projects": projects]
         }
-        let settled = settled(outcome, c)
+        let rows = summary.items.filter { $0.verdict != .noFigure && $0.verdict != .reported }.map { row($0, summary, c) }
         return [
-            "summary": c.catalog.format("ended_summary", [
-                "start": String(plan.start.start.year), "end": String(plan.end.end.year), "total": c.count(counts.total),
-                "achieved": c.count(counts.achieved), "missed": c.count(counts.missed), "none": c.count(counts.notAssessable),
-                "reported": counts.reported > 0 ? c.catalog.format("ended_reported_note", ["count": c.count(counts.reported)]) : "",
-            ]),
-            "milestones": c.catalog.format("ended_milestones", [
-                "achieved": c.count(outcome.milestones.achieved), "missed": c.count(outcome.milestones.missed),
-                "none": c.count(outcome.milestones.notAssessable),
-            ]),
-            "verdicts": PlanOutcome.Verdict.allCases.map { v in ["label": label(v, c), "key": statusKey(v), "count": c.count(counts[v])] },
-            "headers": PlanOutcome.Verdict.allCases.map { label($0, c) },
+            "lines": lines,
+            "verdicts": columns.map { v in ["label": label(v, c), "key": statusKey(v), "count": c.count(before[v] + after[v])] },
+            "headers": columns.map { label($0, c) },
             "pillars": pillars,
-            "settled": settled,
-            "has_settled": !settled.isEmpty,
+            "settled": rows,
+            "has_settled": !rows.isEmpty,
         ]
     }
 
-    static func label(_ v: PlanOutcome.Verdict, _ c: PageContext) -> String { c.catalog["ended_\(v.rawValue)"] }
+    static func label(_ v: PlanEndingSummary.Verdict, _ c: PageContext) -> String { c.catalog["ended_\(v.rawValue)"] }
 
-    /// The badge colour of a verdict: that of the status it comes from.
-    static func statusKey(_ v: PlanOutcome.Verdict) -> String {
+    /// The badge colour of a verdict: that of the status it is closest to.
+    static func statusKey(_ v: PlanEndingSummary.Verdict) -> String {
         switch v {
         case .achieved: return IndicatorStatus.achieved.rawValue
         case .missed: return IndicatorStatus.missed.rawValue
-        case .notAssessable: return IndicatorStatus.notYetAssessable.rawValue
+        case .evidenceMet: return IndicatorStatus.onTrack.rawValue
+        case .evidenceShort: return IndicatorStatus.insufficientProgress.rawValue
+        case .noFigure: return IndicatorStatus.notYetAssessable.rawValue
         case .reported: return IndicatorStatus.reported.rawValue
         }
     }
 
-    static func cells(_ counts: PlanOutcome.Counts, _ c: PageContext) -> [[String: Any]] {
-        PlanOutcome.Verdict.allCases.map { ["count": c.count(counts[$0]), "zero": counts[$0] == 0] }
-    }
-
-    /// Every final target and earlier milestone that published figures settle, in plan order,
-    /// each with the value it rests on, linked to that value and its source on the indicator's page.
-    static func settled(_ outcome: PlanOutcome, _ c: PageContext) -> [[String: Any]] {
-        var rows: [[String: Any]] = []
-        for (i, a) in c.assessment.indicators.enumerated() {
-            let indicator = c.index.indicators[i]
-            var verdicts: [(due: Period, status: IndicatorStatus, value: Double?, period: Period?, factId: Int64?)] =
-                a.passedMilestones.map { ($0.due, $0.status, $0.value, $0.valuePeriod, $0.factId) }
-            if let m = a.milestone { verdicts.append((m.due, a.status, a.latest?.value, a.latest?.period, a.latest?.factId)) }
-            let history = verdicts.contains { $0.status == .achieved || $0.status == .missed } ? c.model.observations.history(of: i) : []
-            for v in verdicts where v.status == .achieved || v.status == .missed {
-                let target = indicator.targets.first { $0.due == v.due }
-                let fact = history.first { $0.record.id == v.factId }
-                rows.append([
-                    "indicator": indicator.name[c.language], "id": indicator.id,
-                    "status": c.status(v.status),
-                    "target": c.catalog.format("ended_target", ["due": v.due.text(c.language), "value": target?.value.map { c.value($0, indicator) } ?? ""]),
-                    "value": v.value.map { c.value($0, indicator) } ?? "",
-                    "period": v.period?.text(c.language) ?? "",
-                    "link": "/indicators/\(indicator.id)\(c.qs)" + (v.factId.map { "#fact-\($0)" } ?? ""),
-                    "citation": fact.map { Citation($0.record, c).fields } ?? [:],
-                    "has_citation": fact != nil,
-                ])
-            }
+    /// One target with what settles it, or the latest published evidence, linked to the value
+    /// and its source on the indicator's page.
+    static func row(_ item: PlanEndingSummary.Item, _ summary: PlanEndingSummary, _ c: PageContext) -> [String: Any] {
+        let indicator = c.index.indicators[item.position]
+        let target = item.target.value.map { c.value($0, indicator) } ?? item.target.text?[c.language] ?? ""
+        let factId = item.factId ?? item.evidence?.latest.factId
+        let fact = factId.flatMap { id in c.view.history(item.position, in: c.model.observations).first { $0.record.id == id } }
+        var when = c.catalog[item.timing == .dueBeforeEnd ? "ended_when_before" : (item.continued ? "ended_when_continued" : "ended_when_orphaned")]
+        if summary.ending == nil { when = "" }
+        var row: [String: Any] = [
+            "indicator": indicator.name[c.language], "id": indicator.id,
+            "status": ["label": label(item.verdict, c), "key": statusKey(item.verdict)],
+            "target": c.catalog.format("ended_target", ["due": item.target.due.text(c.language), "value": target]),
+            "when": when,
+            "link": "/indicators/\(indicator.id)\(c.qs)" + (factId.map { "#fact-\($0)" } ?? ""),
+            "citation": fact.map { Citation($0.record, c).fields } ?? [:],
+            "has_citation": fact != nil,
+        ]
+        if let e = item.evidence {
+            row["value"] = e.latest.value.map { c.value($0, indicator) } ?? ""
+            row["period"] = e.latest.period.text(c.language)
+            row["evidence"] = EvidenceText.sentence(e, indicator, c)
+        } else {
+            row["value"] = item.value.map { c.value($0, indicator) } ?? ""
+            row["period"] = item.valuePeriod?.text(c.language) ?? ""
         }
-        return rows
+        return row
     }
 }

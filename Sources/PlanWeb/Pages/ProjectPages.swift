@@ -4,9 +4,9 @@ import PlanCore
 /// with its status and a small chart, and the tasks and reforms with theirs.
 enum ProjectPages {
     static func pillar(_ id: String, _ c: PageContext) -> [String: Any]? {
-        guard let pi = c.model.plan.pillars.firstIndex(where: { $0.id == id }) else { return nil }
-        let pillar = c.model.plan.pillars[pi]
-        let first = c.model.plan.pillars[..<pi].reduce(0) { $0 + $1.projects.count }
+        guard let pi = c.plan.pillars.firstIndex(where: { $0.id == id }) else { return nil }
+        let pillar = c.plan.pillars[pi]
+        let first = c.plan.pillars[..<pi].reduce(0) { $0 + $1.projects.count }
         let projects = pillar.projects.indices.map { ViewModels.projectSummary(first + $0, c) }
         let r = c.assessment.pillars[pi]
         // Budget and jobs of each project: the latest commitment against what is reached to date.
@@ -39,7 +39,17 @@ enum ProjectPages {
             "projects": projects, "status_counts": ViewModels.statusCounts(r, c), "status_bar": ViewModels.statusBar(r, c),
             "share": c.percent(r.shareOnTrack),
         ]
-        return c.layout(title: "\(pillar.id). \(pillar.title[c.language])", page: "pillar").merging(page)
+        var items: Set<PlanChange.Item> = [.pillar(pillar.id)]
+        for project in pillar.projects { items.insert(.project(project.id)) }
+        var record = RevisionsPage.noticeFields(items, c)
+        if let own = pillar.budget.last {
+            record["own_budget"] = [
+                "text": c.catalog.format("pillar_own_budget", ["by": own.by.text(c.language), "money": CommitmentText.money(own, c)]),
+                "status": c.view.pillarBudget[pi].map { c.status($0.status) } as Any,
+                "note": c.text(own.note) ?? "",
+            ]
+        }
+        return c.layout(title: "\(pillar.id). \(pillar.title[c.language])", page: "pillar").merging(page).merging(record)
     }
 
     /// "6.4조원 (2025년까지)": the commitment in force and its deadline.
@@ -52,7 +62,7 @@ enum ProjectPages {
     static func project(_ id: String, _ c: PageContext) -> [String: Any]? {
         guard let position = c.index.projectIndex[id] else { return nil }
         let p = c.index.projects[position]
-        let pillar = c.model.plan.pillars[c.index.pillarOfProject[position]]
+        let pillar = c.plan.pillars[c.index.pillarOfProject[position]]
         let budget = c.assessment.budget[position]
         let jobs = c.assessment.jobs[position]
         let r = c.assessment.projects[position]
@@ -61,7 +71,7 @@ enum ProjectPages {
         // Budget and jobs: each commitment beside what had been reached by its year.
         let budgetBars = p.budget.map { b in
             CommitmentBars.Bar(label: c.catalog.format("budget_by", ["year": String(b.by.year)]),
-                               planned: Double(b.treasury ?? b.totalCost),
+                               planned: Double(b.committed),
                                actual: budget.years.isEmpty ? nil : Double(budget.years.filter { $0.fiscalYear <= b.by.year }.reduce(0) { $0 + $1.executed }))
         }
         let jobBars = p.jobs.map { j in
@@ -78,7 +88,7 @@ enum ProjectPages {
             "commitments": p.budget.map { b in
                 [
                     "by": c.catalog.format("budget_by", ["year": String(b.by.year)]),
-                    "total_cost": c.money(b.totalCost),
+                    "total_cost": b.totalCost.map(c.money) ?? c.catalog["not_given"],
                     "treasury": b.treasury.map(c.money) ?? "–",
                     "jobs": p.jobs.first { $0.by == b.by }.map { c.jobs($0.count) } ?? "–",
                 ]
@@ -100,6 +110,10 @@ enum ProjectPages {
             "investments": tasks.filter { c.index.tasks[$0].kind == .investment }.map { ViewModels.taskRow($0, c) },
             "reforms": tasks.filter { c.index.tasks[$0].kind == .reform }.map { ViewModels.taskRow($0, c) },
         ]
+        var items: Set<PlanChange.Item> = [.project(p.id)]
+        for i in p.allIndicators { items.insert(.indicator(i.id)) }
+        for t in p.tasks { items.insert(.task(t.id)) }
         return c.layout(title: "\(p.id) \(p.title[c.language])", page: "project").merging(page)
+            .merging(RevisionsPage.noticeFields(items, c))
     }
 }

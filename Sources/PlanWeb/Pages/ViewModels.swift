@@ -21,6 +21,7 @@ enum ViewModels {
         if let group = i.group { row["group"] = group[c.language] }
         if let part = i.part { row["part"] = part[c.language] }
         row["chart"] = sparkline(position, c)
+        if let original = c.view.againstOriginal[position] { row["original_status"] = c.status(original.status) }
         return row
     }
 
@@ -28,7 +29,7 @@ enum ViewModels {
     static func sparkline(_ position: Int, _ c: PageContext) -> String {
         let i = c.index.indicators[position]
         var scratch: [Int] = []
-        let points = c.model.observations.series(for: position, asOf: c.assessment.asOf, scratch: &scratch)
+        let points = c.view.series(position, in: c.model.observations, scratch: &scratch)
             .compactMap { p in p.value.map { IndicatorChart.Point(period: p.period, value: $0, provisional: p.status == .provisional) } }
         let targets = i.targets.compactMap { t in t.value.map { (t.due, $0) } }
         guard !targets.isEmpty else { return "" }

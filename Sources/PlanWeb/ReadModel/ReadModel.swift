@@ -10,26 +10,44 @@ import PlanCore
 public final class ReadModel: Sendable {
     public let version: Int
     public let builtAt: Timestamp
-    public let plan: Plan
-    public let index: PlanIndex
+    /// Every version of the plan, in the order they took effect.
+    public let history: PlanHistory
+    /// The version in force today: its plan and lookups are what reporting and today's pages use.
+    public let current: PlanHistory.Version
+    public var plan: Plan { current.plan }
+    public var index: PlanIndex { current.index }
+    /// The lookups the observations are grouped by: every indicator any version had.
+    public let factIndex: PlanIndex
+    /// For each indicator of `current`, its position in `factIndex`.
+    let slots: [Int]
     /// The approved budget, jobs and task reports. Observations are not kept here but only in
     /// `observations`, in compact columns, and adding an approval copies none of them.
     public let reports: FactSet
     public let observations: ObservationTable
     public let today: AsOf
     public let assessment: PlanAssessment
+    /// Today's view: `assessment` with the original promise and the plan's own commitments beside it.
+    public let todayView: PlanView
     /// Set when sample (demo) values are loaded, so every page says they are not real.
     public let hasSampleData: Bool
     /// Set when the published outcomes are loaded, so every page says where its figures come from.
     public let hasPublishedOutcomes: Bool
     public let search: SearchIndex
 
-    public init(version: Int, plan: Plan, facts: consuming FactSet, today: CalendarDay, builtAt: Timestamp = .now) {
+    public convenience init(version: Int, plan: Plan, facts: consuming FactSet, today: CalendarDay, builtAt: Timestamp = .now) {
+        self.init(version: version, history: PlanHistory(plan), facts: facts, today: today, builtAt: builtAt)
+    }
+
+    public init(version: Int, history: PlanHistory, facts: consuming FactSet, today: CalendarDay, builtAt: Timestamp = .now) {
         self.version = version
         self.builtAt = builtAt
-        self.plan = plan
-        let index = PlanIndex(plan)
-        self.index = index
+        self.history = history
+        let current = history.inForce(on: today)
+        self.current = current
+        let factIndex = history.factIndex
+        self.factIndex = factIndex
+        let slots = history.slots(of: current, in: factIndex)
+        self.slots = slots
         hasSampleData = Self.isSample(facts)
         hasPublishedOutcomes = facts.observations.anyRecorded(by: PublishedOutcomes.actor)
         reports = FactSet(budget: facts.budget, jobs: facts.jobs, taskStatuses: facts.taskStatuses)
@@ -37,22 +55,28 @@ public final class ReadModel: Sendable {
         var facts = consume facts
         let log = facts.observations
         facts.observations = []
-        observations = ObservationTable(consume log, index: index)
+        let observations = ObservationTable(consume log, index: factIndex)
+        self.observations = observations
         self.today = AsOf(today)
-        assessment = Assessor.assess(index, observations: observations, facts: reports, asOf: AsOf(today))
-        search = SearchIndex(plan)
+        let assessment = Assessor.assess(current.index, observations: observations, facts: reports, asOf: AsOf(today), slots: slots)
+        self.assessment = assessment
+        todayView = PlanView(history: history, version: current, slots: slots, assessment: assessment, observations: observations)
+        search = SearchIndex(current.plan)
     }
 
-    private init(version: Int, builtAt: Timestamp, previous: ReadModel, reports: FactSet, observations: ObservationTable, today: AsOf,
-                 assessment: PlanAssessment, hasSampleData: Bool, hasPublishedOutcomes: Bool) {
+    private init(version: Int, builtAt: Timestamp, previous: ReadModel, current: PlanHistory.Version, slots: [Int], reports: FactSet,
+                 observations: ObservationTable, today: AsOf, assessment: PlanAssessment, hasSampleData: Bool, hasPublishedOutcomes: Bool) {
         self.version = version
         self.builtAt = builtAt
-        plan = previous.plan
-        index = previous.index
+        history = previous.history
+        self.current = current
+        factIndex = previous.factIndex
+        self.slots = slots
         self.reports = reports
         self.observations = observations
         self.today = today
         self.assessment = assessment
+        todayView = PlanView(history: previous.history, version: current, slots: slots, assessment: assessment, observations: observations)
         self.hasSampleData = hasSampleData
         self.hasPublishedOutcomes = hasPublishedOutcomes
         search = previous.search
@@ -68,15 +92,17 @@ public final class ReadModel: Sendable {
     /// Every approved observation of an indicator (all revisions), by period then as recorded:
     /// the table of values.
     public func history(of indicatorId: String) -> [Observation] {
-        index.indicatorIndex[indicatorId].map { observations.history(of: $0) } ?? []
+        factIndex.indicatorIndex[indicatorId].map { observations.history(of: $0) } ?? []
     }
 
     /// The same facts judged as of a new day: when the Korean calendar day turns, only the
     /// assessment is computed again.
     public func forDay(_ day: CalendarDay, version: Int) -> ReadModel {
         let today = AsOf(day)
-        return ReadModel(version: version, builtAt: .now, previous: self, reports: reports, observations: observations,
-                         today: today, assessment: Assessor.assess(index, observations: observations, facts: reports, asOf: today),
+        let current = history.inForce(on: day)
+        let slots = current.number == self.current.number ? self.slots : history.slots(of: current, in: factIndex)
+        return ReadModel(version: version, builtAt: .now, previous: self, current: current, slots: slots, reports: reports, observations: observations,
+                         today: today, assessment: Assessor.assess(current.index, observations: observations, facts: reports, asOf: today, slots: slots),
                          hasSampleData: hasSampleData, hasPublishedOutcomes: hasPublishedOutcomes)
     }
 
@@ -91,7 +117,7 @@ public final class ReadModel: Sendable {
         added.budget = delta.budget.filter { !known.budget.contains($0.record.id) }
         added.jobs = delta.jobs.filter { !known.jobs.contains($0.record.id) }
         added.taskStatuses = delta.taskStatuses.filter { !known.tasks.contains($0.record.id) }
-        let observations = self.observations.adding(delta.observations, index: index)
+        let observations = self.observations.adding(delta.observations, index: factIndex)
         guard added.count > 0 || observations.count != self.observations.count else { return self }
         let touchedIndicators = Set(delta.observations.compactMap { index.indicatorIndex[$0.indicatorId] })
 
@@ -102,8 +128,8 @@ public final class ReadModel: Sendable {
         let touchedProjects = Set((added.budget.map(\.projectId) + added.jobs.map(\.projectId)).compactMap { index.projectIndex[$0] })
         let touchedTasks = Set(added.taskStatuses.compactMap { index.taskIndex[$0.taskId] })
         let assessment = Assessor.reassess(self.assessment, index, observations: observations, facts: reports, indicators: touchedIndicators,
-                                           projects: touchedProjects, tasks: touchedTasks)
-        return ReadModel(version: version, builtAt: builtAt, previous: self, reports: reports, observations: observations,
+                                           projects: touchedProjects, tasks: touchedTasks, slots: slots)
+        return ReadModel(version: version, builtAt: builtAt, previous: self, current: current, slots: slots, reports: reports, observations: observations,
                          today: today, assessment: assessment, hasSampleData: hasSampleData || Self.isSample(FactSet(observations: delta.observations, budget: added.budget)),
                          hasPublishedOutcomes: hasPublishedOutcomes || delta.observations.anyRecorded(by: PublishedOutcomes.actor))
     }
@@ -112,10 +138,18 @@ public final class ReadModel: Sendable {
         facts.observations.anyRecorded(by: DemoData.actor) || facts.budget.contains { $0.record.recordedBy == DemoData.actor }
     }
 
-    /// The assessment as of another day, from the same facts (no database involved).
-    public func assessment(asOf day: CalendarDay) -> PlanAssessment {
-        day == today.day ? assessment : Assessor.assess(index, observations: observations, facts: reports, asOf: AsOf(day))
+    /// The plan as of another day, from the same facts (no database involved): the version in
+    /// force that day, judged.
+    public func view(asOf day: CalendarDay) -> PlanView {
+        guard day != today.day else { return todayView }
+        let version = history.inForce(on: day)
+        let slots = version.number == current.number ? self.slots : history.slots(of: version, in: factIndex)
+        let assessment = Assessor.assess(version.index, observations: observations, facts: reports, asOf: AsOf(day), slots: slots)
+        return PlanView(history: history, version: version, slots: slots, assessment: assessment, observations: observations)
     }
+
+    /// The assessment as of another day (see `view(asOf:)`).
+    public func assessment(asOf day: CalendarDay) -> PlanAssessment { view(asOf: day).assessment }
 }
 
 /// Names the sample values `planwatch serve --demo` loads, so they can be recognised and labelled.

@@ -11,9 +11,9 @@ public final class ReadModelHolder: Sendable {
 
     private struct State {
         var model: ReadModel
-        var pastAssessments = RecentCache<CalendarDay, PlanAssessment>(capacity: ReadModelHolder.pastAssessmentLimit)
+        var pastAssessments = RecentCache<CalendarDay, PlanView>(capacity: ReadModelHolder.pastAssessmentLimit)
         /// Assessments being computed, so readers asking for the same date at once share one.
-        var computing: [CalendarDay: Task<PlanAssessment, Never>] = [:]
+        var computing: [CalendarDay: Task<PlanView, Never>] = [:]
         var responses: [String: CachedResponse] = [:]
         var responseBytes = 0
     }
@@ -51,36 +51,36 @@ public final class ReadModelHolder: Sendable {
         }
     }
 
-    /// The assessment as of `day` for the current model. A past date is computed once per model
-    /// (0.6 s at national scale), shared by readers asking for it at the same time, and run
-    /// through `work`, so new dates queue instead of taking every thread.
-    public func assessment(asOf day: CalendarDay?) async -> (ReadModel, PlanAssessment) {
+    /// The plan as of `day` (the version in force, judged) for the current model. A past date is
+    /// computed once per model (0.6 s at national scale), shared by readers asking for it at the
+    /// same time, and run through `work`, so new dates queue instead of taking every thread.
+    public func view(asOf day: CalendarDay?) async -> (ReadModel, PlanView) {
         let model = current
-        guard let day, day != model.today.day else { return (model, model.assessment) }
-        enum Found { case cached(PlanAssessment), running(Task<PlanAssessment, Never>) }
+        guard let day, day != model.today.day else { return (model, model.todayView) }
+        enum Found { case cached(PlanView), running(Task<PlanView, Never>) }
         let found: Found = state.withLock { s in
             if s.model === model, let hit = s.pastAssessments.value(day) { return .cached(hit) }
             if s.model === model, let running = s.computing[day] { return .running(running) }
             let task = Task {
                 await self.work.run {
                     self.computed.add(1, ordering: .relaxed)
-                    return model.assessment(asOf: day)
+                    return model.view(asOf: day)
                 }
             }
             if s.model === model { s.computing[day] = task }
             return .running(task)
         }
         switch found {
-        case .cached(let assessment):
-            return (model, assessment)
+        case .cached(let view):
+            return (model, view)
         case .running(let task):
-            let assessment = await task.value
+            let view = await task.value
             state.withLock { s in
                 guard s.model === model else { return }
-                s.pastAssessments.insert(assessment, for: day)
+                s.pastAssessments.insert(view, for: day)
                 s.computing[day] = nil
             }
-            return (model, assessment)
+            return (model, view)
         }
     }
 

@@ -121,8 +121,8 @@ enum DownloadRoutes {
         case "observations.csv":
             return OpenDataExport.observationsTable(model.observations.inIdOrder)
         case "assessments.csv":
-            let (_, assessment) = await pages.site.holder.assessment(asOf: asOf)
-            return AssessmentJSON.csv(assessment, index: model.index)
+            let (_, view) = await pages.site.holder.view(asOf: asOf)
+            return AssessmentJSON.csv(view.assessment, index: view.index)
         default:
             // The plan's tables and the budget, jobs and task tables; never the observations again.
             return OpenDataExport.tables(plan: model.plan, facts: model.reports).first { $0.fileName == file }

@@ -36,8 +36,8 @@ struct PageResponder: Sendable {
     }
 
     func pageContext(_ page: PageRequest, path: String) async -> PageContext {
-        let (model, assessment) = await site.holder.assessment(asOf: page.asOf)
-        return PageContext(model: model, assessment: assessment, language: page.language, catalog: .of(page.language),
+        let (model, view) = await site.holder.view(asOf: page.asOf)
+        return PageContext(model: model, view: view, language: page.language, catalog: .of(page.language),
                            asOf: page.asOf, path: path, switchURL: page.switchURL)
     }
 
@@ -52,7 +52,7 @@ struct PageResponder: Sendable {
         // `CanonicalPathMiddleware` has made the path the router's; a path that still began with
         // `//` would make the language link point at another host.
         let path = request.uri.path.hasPrefix("//") ? "/" : request.uri.path
-        let page = PageContext(model: model, assessment: model.assessment, language: preference.language, catalog: .of(preference.language),
+        let page = PageContext(model: model, view: model.todayView, language: preference.language, catalog: .of(preference.language),
                                asOf: nil, path: path, switchURL: path + "?lang=" + (preference.language == .ko ? "en" : "ko"))
         let html = site.renderer.render("error", OtherPages.error(status: Int(status.code), message: message(page.catalog), page))
         return Response(status: status, headers: [.contentType: "text/html; charset=utf-8", .cacheControl: "no-store", .contentLanguage: preference.language.rawValue],

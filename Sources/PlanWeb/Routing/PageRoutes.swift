@@ -32,6 +32,9 @@ enum PageRoutes {
             let page = query.get("page").map { Int($0) ?? 0 } ?? 1
             return await pages.respond(request, template: "slipping") { c in kind.flatMap { SlippingPage.context(kind: $0, page: page, c) } }
         }
+        router.get("/revisions") { request, _ in
+            await pages.respond(request, template: "revisions") { RevisionsPage.context($0) }
+        }
         router.get("/sources") { request, _ in
             await pages.respond(request, template: "sources") { SourcesPage.context($0) }
         }

@@ -17,7 +17,7 @@ struct Workspace: Sendable {
     func context(_ request: Request) -> PageContext {
         let preference = LanguagePreference(request)
         let model = site.model
-        return PageContext(model: model, assessment: model.assessment, language: preference.language, catalog: .of(preference.language),
+        return PageContext(model: model, view: model.todayView, language: preference.language, catalog: .of(preference.language),
                            asOf: nil, path: request.uri.path, switchURL: PageRequest.switchURL(request, to: preference.language == .ko ? .en : .ko))
     }
 

@@ -15,6 +15,10 @@ extension Components {
         }
         /// - Remark: Generated from `#/components/parameters/FactId`.
         internal typealias FactId = Swift.Int64
+        /// The as-of date (YYYY-MM-DD). Default today. A date after today is 404: what will be known then is not known yet.
+        ///
+        /// - Remark: Generated from `#/components/parameters/AsOf`.
+        internal typealias AsOf = Swift.String
         /// An ETag from an earlier answer; 304 when nothing changed.
         ///
         /// - Remark: Generated from `#/components/parameters/IfNoneMatch`.

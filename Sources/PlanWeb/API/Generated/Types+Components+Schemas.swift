@@ -552,39 +552,53 @@ extension Components {
             case unreported = "unreported"
             case notStarted = "notStarted"
         }
+        /// At least one of totalCost (총사업비), treasury (국고) and amount (money whose kind the source does not state).
+        ///
         /// - Remark: Generated from `#/components/schemas/BudgetCommitment`.
         internal struct BudgetCommitment: Codable, Hashable, Sendable {
             /// - Remark: Generated from `#/components/schemas/BudgetCommitment/by`.
             internal var by: Swift.String
             /// - Remark: Generated from `#/components/schemas/BudgetCommitment/totalCost`.
-            internal var totalCost: Swift.Int64
+            internal var totalCost: Swift.Int64?
             /// - Remark: Generated from `#/components/schemas/BudgetCommitment/treasury`.
             internal var treasury: Swift.Int64?
+            /// - Remark: Generated from `#/components/schemas/BudgetCommitment/amount`.
+            internal var amount: Swift.Int64?
             /// - Remark: Generated from `#/components/schemas/BudgetCommitment/asWritten`.
             internal var asWritten: Swift.String?
+            /// - Remark: Generated from `#/components/schemas/BudgetCommitment/note`.
+            internal var note: Components.Schemas.Text?
             /// Creates a new `BudgetCommitment`.
             ///
             /// - Parameters:
             ///   - by:
             ///   - totalCost:
             ///   - treasury:
+            ///   - amount:
             ///   - asWritten:
+            ///   - note:
             internal init(
                 by: Swift.String,
-                totalCost: Swift.Int64,
+                totalCost: Swift.Int64? = nil,
                 treasury: Swift.Int64? = nil,
-                asWritten: Swift.String? = nil
+                amount: Swift.Int64? = nil,
+                asWritten: Swift.String? = nil,
+                note: Components.Schemas.Text? = nil
             ) {
                 self.by = by
                 self.totalCost = totalCost
                 self.treasury = treasury
+                self.amount = amount
                 self.asWritten = asWritten
+                self.note = note
             }
             internal enum CodingKeys: String, CodingKey {
                 case by
                 case totalCost
                 case treasury
+                case amount
                 case asWritten
+                case note
             }
         }
         /// - Remark: Generated from `#/components/schemas/JobsCommitment`.
@@ -595,25 +609,434 @@ extension Components {
             internal var count: Swift.Int64
             /// - Remark: Generated from `#/components/schemas/JobsCommitment/asWritten`.
             internal var asWritten: Swift.String?
+            /// - Remark: Generated from `#/components/schemas/JobsCommitment/note`.
+            internal var note: Components.Schemas.Text?
             /// Creates a new `JobsCommitment`.
             ///
             /// - Parameters:
             ///   - by:
             ///   - count:
             ///   - asWritten:
+            ///   - note:
             internal init(
                 by: Swift.String,
                 count: Swift.Int64,
-                asWritten: Swift.String? = nil
+                asWritten: Swift.String? = nil,
+                note: Components.Schemas.Text? = nil
             ) {
                 self.by = by
                 self.count = count
                 self.asWritten = asWritten
+                self.note = note
             }
             internal enum CodingKeys: String, CodingKey {
                 case by
                 case count
                 case asWritten
+                case note
+            }
+        }
+        /// - Remark: Generated from `#/components/schemas/PlanSource`.
+        internal struct PlanSource: Codable, Hashable, Sendable {
+            /// - Remark: Generated from `#/components/schemas/PlanSource/id`.
+            internal var id: Swift.String
+            /// - Remark: Generated from `#/components/schemas/PlanSource/publisher`.
+            internal var publisher: Components.Schemas.Text
+            /// - Remark: Generated from `#/components/schemas/PlanSource/title`.
+            internal var title: Swift.String?
+            /// - Remark: Generated from `#/components/schemas/PlanSource/url`.
+            internal var url: Swift.String?
+            /// - Remark: Generated from `#/components/schemas/PlanSource/published`.
+            internal var published: Swift.String?
+            /// - Remark: Generated from `#/components/schemas/PlanSource/quote`.
+            internal var quote: Swift.String?
+            /// - Remark: Generated from `#/components/schemas/PlanSource/note`.
+            internal var note: Components.Schemas.Text?
+            /// Creates a new `PlanSource`.
+            ///
+            /// - Parameters:
+            ///   - id:
+            ///   - publisher:
+            ///   - title:
+            ///   - url:
+            ///   - published:
+            ///   - quote:
+            ///   - note:
+            internal init(
+                id: Swift.String,
+                publisher: Components.Schemas.Text,
+                title: Swift.String? = nil,
+                url: Swift.String? = nil,
+                published: Swift.String? = nil,
+                quote: Swift.String? = nil,
+                note: Components.Schemas.Text? = nil
+            ) {
+                self.id = id
+                self.publisher = publisher
+                self.title = title
+                self.url = url
+                self.published = published
+                self.quote = quote
+                self.note = note
+            }
+            internal enum CodingKeys: String, CodingKey {
+                case id
+                case publisher
+                case title
+                case url
+                case published
+                case quote
+                case note
+            }
+        }
+        /// - Remark: Generated from `#/components/schemas/PlanRevision`.
+        internal struct PlanRevision: Codable, Hashable, Sendable {
+            /// - Remark: Generated from `#/components/schemas/PlanRevision/effective`.
+            internal var effective: Swift.String
+            /// - Remark: Generated from `#/components/schemas/PlanRevision/title`.
+            internal var title: Components.Schemas.Text
+            /// - Remark: Generated from `#/components/schemas/PlanRevision/summary`.
+            internal var summary: Components.Schemas.Text?
+            /// - Remark: Generated from `#/components/schemas/PlanRevision/sources`.
+            internal var sources: [Components.Schemas.PlanSource]
+            /// - Remark: Generated from `#/components/schemas/PlanRevision/explanationsPayload`.
+            internal struct explanationsPayloadPayload: Codable, Hashable, Sendable {
+                /// - Remark: Generated from `#/components/schemas/PlanRevision/explanationsPayload/about`.
+                internal var about: Swift.String
+                /// - Remark: Generated from `#/components/schemas/PlanRevision/explanationsPayload/sources`.
+                internal var sources: [Swift.String]
+                /// - Remark: Generated from `#/components/schemas/PlanRevision/explanationsPayload/note`.
+                internal var note: Components.Schemas.Text?
+                /// Creates a new `explanationsPayloadPayload`.
+                ///
+                /// - Parameters:
+                ///   - about:
+                ///   - sources:
+                ///   - note:
+                internal init(
+                    about: Swift.String,
+                    sources: [Swift.String],
+                    note: Components.Schemas.Text? = nil
+                ) {
+                    self.about = about
+                    self.sources = sources
+                    self.note = note
+                }
+                internal enum CodingKeys: String, CodingKey {
+                    case about
+                    case sources
+                    case note
+                }
+            }
+            /// - Remark: Generated from `#/components/schemas/PlanRevision/explanations`.
+            internal typealias explanationsPayload = [Components.Schemas.PlanRevision.explanationsPayloadPayload]
+            /// - Remark: Generated from `#/components/schemas/PlanRevision/explanations`.
+            internal var explanations: Components.Schemas.PlanRevision.explanationsPayload
+            /// - Remark: Generated from `#/components/schemas/PlanRevision/notGiven`.
+            internal var notGiven: [Components.Schemas.Text]
+            /// - Remark: Generated from `#/components/schemas/PlanRevision/note`.
+            internal var note: Components.Schemas.Text?
+            /// Creates a new `PlanRevision`.
+            ///
+            /// - Parameters:
+            ///   - effective:
+            ///   - title:
+            ///   - summary:
+            ///   - sources:
+            ///   - explanations:
+            ///   - notGiven:
+            ///   - note:
+            internal init(
+                effective: Swift.String,
+                title: Components.Schemas.Text,
+                summary: Components.Schemas.Text? = nil,
+                sources: [Components.Schemas.PlanSource],
+                explanations: Components.Schemas.PlanRevision.explanationsPayload,
+                notGiven: [Components.Schemas.Text],
+                note: Components.Schemas.Text? = nil
+            ) {
+                self.effective = effective
+                self.title = title
+                self.summary = summary
+                self.sources = sources
+                self.explanations = explanations
+                self.notGiven = notGiven
+                self.note = note
+            }
+            internal enum CodingKeys: String, CodingKey {
+                case effective
+                case title
+                case summary
+                case sources
+                case explanations
+                case notGiven
+                case note
+            }
+        }
+        /// - Remark: Generated from `#/components/schemas/PlanEnding`.
+        internal struct PlanEnding: Codable, Hashable, Sendable {
+            /// - Remark: Generated from `#/components/schemas/PlanEnding/on`.
+            internal var on: Swift.String
+            /// - Remark: Generated from `#/components/schemas/PlanEnding/kind`.
+            internal enum kindPayload: String, Codable, Hashable, Sendable, CaseIterable {
+                case discontinued = "discontinued"
+                case replaced = "replaced"
+            }
+            /// - Remark: Generated from `#/components/schemas/PlanEnding/kind`.
+            internal var kind: Components.Schemas.PlanEnding.kindPayload
+            /// - Remark: Generated from `#/components/schemas/PlanEnding/successor`.
+            internal var successor: Components.Schemas.Text?
+            /// - Remark: Generated from `#/components/schemas/PlanEnding/summary`.
+            internal var summary: Components.Schemas.Text
+            /// - Remark: Generated from `#/components/schemas/PlanEnding/sources`.
+            internal var sources: [Components.Schemas.PlanSource]
+            /// - Remark: Generated from `#/components/schemas/PlanEnding/continuedPayload`.
+            internal struct continuedPayloadPayload: Codable, Hashable, Sendable {
+                /// - Remark: Generated from `#/components/schemas/PlanEnding/continuedPayload/indicator`.
+                internal var indicator: Swift.String
+                /// - Remark: Generated from `#/components/schemas/PlanEnding/continuedPayload/successorTarget`.
+                internal var successorTarget: Components.Schemas.Text
+                /// - Remark: Generated from `#/components/schemas/PlanEnding/continuedPayload/source`.
+                internal var source: Swift.String?
+                /// Creates a new `continuedPayloadPayload`.
+                ///
+                /// - Parameters:
+                ///   - indicator:
+                ///   - successorTarget:
+                ///   - source:
+                internal init(
+                    indicator: Swift.String,
+                    successorTarget: Components.Schemas.Text,
+                    source: Swift.String? = nil
+                ) {
+                    self.indicator = indicator
+                    self.successorTarget = successorTarget
+                    self.source = source
+                }
+                internal enum CodingKeys: String, CodingKey {
+                    case indicator
+                    case successorTarget
+                    case source
+                }
+            }
+            /// - Remark: Generated from `#/components/schemas/PlanEnding/continued`.
+            internal typealias continuedPayload = [Components.Schemas.PlanEnding.continuedPayloadPayload]
+            /// - Remark: Generated from `#/components/schemas/PlanEnding/continued`.
+            internal var continued: Components.Schemas.PlanEnding.continuedPayload
+            /// - Remark: Generated from `#/components/schemas/PlanEnding/note`.
+            internal var note: Components.Schemas.Text?
+            /// Creates a new `PlanEnding`.
+            ///
+            /// - Parameters:
+            ///   - on:
+            ///   - kind:
+            ///   - successor:
+            ///   - summary:
+            ///   - sources:
+            ///   - continued:
+            ///   - note:
+            internal init(
+                on: Swift.String,
+                kind: Components.Schemas.PlanEnding.kindPayload,
+                successor: Components.Schemas.Text? = nil,
+                summary: Components.Schemas.Text,
+                sources: [Components.Schemas.PlanSource],
+                continued: Components.Schemas.PlanEnding.continuedPayload,
+                note: Components.Schemas.Text? = nil
+            ) {
+                self.on = on
+                self.kind = kind
+                self.successor = successor
+                self.summary = summary
+                self.sources = sources
+                self.continued = continued
+                self.note = note
+            }
+            internal enum CodingKeys: String, CodingKey {
+                case on
+                case kind
+                case successor
+                case summary
+                case sources
+                case continued
+                case note
+            }
+        }
+        /// - Remark: Generated from `#/components/schemas/PlanChange`.
+        internal struct PlanChange: Codable, Hashable, Sendable {
+            /// - Remark: Generated from `#/components/schemas/PlanChange/kind`.
+            internal enum kindPayload: String, Codable, Hashable, Sendable, CaseIterable {
+                case added = "added"
+                case removed = "removed"
+                case raised = "raised"
+                case lowered = "lowered"
+                case reworded = "reworded"
+                case changed = "changed"
+            }
+            /// - Remark: Generated from `#/components/schemas/PlanChange/kind`.
+            internal var kind: Components.Schemas.PlanChange.kindPayload
+            /// plan, pillar ID, project ID, indicator ID or task ID
+            ///
+            /// - Remark: Generated from `#/components/schemas/PlanChange/item`.
+            internal var item: Swift.String
+            /// - Remark: Generated from `#/components/schemas/PlanChange/name`.
+            internal var name: Components.Schemas.Text
+            /// - Remark: Generated from `#/components/schemas/PlanChange/subject`.
+            internal var subject: Swift.String
+            /// - Remark: Generated from `#/components/schemas/PlanChange/field`.
+            internal var field: Swift.String?
+            /// - Remark: Generated from `#/components/schemas/PlanChange/old`.
+            internal var old: Components.Schemas.Text?
+            /// - Remark: Generated from `#/components/schemas/PlanChange/new`.
+            internal var new: Components.Schemas.Text?
+            /// - Remark: Generated from `#/components/schemas/PlanChange/sources`.
+            internal var sources: [Swift.String]
+            /// - Remark: Generated from `#/components/schemas/PlanChange/note`.
+            internal var note: Components.Schemas.Text?
+            /// Creates a new `PlanChange`.
+            ///
+            /// - Parameters:
+            ///   - kind:
+            ///   - item: plan, pillar ID, project ID, indicator ID or task ID
+            ///   - name:
+            ///   - subject:
+            ///   - field:
+            ///   - old:
+            ///   - new:
+            ///   - sources:
+            ///   - note:
+            internal init(
+                kind: Components.Schemas.PlanChange.kindPayload,
+                item: Swift.String,
+                name: Components.Schemas.Text,
+                subject: Swift.String,
+                field: Swift.String? = nil,
+                old: Components.Schemas.Text? = nil,
+                new: Components.Schemas.Text? = nil,
+                sources: [Swift.String],
+                note: Components.Schemas.Text? = nil
+            ) {
+                self.kind = kind
+                self.item = item
+                self.name = name
+                self.subject = subject
+                self.field = field
+                self.old = old
+                self.new = new
+                self.sources = sources
+                self.note = note
+            }
+            internal enum CodingKeys: String, CodingKey {
+                case kind
+                case item
+                case name
+                case subject
+                case field
+                case old
+                case new
+                case sources
+                case note
+            }
+        }
+        /// - Remark: Generated from `#/components/schemas/PlanRecord`.
+        internal struct PlanRecord: Codable, Hashable, Sendable {
+            /// - Remark: Generated from `#/components/schemas/PlanRecord/planId`.
+            internal var planId: Swift.String
+            /// - Remark: Generated from `#/components/schemas/PlanRecord/original`.
+            internal struct originalPayload: Codable, Hashable, Sendable {
+                /// - Remark: Generated from `#/components/schemas/PlanRecord/original/effective`.
+                internal var effective: Swift.String
+                /// - Remark: Generated from `#/components/schemas/PlanRecord/original/title`.
+                internal var title: Components.Schemas.Text
+                /// - Remark: Generated from `#/components/schemas/PlanRecord/original/source`.
+                internal var source: Components.Schemas.Text?
+                /// Creates a new `originalPayload`.
+                ///
+                /// - Parameters:
+                ///   - effective:
+                ///   - title:
+                ///   - source:
+                internal init(
+                    effective: Swift.String,
+                    title: Components.Schemas.Text,
+                    source: Components.Schemas.Text? = nil
+                ) {
+                    self.effective = effective
+                    self.title = title
+                    self.source = source
+                }
+                internal enum CodingKeys: String, CodingKey {
+                    case effective
+                    case title
+                    case source
+                }
+            }
+            /// - Remark: Generated from `#/components/schemas/PlanRecord/original`.
+            internal var original: Components.Schemas.PlanRecord.originalPayload
+            /// - Remark: Generated from `#/components/schemas/PlanRecord/revisionsPayload`.
+            internal struct revisionsPayloadPayload: Codable, Hashable, Sendable {
+                /// - Remark: Generated from `#/components/schemas/PlanRecord/revisionsPayload/number`.
+                internal var number: Swift.Int
+                /// - Remark: Generated from `#/components/schemas/PlanRecord/revisionsPayload/effective`.
+                internal var effective: Swift.String
+                /// - Remark: Generated from `#/components/schemas/PlanRecord/revisionsPayload/revision`.
+                internal var revision: Components.Schemas.PlanRevision?
+                /// - Remark: Generated from `#/components/schemas/PlanRecord/revisionsPayload/changes`.
+                internal var changes: [Components.Schemas.PlanChange]
+                /// Creates a new `revisionsPayloadPayload`.
+                ///
+                /// - Parameters:
+                ///   - number:
+                ///   - effective:
+                ///   - revision:
+                ///   - changes:
+                internal init(
+                    number: Swift.Int,
+                    effective: Swift.String,
+                    revision: Components.Schemas.PlanRevision? = nil,
+                    changes: [Components.Schemas.PlanChange]
+                ) {
+                    self.number = number
+                    self.effective = effective
+                    self.revision = revision
+                    self.changes = changes
+                }
+                internal enum CodingKeys: String, CodingKey {
+                    case number
+                    case effective
+                    case revision
+                    case changes
+                }
+            }
+            /// - Remark: Generated from `#/components/schemas/PlanRecord/revisions`.
+            internal typealias revisionsPayload = [Components.Schemas.PlanRecord.revisionsPayloadPayload]
+            /// - Remark: Generated from `#/components/schemas/PlanRecord/revisions`.
+            internal var revisions: Components.Schemas.PlanRecord.revisionsPayload
+            /// - Remark: Generated from `#/components/schemas/PlanRecord/ended`.
+            internal var ended: Components.Schemas.PlanEnding?
+            /// Creates a new `PlanRecord`.
+            ///
+            /// - Parameters:
+            ///   - planId:
+            ///   - original:
+            ///   - revisions:
+            ///   - ended:
+            internal init(
+                planId: Swift.String,
+                original: Components.Schemas.PlanRecord.originalPayload,
+                revisions: Components.Schemas.PlanRecord.revisionsPayload,
+                ended: Components.Schemas.PlanEnding? = nil
+            ) {
+                self.planId = planId
+                self.original = original
+                self.revisions = revisions
+                self.ended = ended
+            }
+            internal enum CodingKeys: String, CodingKey {
+                case planId
+                case original
+                case revisions
+                case ended
             }
         }
         /// - Remark: Generated from `#/components/schemas/Organization`.
@@ -739,6 +1162,22 @@ extension Components {
             internal var sourceURL: Swift.String?
             /// - Remark: Generated from `#/components/schemas/PlanDocument/note`.
             internal var note: Components.Schemas.Text?
+            /// - Remark: Generated from `#/components/schemas/PlanDocument/published`.
+            internal var published: Swift.String?
+            /// The day this version took effect.
+            ///
+            /// - Remark: Generated from `#/components/schemas/PlanDocument/effective`.
+            internal var effective: Swift.String?
+            /// The plan's own (headline) commitments.
+            ///
+            /// - Remark: Generated from `#/components/schemas/PlanDocument/budget`.
+            internal var budget: [Components.Schemas.BudgetCommitment]?
+            /// - Remark: Generated from `#/components/schemas/PlanDocument/jobs`.
+            internal var jobs: [Components.Schemas.JobsCommitment]?
+            /// - Remark: Generated from `#/components/schemas/PlanDocument/revision`.
+            internal var revision: Components.Schemas.PlanRevision?
+            /// - Remark: Generated from `#/components/schemas/PlanDocument/ended`.
+            internal var ended: Components.Schemas.PlanEnding?
             /// - Remark: Generated from `#/components/schemas/PlanDocument/totals`.
             internal var totals: Components.Schemas.PlanTotals
             /// - Remark: Generated from `#/components/schemas/PlanDocument/organizations`.
@@ -756,6 +1195,12 @@ extension Components {
             ///   - source:
             ///   - sourceURL:
             ///   - note:
+            ///   - published:
+            ///   - effective: The day this version took effect.
+            ///   - budget: The plan's own (headline) commitments.
+            ///   - jobs:
+            ///   - revision:
+            ///   - ended:
             ///   - totals:
             ///   - organizations:
             ///   - pillars:
@@ -768,6 +1213,12 @@ extension Components {
                 source: Components.Schemas.Text? = nil,
                 sourceURL: Swift.String? = nil,
                 note: Components.Schemas.Text? = nil,
+                published: Swift.String? = nil,
+                effective: Swift.String? = nil,
+                budget: [Components.Schemas.BudgetCommitment]? = nil,
+                jobs: [Components.Schemas.JobsCommitment]? = nil,
+                revision: Components.Schemas.PlanRevision? = nil,
+                ended: Components.Schemas.PlanEnding? = nil,
                 totals: Components.Schemas.PlanTotals,
                 organizations: [Components.Schemas.Organization],
                 pillars: [Components.Schemas.Pillar]
@@ -780,6 +1231,12 @@ extension Components {
                 self.source = source
                 self.sourceURL = sourceURL
                 self.note = note
+                self.published = published
+                self.effective = effective
+                self.budget = budget
+                self.jobs = jobs
+                self.revision = revision
+                self.ended = ended
                 self.totals = totals
                 self.organizations = organizations
                 self.pillars = pillars
@@ -793,6 +1250,12 @@ extension Components {
                 case source
                 case sourceURL
                 case note
+                case published
+                case effective
+                case budget
+                case jobs
+                case revision
+                case ended
                 case totals
                 case organizations
                 case pillars
@@ -806,6 +1269,10 @@ extension Components {
             internal var title: Components.Schemas.Text
             /// - Remark: Generated from `#/components/schemas/Pillar/summary`.
             internal var summary: Components.Schemas.Text?
+            /// - Remark: Generated from `#/components/schemas/Pillar/budget`.
+            internal var budget: [Components.Schemas.BudgetCommitment]?
+            /// - Remark: Generated from `#/components/schemas/Pillar/jobs`.
+            internal var jobs: [Components.Schemas.JobsCommitment]?
             /// - Remark: Generated from `#/components/schemas/Pillar/projects`.
             internal var projects: [Components.Schemas.Project]
             /// Creates a new `Pillar`.
@@ -814,22 +1281,30 @@ extension Components {
             ///   - id:
             ///   - title:
             ///   - summary:
+            ///   - budget:
+            ///   - jobs:
             ///   - projects:
             internal init(
                 id: Swift.String,
                 title: Components.Schemas.Text,
                 summary: Components.Schemas.Text? = nil,
+                budget: [Components.Schemas.BudgetCommitment]? = nil,
+                jobs: [Components.Schemas.JobsCommitment]? = nil,
                 projects: [Components.Schemas.Project]
             ) {
                 self.id = id
                 self.title = title
                 self.summary = summary
+                self.budget = budget
+                self.jobs = jobs
                 self.projects = projects
             }
             internal enum CodingKeys: String, CodingKey {
                 case id
                 case title
                 case summary
+                case budget
+                case jobs
                 case projects
             }
         }
@@ -1944,6 +2419,8 @@ extension Components {
             internal typealias passedMilestonesPayload = [Components.Schemas.IndicatorAssessment.passedMilestonesPayloadPayload]
             /// - Remark: Generated from `#/components/schemas/IndicatorAssessment/passedMilestones`.
             internal var passedMilestones: Components.Schemas.IndicatorAssessment.passedMilestonesPayload
+            /// - Remark: Generated from `#/components/schemas/IndicatorAssessment/againstOriginal`.
+            internal var againstOriginal: Components.Schemas.OriginalVerdict?
             /// Creates a new `IndicatorAssessment`.
             ///
             /// - Parameters:
@@ -1971,6 +2448,7 @@ extension Components {
             ///   - flags:
             ///   - explanation:
             ///   - passedMilestones:
+            ///   - againstOriginal:
             internal init(
                 indicatorId: Swift.String,
                 projectId: Swift.String,
@@ -1995,7 +2473,8 @@ extension Components {
                 reason: Swift.String? = nil,
                 flags: [Swift.String],
                 explanation: Components.Schemas.Text,
-                passedMilestones: Components.Schemas.IndicatorAssessment.passedMilestonesPayload
+                passedMilestones: Components.Schemas.IndicatorAssessment.passedMilestonesPayload,
+                againstOriginal: Components.Schemas.OriginalVerdict? = nil
             ) {
                 self.indicatorId = indicatorId
                 self.projectId = projectId
@@ -2021,6 +2500,7 @@ extension Components {
                 self.flags = flags
                 self.explanation = explanation
                 self.passedMilestones = passedMilestones
+                self.againstOriginal = againstOriginal
             }
             internal enum CodingKeys: String, CodingKey {
                 case indicatorId
@@ -2047,6 +2527,169 @@ extension Components {
                 case flags
                 case explanation
                 case passedMilestones
+                case againstOriginal
+            }
+        }
+        /// Where a revision changed the indicator's targets, the same values judged against the original promise.
+        ///
+        /// - Remark: Generated from `#/components/schemas/OriginalVerdict`.
+        internal struct OriginalVerdict: Codable, Hashable, Sendable {
+            /// - Remark: Generated from `#/components/schemas/OriginalVerdict/status`.
+            internal var status: Components.Schemas.IndicatorStatus
+            /// - Remark: Generated from `#/components/schemas/OriginalVerdict/milestone`.
+            internal struct milestonePayload: Codable, Hashable, Sendable {
+                /// - Remark: Generated from `#/components/schemas/OriginalVerdict/milestone/due`.
+                internal var due: Swift.String
+                /// - Remark: Generated from `#/components/schemas/OriginalVerdict/milestone/value`.
+                internal var value: Swift.Double?
+                /// - Remark: Generated from `#/components/schemas/OriginalVerdict/milestone/text`.
+                internal var text: Components.Schemas.Text?
+                /// - Remark: Generated from `#/components/schemas/OriginalVerdict/milestone/comparator`.
+                internal var comparator: Swift.String
+                /// Creates a new `milestonePayload`.
+                ///
+                /// - Parameters:
+                ///   - due:
+                ///   - value:
+                ///   - text:
+                ///   - comparator:
+                internal init(
+                    due: Swift.String,
+                    value: Swift.Double? = nil,
+                    text: Components.Schemas.Text? = nil,
+                    comparator: Swift.String
+                ) {
+                    self.due = due
+                    self.value = value
+                    self.text = text
+                    self.comparator = comparator
+                }
+                internal enum CodingKeys: String, CodingKey {
+                    case due
+                    case value
+                    case text
+                    case comparator
+                }
+            }
+            /// - Remark: Generated from `#/components/schemas/OriginalVerdict/milestone`.
+            internal var milestone: Components.Schemas.OriginalVerdict.milestonePayload?
+            /// - Remark: Generated from `#/components/schemas/OriginalVerdict/ratio`.
+            internal var ratio: Swift.Double?
+            /// - Remark: Generated from `#/components/schemas/OriginalVerdict/explanation`.
+            internal var explanation: Components.Schemas.Text
+            /// Creates a new `OriginalVerdict`.
+            ///
+            /// - Parameters:
+            ///   - status:
+            ///   - milestone:
+            ///   - ratio:
+            ///   - explanation:
+            internal init(
+                status: Components.Schemas.IndicatorStatus,
+                milestone: Components.Schemas.OriginalVerdict.milestonePayload? = nil,
+                ratio: Swift.Double? = nil,
+                explanation: Components.Schemas.Text
+            ) {
+                self.status = status
+                self.milestone = milestone
+                self.ratio = ratio
+                self.explanation = explanation
+            }
+            internal enum CodingKeys: String, CodingKey {
+                case status
+                case milestone
+                case ratio
+                case explanation
+            }
+        }
+        /// The plan's own budget or jobs commitment judged against the sum of its projects' reports.
+        ///
+        /// - Remark: Generated from `#/components/schemas/PlanCommitmentAssessment`.
+        internal struct PlanCommitmentAssessment: Codable, Hashable, Sendable {
+            /// - Remark: Generated from `#/components/schemas/PlanCommitmentAssessment/status`.
+            internal var status: Components.Schemas.IndicatorStatus
+            /// - Remark: Generated from `#/components/schemas/PlanCommitmentAssessment/milestone`.
+            internal var milestone: Swift.String?
+            /// - Remark: Generated from `#/components/schemas/PlanCommitmentAssessment/committed`.
+            internal var committed: Swift.Int64?
+            /// - Remark: Generated from `#/components/schemas/PlanCommitmentAssessment/toDate`.
+            internal var toDate: Swift.Int64
+            /// - Remark: Generated from `#/components/schemas/PlanCommitmentAssessment/throughYear`.
+            internal var throughYear: Swift.Int?
+            /// - Remark: Generated from `#/components/schemas/PlanCommitmentAssessment/ratio`.
+            internal var ratio: Swift.Double?
+            /// - Remark: Generated from `#/components/schemas/PlanCommitmentAssessment/original`.
+            internal var original: Components.Schemas.PlanCommitmentOriginal?
+            /// Creates a new `PlanCommitmentAssessment`.
+            ///
+            /// - Parameters:
+            ///   - status:
+            ///   - milestone:
+            ///   - committed:
+            ///   - toDate:
+            ///   - throughYear:
+            ///   - ratio:
+            ///   - original:
+            internal init(
+                status: Components.Schemas.IndicatorStatus,
+                milestone: Swift.String? = nil,
+                committed: Swift.Int64? = nil,
+                toDate: Swift.Int64,
+                throughYear: Swift.Int? = nil,
+                ratio: Swift.Double? = nil,
+                original: Components.Schemas.PlanCommitmentOriginal? = nil
+            ) {
+                self.status = status
+                self.milestone = milestone
+                self.committed = committed
+                self.toDate = toDate
+                self.throughYear = throughYear
+                self.ratio = ratio
+                self.original = original
+            }
+            internal enum CodingKeys: String, CodingKey {
+                case status
+                case milestone
+                case committed
+                case toDate
+                case throughYear
+                case ratio
+                case original
+            }
+        }
+        /// - Remark: Generated from `#/components/schemas/PlanCommitmentOriginal`.
+        internal struct PlanCommitmentOriginal: Codable, Hashable, Sendable {
+            /// - Remark: Generated from `#/components/schemas/PlanCommitmentOriginal/status`.
+            internal var status: Components.Schemas.IndicatorStatus
+            /// - Remark: Generated from `#/components/schemas/PlanCommitmentOriginal/milestone`.
+            internal var milestone: Swift.String?
+            /// - Remark: Generated from `#/components/schemas/PlanCommitmentOriginal/committed`.
+            internal var committed: Swift.Int64?
+            /// - Remark: Generated from `#/components/schemas/PlanCommitmentOriginal/ratio`.
+            internal var ratio: Swift.Double?
+            /// Creates a new `PlanCommitmentOriginal`.
+            ///
+            /// - Parameters:
+            ///   - status:
+            ///   - milestone:
+            ///   - committed:
+            ///   - ratio:
+            internal init(
+                status: Components.Schemas.IndicatorStatus,
+                milestone: Swift.String? = nil,
+                committed: Swift.Int64? = nil,
+                ratio: Swift.Double? = nil
+            ) {
+                self.status = status
+                self.milestone = milestone
+                self.committed = committed
+                self.ratio = ratio
+            }
+            internal enum CodingKeys: String, CodingKey {
+                case status
+                case milestone
+                case committed
+                case ratio
             }
         }
         /// - Remark: Generated from `#/components/schemas/CommitmentVerdict`.
@@ -2520,6 +3163,49 @@ extension Components {
             internal var unmatchedObservations: Swift.Int
             /// - Remark: Generated from `#/components/schemas/AssessmentDocument/page`.
             internal var page: Components.Schemas.Page?
+            /// The version of the plan in force on the as-of date, which decides every target.
+            ///
+            /// - Remark: Generated from `#/components/schemas/AssessmentDocument/planVersion`.
+            internal struct planVersionPayload: Codable, Hashable, Sendable {
+                /// 0 for the original plan, then 1, 2 … per revision
+                ///
+                /// - Remark: Generated from `#/components/schemas/AssessmentDocument/planVersion/number`.
+                internal var number: Swift.Int
+                /// - Remark: Generated from `#/components/schemas/AssessmentDocument/planVersion/effective`.
+                internal var effective: Swift.String
+                /// - Remark: Generated from `#/components/schemas/AssessmentDocument/planVersion/title`.
+                internal var title: Components.Schemas.Text
+                /// Creates a new `planVersionPayload`.
+                ///
+                /// - Parameters:
+                ///   - number: 0 for the original plan, then 1, 2 … per revision
+                ///   - effective:
+                ///   - title:
+                internal init(
+                    number: Swift.Int,
+                    effective: Swift.String,
+                    title: Components.Schemas.Text
+                ) {
+                    self.number = number
+                    self.effective = effective
+                    self.title = title
+                }
+                internal enum CodingKeys: String, CodingKey {
+                    case number
+                    case effective
+                    case title
+                }
+            }
+            /// The version of the plan in force on the as-of date, which decides every target.
+            ///
+            /// - Remark: Generated from `#/components/schemas/AssessmentDocument/planVersion`.
+            internal var planVersion: Components.Schemas.AssessmentDocument.planVersionPayload?
+            /// - Remark: Generated from `#/components/schemas/AssessmentDocument/planBudget`.
+            internal var planBudget: Components.Schemas.PlanCommitmentAssessment?
+            /// - Remark: Generated from `#/components/schemas/AssessmentDocument/planJobs`.
+            internal var planJobs: Components.Schemas.PlanCommitmentAssessment?
+            /// - Remark: Generated from `#/components/schemas/AssessmentDocument/ended`.
+            internal var ended: Components.Schemas.PlanEnding?
             /// Creates a new `AssessmentDocument`.
             ///
             /// - Parameters:
@@ -2533,6 +3219,10 @@ extension Components {
             ///   - tasks:
             ///   - unmatchedObservations:
             ///   - page:
+            ///   - planVersion: The version of the plan in force on the as-of date, which decides every target.
+            ///   - planBudget:
+            ///   - planJobs:
+            ///   - ended:
             internal init(
                 planId: Swift.String,
                 asOf: Swift.String,
@@ -2543,7 +3233,11 @@ extension Components {
                 jobs: [Components.Schemas.JobsAssessment],
                 tasks: [Components.Schemas.TaskAssessment],
                 unmatchedObservations: Swift.Int,
-                page: Components.Schemas.Page? = nil
+                page: Components.Schemas.Page? = nil,
+                planVersion: Components.Schemas.AssessmentDocument.planVersionPayload? = nil,
+                planBudget: Components.Schemas.PlanCommitmentAssessment? = nil,
+                planJobs: Components.Schemas.PlanCommitmentAssessment? = nil,
+                ended: Components.Schemas.PlanEnding? = nil
             ) {
                 self.planId = planId
                 self.asOf = asOf
@@ -2555,6 +3249,10 @@ extension Components {
                 self.tasks = tasks
                 self.unmatchedObservations = unmatchedObservations
                 self.page = page
+                self.planVersion = planVersion
+                self.planBudget = planBudget
+                self.planJobs = planJobs
+                self.ended = ended
             }
             internal enum CodingKeys: String, CodingKey {
                 case planId
@@ -2567,6 +3265,10 @@ extension Components {
                 case tasks
                 case unmatchedObservations
                 case page
+                case planVersion
+                case planBudget
+                case planJobs
+                case ended
             }
         }
         /// - Remark: Generated from `#/components/schemas/Reform`.

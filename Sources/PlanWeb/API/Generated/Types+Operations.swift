@@ -7,11 +7,28 @@ import struct Foundation.Date
 internal enum Operations {
     /// The whole plan, in the shape of `planwatch plan export --format json`.
     ///
+    /// The version of the plan in force on the as-of date (default today): a revised plan answers with its targets, budgets and structure as they stood that day.
+    ///
     /// - Remark: HTTP `GET /plan`.
     /// - Remark: Generated from `#/paths//plan/get(getPlan)`.
     internal enum getPlan {
         internal static let id: Swift.String = "getPlan"
         internal struct Input: Sendable, Hashable {
+            /// - Remark: Generated from `#/paths/plan/GET/query`.
+            internal struct Query: Sendable, Hashable {
+                /// The as-of date (YYYY-MM-DD). Default today. A date after today is 404: what will be known then is not known yet.
+                ///
+                /// - Remark: Generated from `#/paths/plan/GET/query/asOf`.
+                internal var asOf: Components.Parameters.AsOf?
+                /// Creates a new `Query`.
+                ///
+                /// - Parameters:
+                ///   - asOf: The as-of date (YYYY-MM-DD). Default today. A date after today is 404: what will be known then is not known yet.
+                internal init(asOf: Components.Parameters.AsOf? = nil) {
+                    self.asOf = asOf
+                }
+            }
+            internal var query: Operations.getPlan.Input.Query
             /// - Remark: Generated from `#/paths/plan/GET/header`.
             internal struct Headers: Sendable, Hashable {
                 /// An ETag from an earlier answer; 304 when nothing changed.
@@ -36,8 +53,13 @@ internal enum Operations {
             /// Creates a new `Input`.
             ///
             /// - Parameters:
+            ///   - query:
             ///   - headers:
-            internal init(headers: Operations.getPlan.Input.Headers = .init()) {
+            internal init(
+                query: Operations.getPlan.Input.Query = .init(),
+                headers: Operations.getPlan.Input.Headers = .init()
+            ) {
+                self.query = query
                 self.headers = headers
             }
         }
@@ -117,6 +139,251 @@ internal enum Operations {
             /// Nothing changed since the ETag given in If-None-Match.
             ///
             /// - Remark: Generated from `#/paths//plan/get(getPlan)/responses/304`.
+            ///
+            /// HTTP response code: `304 notModified`.
+            case notModified(Components.Responses.NotModified)
+            /// The associated value of the enum case if `self` is `.notModified`.
+            ///
+            /// - Throws: An error if `self` is not `.notModified`.
+            /// - SeeAlso: `.notModified`.
+            internal var notModified: Components.Responses.NotModified {
+                get throws {
+                    switch self {
+                    case let .notModified(response):
+                        return response
+                    default:
+                        try throwUnexpectedResponseStatus(
+                            expectedStatus: "notModified",
+                            response: self
+                        )
+                    }
+                }
+            }
+            /// A parameter is not valid.
+            ///
+            /// - Remark: Generated from `#/paths//plan/get(getPlan)/responses/400`.
+            ///
+            /// HTTP response code: `400 badRequest`.
+            case badRequest(Components.Responses.BadRequest)
+            /// The associated value of the enum case if `self` is `.badRequest`.
+            ///
+            /// - Throws: An error if `self` is not `.badRequest`.
+            /// - SeeAlso: `.badRequest`.
+            internal var badRequest: Components.Responses.BadRequest {
+                get throws {
+                    switch self {
+                    case let .badRequest(response):
+                        return response
+                    default:
+                        try throwUnexpectedResponseStatus(
+                            expectedStatus: "badRequest",
+                            response: self
+                        )
+                    }
+                }
+            }
+            internal struct NotFound: Sendable, Hashable {
+                /// - Remark: Generated from `#/paths/plan/GET/responses/404/content`.
+                internal enum Body: Sendable, Hashable {
+                    /// - Remark: Generated from `#/paths/plan/GET/responses/404/content/application\/problem+json`.
+                    case application_problem_plus_json(Components.Schemas.Problem)
+                    /// The associated value of the enum case if `self` is `.application_problem_plus_json`.
+                    ///
+                    /// - Throws: An error if `self` is not `.application_problem_plus_json`.
+                    /// - SeeAlso: `.application_problem_plus_json`.
+                    internal var application_problem_plus_json: Components.Schemas.Problem {
+                        get throws {
+                            switch self {
+                            case let .application_problem_plus_json(body):
+                                return body
+                            }
+                        }
+                    }
+                }
+                /// Received HTTP response body
+                internal var body: Operations.getPlan.Output.NotFound.Body
+                /// Creates a new `NotFound`.
+                ///
+                /// - Parameters:
+                ///   - body: Received HTTP response body
+                internal init(body: Operations.getPlan.Output.NotFound.Body) {
+                    self.body = body
+                }
+            }
+            /// The as-of date is after today.
+            ///
+            /// - Remark: Generated from `#/paths//plan/get(getPlan)/responses/404`.
+            ///
+            /// HTTP response code: `404 notFound`.
+            case notFound(Operations.getPlan.Output.NotFound)
+            /// The associated value of the enum case if `self` is `.notFound`.
+            ///
+            /// - Throws: An error if `self` is not `.notFound`.
+            /// - SeeAlso: `.notFound`.
+            internal var notFound: Operations.getPlan.Output.NotFound {
+                get throws {
+                    switch self {
+                    case let .notFound(response):
+                        return response
+                    default:
+                        try throwUnexpectedResponseStatus(
+                            expectedStatus: "notFound",
+                            response: self
+                        )
+                    }
+                }
+            }
+            /// Undocumented response.
+            ///
+            /// A response with a code that is not documented in the OpenAPI document.
+            case undocumented(statusCode: Swift.Int, OpenAPIRuntime.UndocumentedPayload)
+        }
+        internal enum AcceptableContentType: AcceptableProtocol {
+            case json
+            case application_problem_plus_json
+            case other(Swift.String)
+            internal init?(rawValue: Swift.String) {
+                switch rawValue.lowercased() {
+                case "application/json":
+                    self = .json
+                case "application/problem+json":
+                    self = .application_problem_plus_json
+                default:
+                    self = .other(rawValue)
+                }
+            }
+            internal var rawValue: Swift.String {
+                switch self {
+                case let .other(string):
+                    return string
+                case .json:
+                    return "application/json"
+                case .application_problem_plus_json:
+                    return "application/problem+json"
+                }
+            }
+            internal static var allCases: [Self] {
+                [
+                    .json,
+                    .application_problem_plus_json
+                ]
+            }
+        }
+    }
+    /// The plan's public record, 목표 변경 이력.
+    ///
+    /// Every revision of the plan in the order it took effect, each with its sources and the changes computed from the versions (old → new, raised, lowered, added, dropped, reworded), and the plan's ending if it has one.
+    ///
+    /// - Remark: HTTP `GET /revisions`.
+    /// - Remark: Generated from `#/paths//revisions/get(getRevisions)`.
+    internal enum getRevisions {
+        internal static let id: Swift.String = "getRevisions"
+        internal struct Input: Sendable, Hashable {
+            /// - Remark: Generated from `#/paths/revisions/GET/header`.
+            internal struct Headers: Sendable, Hashable {
+                /// An ETag from an earlier answer; 304 when nothing changed.
+                ///
+                /// - Remark: Generated from `#/paths/revisions/GET/header/If-None-Match`.
+                internal var If_hyphen_None_hyphen_Match: Components.Parameters.IfNoneMatch?
+                internal var accept: [OpenAPIRuntime.AcceptHeaderContentType<Operations.getRevisions.AcceptableContentType>]
+                /// Creates a new `Headers`.
+                ///
+                /// - Parameters:
+                ///   - If_hyphen_None_hyphen_Match: An ETag from an earlier answer; 304 when nothing changed.
+                ///   - accept:
+                internal init(
+                    If_hyphen_None_hyphen_Match: Components.Parameters.IfNoneMatch? = nil,
+                    accept: [OpenAPIRuntime.AcceptHeaderContentType<Operations.getRevisions.AcceptableContentType>] = .defaultValues()
+                ) {
+                    self.If_hyphen_None_hyphen_Match = If_hyphen_None_hyphen_Match
+                    self.accept = accept
+                }
+            }
+            internal var headers: Operations.getRevisions.Input.Headers
+            /// Creates a new `Input`.
+            ///
+            /// - Parameters:
+            ///   - headers:
+            internal init(headers: Operations.getRevisions.Input.Headers = .init()) {
+                self.headers = headers
+            }
+        }
+        internal enum Output: Sendable, Hashable {
+            internal struct Ok: Sendable, Hashable {
+                /// - Remark: Generated from `#/paths/revisions/GET/responses/200/headers`.
+                internal struct Headers: Sendable, Hashable {
+                    /// Identifies this version of the answer.
+                    ///
+                    /// - Remark: Generated from `#/paths/revisions/GET/responses/200/headers/ETag`.
+                    internal var ETag: Components.Headers.ETag?
+                    /// Creates a new `Headers`.
+                    ///
+                    /// - Parameters:
+                    ///   - ETag: Identifies this version of the answer.
+                    internal init(ETag: Components.Headers.ETag? = nil) {
+                        self.ETag = ETag
+                    }
+                }
+                /// Received HTTP response headers
+                internal var headers: Operations.getRevisions.Output.Ok.Headers
+                /// - Remark: Generated from `#/paths/revisions/GET/responses/200/content`.
+                internal enum Body: Sendable, Hashable {
+                    /// - Remark: Generated from `#/paths/revisions/GET/responses/200/content/application\/json`.
+                    case json(Components.Schemas.PlanRecord)
+                    /// The associated value of the enum case if `self` is `.json`.
+                    ///
+                    /// - Throws: An error if `self` is not `.json`.
+                    /// - SeeAlso: `.json`.
+                    internal var json: Components.Schemas.PlanRecord {
+                        get throws {
+                            switch self {
+                            case let .json(body):
+                                return body
+                            }
+                        }
+                    }
+                }
+                /// Received HTTP response body
+                internal var body: Operations.getRevisions.Output.Ok.Body
+                /// Creates a new `Ok`.
+                ///
+                /// - Parameters:
+                ///   - headers: Received HTTP response headers
+                ///   - body: Received HTTP response body
+                internal init(
+                    headers: Operations.getRevisions.Output.Ok.Headers = .init(),
+                    body: Operations.getRevisions.Output.Ok.Body
+                ) {
+                    self.headers = headers
+                    self.body = body
+                }
+            }
+            /// The record.
+            ///
+            /// - Remark: Generated from `#/paths//revisions/get(getRevisions)/responses/200`.
+            ///
+            /// HTTP response code: `200 ok`.
+            case ok(Operations.getRevisions.Output.Ok)
+            /// The associated value of the enum case if `self` is `.ok`.
+            ///
+            /// - Throws: An error if `self` is not `.ok`.
+            /// - SeeAlso: `.ok`.
+            internal var ok: Operations.getRevisions.Output.Ok {
+                get throws {
+                    switch self {
+                    case let .ok(response):
+                        return response
+                    default:
+                        try throwUnexpectedResponseStatus(
+                            expectedStatus: "ok",
+                            response: self
+                        )
+                    }
+                }
+            }
+            /// Nothing changed since the ETag given in If-None-Match.
+            ///
+            /// - Remark: Generated from `#/paths//revisions/get(getRevisions)/responses/304`.
             ///
             /// HTTP response code: `304 notModified`.
             case notModified(Components.Responses.NotModified)

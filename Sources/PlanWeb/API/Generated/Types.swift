@@ -7,9 +7,18 @@ import struct Foundation.Date
 internal protocol APIProtocol: Sendable {
     /// The whole plan, in the shape of `planwatch plan export --format json`.
     ///
+    /// The version of the plan in force on the as-of date (default today): a revised plan answers with its targets, budgets and structure as they stood that day.
+    ///
     /// - Remark: HTTP `GET /plan`.
     /// - Remark: Generated from `#/paths//plan/get(getPlan)`.
     func getPlan(_ input: Operations.getPlan.Input) async throws -> Operations.getPlan.Output
+    /// The plan's public record, 목표 변경 이력.
+    ///
+    /// Every revision of the plan in the order it took effect, each with its sources and the changes computed from the versions (old → new, raised, lowered, added, dropped, reworded), and the plan's ending if it has one.
+    ///
+    /// - Remark: HTTP `GET /revisions`.
+    /// - Remark: Generated from `#/paths//revisions/get(getRevisions)`.
+    func getRevisions(_ input: Operations.getRevisions.Input) async throws -> Operations.getRevisions.Output
     /// One project, as it appears in the plan document.
     ///
     /// - Remark: HTTP `GET /projects/{id}`.
@@ -65,10 +74,27 @@ internal protocol APIProtocol: Sendable {
 extension APIProtocol {
     /// The whole plan, in the shape of `planwatch plan export --format json`.
     ///
+    /// The version of the plan in force on the as-of date (default today): a revised plan answers with its targets, budgets and structure as they stood that day.
+    ///
     /// - Remark: HTTP `GET /plan`.
     /// - Remark: Generated from `#/paths//plan/get(getPlan)`.
-    internal func getPlan(headers: Operations.getPlan.Input.Headers = .init()) async throws -> Operations.getPlan.Output {
-        try await getPlan(Operations.getPlan.Input(headers: headers))
+    internal func getPlan(
+        query: Operations.getPlan.Input.Query = .init(),
+        headers: Operations.getPlan.Input.Headers = .init()
+    ) async throws -> Operations.getPlan.Output {
+        try await getPlan(Operations.getPlan.Input(
+            query: query,
+            headers: headers
+        ))
+    }
+    /// The plan's public record, 목표 변경 이력.
+    ///
+    /// Every revision of the plan in the order it took effect, each with its sources and the changes computed from the versions (old → new, raised, lowered, added, dropped, reworded), and the plan's ending if it has one.
+    ///
+    /// - Remark: HTTP `GET /revisions`.
+    /// - Remark: Generated from `#/paths//revisions/get(getRevisions)`.
+    internal func getRevisions(headers: Operations.getRevisions.Input.Headers = .init()) async throws -> Operations.getRevisions.Output {
+        try await getRevisions(Operations.getRevisions.Input(headers: headers))
     }
     /// One project, as it appears in the plan document.
     ///
