@@ -15,6 +15,9 @@ struct PageContext {
     let switchURL: String
     /// Who is signed in, if anyone.
     var principal: Principal? = Principal.current
+    /// The site's address as readers reach it (`--public-url`), for what leaves the site: a
+    /// chart's file, the code that embeds it.
+    var address = WorkspaceSettings().publicURL
 
     var index: PlanIndex { model.index }
     var ko: Bool { language == .ko }

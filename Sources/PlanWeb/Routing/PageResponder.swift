@@ -38,7 +38,7 @@ struct PageResponder: Sendable {
     func pageContext(_ page: PageRequest, path: String) async -> PageContext {
         let (model, assessment) = await site.holder.assessment(asOf: page.asOf)
         return PageContext(model: model, assessment: assessment, language: page.language, catalog: .of(page.language),
-                           asOf: page.asOf, path: path, switchURL: page.switchURL)
+                           asOf: page.asOf, path: path, switchURL: page.switchURL, address: site.settings.publicURL)
     }
 
     /// The site's error page in the reader's language, with the status `failure` calls for.
