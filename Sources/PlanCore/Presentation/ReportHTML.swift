@@ -22,8 +22,9 @@ extension ReportDocument {
     /// The rules that make the page print as a document: A4, the as-of date and "page / pages"
     /// in the bottom margin, headers repeated, rows kept whole, headings kept with what follows.
     public static func printStyle(running: String) -> String {
-        "@page{size:A4;margin:18mm 16mm 20mm;@bottom-left{content:\"\(cssString(running))\";font-size:9pt;color:#333}"
-            + "@bottom-right{content:counter(page) \" / \" counter(pages);font-size:9pt;color:#333}}"
+        let font = "font-family:\"Noto Sans KR\",\"NanumGothic\",\"Nanum Gothic\",\"Malgun Gothic\",sans-serif"
+        return "@page{size:A4;margin:18mm 16mm 20mm;@bottom-left{content:\"\(cssString(running))\";font-size:9pt;color:#333;\(font)}"
+            + "@bottom-right{content:counter(page) \" / \" counter(pages);font-size:9pt;color:#333;\(font)}}"
             + "@media print{body{margin:0;max-width:none;padding:0;font-size:10.5pt}thead{display:table-header-group}"
             + "tr,li{break-inside:avoid}h2,h3{break-after:avoid}a{color:inherit;text-decoration:none}}"
     }

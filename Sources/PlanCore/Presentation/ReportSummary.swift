@@ -38,8 +38,10 @@ struct ReportSummary {
             var perProject: [Int: Int] = [:]
             for i in slipping { perProject[index.projectOfIndicator[i], default: 0] += 1 }
             let ranked = perProject.sorted { ($0.value, -$0.key) > ($1.value, -$1.key) }
-            let named = ranked.prefix(4).map { "\(index.projects[$0.key].id) \(index.projects[$0.key].title[l]) \(count($0.value))" }
-            let more = ranked.count > 4 ? (ko ? " 외 \(ranked.count - 4)개 프로젝트" : " and \(ranked.count - 4) more projects") : ""
+            let named = ranked.prefix(2).map { p in
+                "\(index.projects[p.key].id) \(index.projects[p.key].title[l])" + (ko ? " \(count(p.value))" : " (\(p.value))")
+            }
+            let more = ranked.count > 2 ? (ko ? " 외 \(ranked.count - 2)개 프로젝트" : " and \(ranked.count - 2) more projects") : ""
             out.append(Item(.detail, (ko ? "부진 지표가 많은 프로젝트: " : "Most in: ") + named.joined(separator: ", ") + more))
         }
         let lateReforms = RollUp.overdue(r.reforms), lateInvestments = RollUp.overdue(r.investments)

@@ -22,13 +22,15 @@ struct SiteChart {
     var page: String
     var name: String
     var points: CSVTable
+    /// The key the standalone file draws under the chart (the page has its own, as HTML).
+    var legend: [(mark: String, label: String)] = []
 
     /// The chart as a standalone SVG file, with `address` (the site's) before the page's path.
     func press(_ c: PageContext, address: String, verdict: String? = nil) -> String {
         let day = c.ko ? "\(c.day(c.assessment.asOf.day)) 기준" : "As of \(c.day(c.assessment.asOf.day))"
         let subtitle = verdict.map { day + " · " + c.catalog["chart_verdict"] + ": " + $0 } ?? day
         return PressChart(title: title, description: description, subtitle: subtitle, source: source, address: address + page,
-                          drawing: drawing, drawingWidth: size.width, drawingHeight: size.height).svg
+                          drawing: drawing, drawingWidth: size.width, drawingHeight: size.height, legend: legend).svg
     }
 
     /// The chart's files: `chart.svg`/`chart.csv` of an indicator, `charts/NAME.svg` elsewhere.
@@ -90,8 +92,16 @@ enum SiteCharts {
         let source = c.ko
             ? "출처: 「\(plan)」(기준치·목표)" + (publishers.isEmpty ? "" : ", " + publishers.joined(separator: ", ") + "(실적)") + " · Planwatch 집계"
             : "Source: \(plan) (baseline, targets)" + (publishers.isEmpty ? "" : "; " + publishers.joined(separator: ", ") + " (values)") + " · compiled by Planwatch"
+        let legend: [(mark: String, label: String)] = [
+            ("<rect x=\"2\" y=\"2\" width=\"10\" height=\"10\" fill=\"#3c4043\"/>", c.catalog["chart_baseline"]),
+            ("<path d=\"M7 0L14 7L7 14L0 7Z\" fill=\"#0a5a9c\"/>", c.catalog["chart_target"]),
+            ("<path d=\"M0 7H14\" stroke=\"#6b7280\" stroke-width=\"2\" stroke-dasharray=\"4 3\"/>", c.catalog["chart_path"]),
+            ("<circle cx=\"7\" cy=\"7\" r=\"5\" fill=\"#b34700\"/>", c.catalog["chart_final"]),
+            ("<circle cx=\"7\" cy=\"7\" r=\"5\" fill=\"#ffffff\" stroke=\"#b34700\" stroke-width=\"2\"/>", c.catalog["chart_provisional"]),
+        ]
         return SiteChart(title: i.name[c.language], description: drawing.description, drawing: drawing.render(id: "chart"),
-                         size: (drawing.width, drawing.height), source: source, page: page(.indicator(position), c), name: "chart", points: points)
+                         size: (drawing.width, drawing.height), source: source, page: page(.indicator(position), c), name: "chart", points: points,
+                         legend: legend)
     }
 
     /// The drawing of an indicator as of the page's date, and the values it draws (those with a
