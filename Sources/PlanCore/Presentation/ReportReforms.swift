@@ -12,10 +12,10 @@ enum ReportReforms {
         }
         let counts = TaskStatus.allCases.sorted { $0.severity < $1.severity }.compactMap { s -> String? in
             let n = reforms.filter { a.tasks[$0].status == s }.count
-            return n > 0 ? "\(s.label(l)) \(ko ? "\(n)건" : String(n))" : nil
+            return n > 0 ? (ko ? "\(s.label(l)) \(n)건" : "\(s.label(l)): \(n)") : nil
         }
         doc.blocks.append(.paragraph(ko ? "제도개선 과제 \(reforms.count)건(\(counts.joined(separator: ", "))). 지연 과제부터 정리함."
-            : "\(reforms.count) reforms (\(counts.joined(separator: ", "))), the late ones first."))
+            : "\(reforms.count) reforms (\(counts.joined(separator: "; "))), the late ones first."))
         doc.blocks.append(.table(ko ? ["과제", "관련 법령", "기한", "판정", "추진 상황"] : ["Reform", "Laws", "Due", "Status", "Where it stands"],
                                  reforms.map { i in
             let t = index.tasks[i]

@@ -19,7 +19,7 @@ enum ReportSlipping {
         ].filter { $0.0 > 0 }.map(\.1)
         let listed = parts.joined(separator: ", ")
         doc.blocks.append(.paragraph(ko ? listed + KoreanParticle.object(after: listed) + " 프로젝트별로 정리함."
-            : listed.capitalizedFirst + ", project by project."))
+            : "Project by project: " + listed + "."))
         let header = ko ? ["구분", "항목", "판정", "근거"] : ["Kind", "Item", "Verdict", "Why"]
         for (p, project) in index.projects.enumerated() {
             var rows: [[String]] = []

@@ -41,8 +41,9 @@ struct ReportSummary {
             let named = ranked.prefix(2).map { p in
                 "\(index.projects[p.key].id) \(index.projects[p.key].title[l])" + (ko ? " \(count(p.value))" : " (\(p.value))")
             }
-            let more = ranked.count > 2 ? (ko ? " 외 \(ranked.count - 2)개 프로젝트" : " and \(ranked.count - 2) more projects") : ""
-            out.append(Item(.detail, (ko ? "부진 지표가 많은 프로젝트: " : "Most in: ") + named.joined(separator: ", ") + more))
+            let others = ranked.count - 2
+            let more = others > 0 ? (ko ? " 외 \(others)개 프로젝트" : "; and \(others) more project\(others == 1 ? "" : "s")") : ""
+            out.append(Item(.detail, (ko ? "부진 지표가 많은 프로젝트: " : "Most of them in: ") + named.joined(separator: ko ? ", " : "; ") + more))
         }
         let lateReforms = RollUp.overdue(r.reforms), lateInvestments = RollUp.overdue(r.investments)
         let unreported = (r.reforms[.unreported] ?? 0) + (r.investments[.unreported] ?? 0)
@@ -85,10 +86,10 @@ struct ReportSummary {
         out.append(Item(.heading, ko ? "제도개선" : "Reforms"))
         let reformTotal = r.reforms.values.reduce(0, +)
         let reformCounts = TaskStatus.allCases.sorted { $0.severity > $1.severity }.compactMap { s in
-            (r.reforms[s] ?? 0) > 0 ? "\(s.label(l)) \(count(r.reforms[s] ?? 0, "건"))" : nil
+            (r.reforms[s] ?? 0) > 0 ? (ko ? "\(s.label(l)) \(count(r.reforms[s] ?? 0, "건"))" : "\(s.label(l)): \(r.reforms[s] ?? 0)") : nil
         }
         out.append(Item(.point, ko ? "제도개선 과제 \(count(reformTotal, "건")): " + reformCounts.joined(separator: ", ")
-            : "\(reformTotal) reforms: " + reformCounts.joined(separator: ", ")))
+            : "\(reformTotal) reforms: " + reformCounts.joined(separator: "; ")))
 
         out.append(Item(.heading, ko ? "후속 조치" : "Follow-up"))
         let slippingProjects = Set(slipping.map { index.projectOfIndicator[$0] }).count
