@@ -54,6 +54,8 @@ func buildRouter(site: Site, fastPath: FastPathCache, accessLog: AccessLog? = ni
 
     PageRoutes.register(on: router, pages)
     DownloadRoutes.register(on: router, pages)
+    ChartRoutes.register(on: router, pages)
+    PrintStyle.register(on: router, pages)
     OperationsRoutes.register(on: router, site: site, access: operations)
     WorkspaceRoutes.register(on: router, Workspace(site: site, pages: pages))
 

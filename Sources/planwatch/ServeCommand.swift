@@ -67,6 +67,9 @@ struct ServeCommand: AsyncParsableCommand {
     @Option(name: .long, help: ArgumentHelp("The address of a proxy (the load balancer) whose X-Forwarded-For names the client; repeat for several. The sign-in limit per address then counts each client, not the proxy.",
                                             valueName: "address"))
     var trustedProxy: [String] = []
+    @Option(name: .long, help: ArgumentHelp("The site's address as readers reach it (default: http://HOST:PORT), drawn into downloaded charts and given in the code that embeds them.",
+                                            valueName: "url"))
+    var publicURL: String?
     @Flag(help: "For an office of one person only: let whoever recorded or submitted a value approve it too (four eyes off). Every such approval is audited as fact.self-approve.")
     var allowSelfApproval = false
     @Flag(help: "Load invented sample actuals so the dashboard has something to show (never on a real database).")
@@ -77,6 +80,9 @@ struct ServeCommand: AsyncParsableCommand {
     func validate() throws {
         if demo && empty { throw ValidationError("--demo and --empty cannot go together: --demo loads sample values, --empty loads none") }
         if let opsPort, opsPort == port { throw ValidationError("--ops-port must differ from --port") }
+        if let publicURL, !(publicURL.hasPrefix("http://") || publicURL.hasPrefix("https://")) || publicURL.contains(where: { $0.isWhitespace || $0 == "\"" || $0 == "<" }) {
+            throw ValidationError("--public-url \(publicURL) is not an http:// or https:// address")
+        }
         for proxy in trustedProxy where !ClientAddress.isAddress(proxy) {
             throw ValidationError("--trusted-proxy \(proxy) is not an IP address")
         }
@@ -105,6 +111,7 @@ struct ServeCommand: AsyncParsableCommand {
         settings.maxUploadBytes = max(1, maxUploadMB) << 20
         settings.trustedProxies = Set(trustedProxy)
         settings.allowSelfApproval = allowSelfApproval
+        settings.publicURL = String((publicURL ?? "http://\(host):\(port)").reversed().drop { $0 == "/" }.reversed())
         if allowSelfApproval {
             logger.warning("--allow-self-approval: whoever records or submits a value may approve it; each such approval is audited as fact.self-approve")
         }

@@ -197,6 +197,7 @@ PUBLIC = [
     "/sources", "/method", "/data",
     "/search?q=" + urllib.parse.quote("데이터"), "/search?q=" + urllib.parse.quote("없는말"), "/search",
     "/nope",
+    "/embed/indicators/1-4.gci-rank",        # the chart and verdict alone, for other sites to frame
 ]
 
 
@@ -263,6 +264,8 @@ def workspace(d):
         visit(d, "/admin/queue", "/admin/queue as coordinator")
         submit(d, "form[action='/admin/queue']", "queue decided with nothing picked", "button[value=approve]")
         visit(d, "/admin/status")
+        visit(d, "/admin/review", "the quarterly review")
+        visit(d, "/admin/review?asOf=2022-06-30&language=en", "the quarterly review as of 2022-06-30 in English")
         visit(d, "/admin/projects/1-1/report?period=2021", "report of a locked year, as coordinator")
         sign_out(d)
 

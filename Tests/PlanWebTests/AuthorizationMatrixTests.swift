@@ -58,7 +58,7 @@ import Testing
     }
 
     static func concrete(_ pattern: String) -> String {
-        pattern.replacingOccurrences(of: ":project", with: "1-1").replacingOccurrences(of: ":username", with: "jung")
+        pattern.replacingOccurrences(of: ":project", with: "1-1").replacingOccurrences(of: ":username", with: "jung").replacingOccurrences(of: ":format", with: "hwpx")
             .replacingOccurrences(of: "/:id/revoke", with: "/nosuchtoken/revoke").replacingOccurrences(of: "projects/:id", with: "projects/1-1")
             .replacingOccurrences(of: ":kind", with: "observation").replacingOccurrences(of: ":id", with: "999999")
     }

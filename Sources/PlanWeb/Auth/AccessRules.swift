@@ -25,6 +25,9 @@ public enum AccessRules {
         AccessRule(.post, "/admin/queue", .review, form: true),
         AccessRule(.get, "/admin/status", .viewUnpublished),
         AccessRule(.get, "/admin/audit", .viewAudit),
+        // The quarterly review, on the page and as files (a Hangul document among them).
+        AccessRule(.get, "/admin/review", .viewUnpublished),
+        AccessRule(.get, "/admin/review/:format", .viewUnpublished),
         // Administration.
         AccessRule(.get, "/admin/accounts", .manageAccounts),
         AccessRule(.post, "/admin/accounts", .manageAccounts, form: true),

@@ -15,6 +15,9 @@ enum DownloadRoutes {
         router.get("/static/site.css") { request, _ in
             staticFile("Sources/PlanWeb/Static/site.css", type: "text/css; charset=utf-8", request: request, pages: pages)
         }
+        router.get("/static/embed.css") { request, _ in
+            staticFile("Sources/PlanWeb/Static/embed.css", type: "text/css; charset=utf-8", request: request, pages: pages)
+        }
         router.get("/static/favicon.svg") { request, _ in
             staticFile("Sources/PlanWeb/Static/favicon.svg", type: "image/svg+xml", request: request, pages: pages)
         }

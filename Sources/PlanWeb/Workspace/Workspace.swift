@@ -25,6 +25,7 @@ struct Workspace: Sendable {
     func navigation(_ c: PageContext, current: String) -> [String: Any] {
         let entries: [(String, String, Action)] = [
             ("/admin", "ws_home", .signedIn), ("/admin/queue", "ws_queue", .viewUnpublished), ("/admin/status", "ws_status", .viewUnpublished),
+            ("/admin/review", "ws_review", .viewUnpublished),
             ("/admin/audit", "ws_audit", .viewAudit), ("/admin/accounts", "ws_accounts", .manageAccounts),
             ("/admin/organizations", "ws_organizations", .manageOrganizations), ("/admin/tokens", "ws_tokens", .manageTokens),
             ("/admin/plan", "ws_plan", .managePlan), ("/admin/password", "ws_password", .signedIn),

@@ -43,6 +43,10 @@ enum WorkspaceRoutes {
         router.post("/admin/queue") { request, _ in try await QueuePage.decide(request, ws) }
         router.get("/admin/status") { request, _ in try await StatusPage.show(request, ws) }
         router.get("/admin/audit") { request, _ in try await AuditPage.show(request, ws) }
+        router.get("/admin/review") { request, _ in await ReviewPage.show(request, ws) }
+        router.get("/admin/review/:format") { request, context in
+            await ReviewPage.download(request, ws, format: context.parameters.get("format") ?? "")
+        }
 
         router.get("/admin/accounts") { request, _ in try await AccountsPage.show(request, ws) }
         router.post("/admin/accounts") { request, _ in try await AccountsPage.add(request, ws) }

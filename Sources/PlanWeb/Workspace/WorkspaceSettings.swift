@@ -28,6 +28,10 @@ public struct WorkspaceSettings: Sendable {
     /// Mark cookies Secure: always, never, or when the request came over TLS (directly or
     /// through a proxy that says so in X-Forwarded-Proto).
     public var secureCookies: SecureCookies = .auto
+    /// The site's address as its readers reach it (`planwatch serve --public-url`), without a
+    /// trailing slash: drawn into downloaded charts and given in the embed code, so a chart
+    /// reused elsewhere leads back here.
+    public var publicURL = "http://127.0.0.1:8080"
 
     public enum SecureCookies: String, Sendable, CaseIterable {
         case auto, always, never
