@@ -28,6 +28,8 @@ public struct WorkspaceSettings: Sendable {
     /// Mark cookies Secure: always, never, or when the request came over TLS (directly or
     /// through a proxy that says so in X-Forwarded-Proto).
     public var secureCookies: SecureCookies = .auto
+    /// Whether notifications are also emailed (`--smtp-url`); the inbox says so.
+    public var mailRelayConfigured = false
 
     public enum SecureCookies: String, Sendable, CaseIterable {
         case auto, always, never
