@@ -26,7 +26,15 @@ class Store:
     def __init__(self, args):
         self.args = args
         self.accepted = 0
+        self.stopping = False
         os.makedirs(args.store, exist_ok=True)
+
+    async def handle_MAIL(self, server, session, envelope, address, mail_options):
+        if self.stopping:
+            return "421 4.3.2 shutting down"
+        envelope.mail_from = address
+        envelope.mail_options.extend(mail_options)
+        return "250 OK"
 
     async def handle_DATA(self, server, session, envelope):
         message_id = email.message_from_bytes(envelope.content).get("Message-ID", "").strip()
@@ -43,8 +51,9 @@ class Store:
             f.write("%s %s\n" % (message_id, " ".join(envelope.rcpt_tos)))
         self.accepted += 1
         if self.args.stop_after and self.accepted >= self.args.stop_after:
-            # Down right after this reply goes out.
-            asyncio.get_running_loop().call_later(0.2, os._exit, 0)
+            # Nothing more is taken from now on, and the relay is gone soon after this reply.
+            self.stopping = True
+            asyncio.get_running_loop().call_later(0.5, os._exit, 0)
         return "250 2.0.0 accepted"
 
 

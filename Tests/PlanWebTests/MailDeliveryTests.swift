@@ -28,6 +28,15 @@ struct MailDeliveryTests {
         try await d.assign(Assignment(organizationId: "msit", entityId: "1-1"), actor: .system, at: now)
         try await d.addAccount(Account(username: "kim", displayName: "김민지", organizationId: "pmo", role: .coordinator, passwordHash: "x", createdAt: now),
                                actor: .system, at: now)
+        try await prepare(store, index: PlanIndex(plan), opener: "kim")
+        await store.shutdown()
+        return path
+    }
+
+    /// The reporters with addresses and the round, in a store that has the plan, msit (assigned 1-1) and the office.
+    static func prepare(_ store: any Store, index: PlanIndex, opener: String) async throws {
+        let d = Directory(store: store)
+        let now = Timestamp.now
         for i in 1...reporters {
             let name = "reporter\(i)"
             try await d.addAccount(Account(username: name, displayName: i % 3 == 0 ? "Reporter \(i)" : "보고자\(i)", organizationId: "msit",
@@ -35,12 +44,10 @@ struct MailDeliveryTests {
             try await d.setPreferences(username: name, email: "\(name)@msit.go.kr", language: i % 3 == 0 ? .en : .ko, muted: [], actor: .system, at: now)
         }
         let today = now.koreanDay
-        _ = try await ReportingRounds(store: store, index: PlanIndex(plan), dueAfterDays: 60)
+        _ = try await ReportingRounds(store: store, index: index, dueAfterDays: 60)
             .open(RoundDraft(title: LocalizedText(ko: "\(today.year)년 4분기 실적 점검", en: "Q4 \(today.year) progress review"),
                              period: .year(today.year)!, items: [.indicators, .budget, .jobs], due: today.adding(days: 1)),
-                  actor: Actor("user:kim"), at: Timestamp(seconds: now.seconds - 10 * 86_400))
-        await store.shutdown()
-        return path
+                  actor: Actor("user:\(opener)"), at: Timestamp(seconds: now.seconds - 10 * 86_400))
     }
 
     /// A self-signed certificate for "localhost", which the sender is told to trust.
@@ -80,7 +87,7 @@ struct MailDeliveryTests {
     static func serve(_ db: String, _ dir: URL, port: Int) async throws -> ServerProcess? {
         let credentials = dir.appendingPathComponent("credentials").path
         FileManager.default.createFile(atPath: credentials, contents: Data("planwatch\nrelay secret 1\n".utf8))
-        return try await ServerProcess.start(db: "sqlite:\(db)", arguments: [
+        return try await ServerProcess.start(db: db.contains(":") ? db : "sqlite:\(db)", arguments: [
             "--smtp-url", "smtp://localhost:\(port)", "--smtp-from", "디지털뉴딜반 <noreply@pmo.go.kr>", "--smtp-credentials-file", credentials,
             "--smtp-ca-file", dir.appendingPathComponent("cert.pem").path, "--smtp-retry-seconds", "1", "--smtp-lease-seconds", "3",
             "--reminder-interval-seconds", "1", "--site-url", "https://planwatch.example",
@@ -94,10 +101,13 @@ struct MailDeliveryTests {
     }
 
     static func outbox(_ db: String) async throws -> [StoredNotification] {
-        let store = try SQLiteStore(path: db)
-        defer { Task { await store.shutdown() } }
+        try await outbox(try SQLiteStore(path: db))
+    }
+
+    static func outbox(_ store: any Store) async throws -> [StoredNotification] {
         var all: [StoredNotification] = []
         for i in 1...reporters { all += try await store.notifications(recipient: "reporter\(i)", limit: 100) }
+        await store.shutdown()
         return all.filter { $0.content.kind == .dueSoon }
     }
 
@@ -165,5 +175,34 @@ struct MailDeliveryTests {
         #expect(ids.count == Self.reporters && Set(ids).count == Self.reporters, "every reminder once: \(ids)")
         let outbox = try await Self.outbox(db)
         #expect(outbox.allSatisfy { $0.mailState == .sent })
+    }
+
+    @Test(.enabled(if: TestDatabase.postgresURL != nil))
+    func twoServersOnOnePostgreSQLSendEveryReminderOnce() async throws {
+        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("planwatch-mail-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: dir) }
+        try Self.certificate(dir)
+        try await TestDatabase(kind: .postgres).with { url, open in
+            let store = try await open()
+            try await Self.prepare(store, index: PlanIndex(WebFixture.plan), opener: "park")
+            await store.shutdown()
+            // The relay holds each message a little, so both servers are sending at once.
+            let (relay, port) = try await Self.relay(dir, extra: ["--hold-ms", "150"])
+            defer { Self.stop(relay) }
+            guard let one = try await Self.serve(url, dir, port: port), let two = try await Self.serve(url, dir, port: port) else { return }
+            let done = try await eventually(within: .seconds(90)) { Self.received(dir).count >= Self.reporters }
+            try await Task.sleep(for: .seconds(2))
+            await one.stop()
+            await two.stop()
+            #expect(done)
+            let ids = Self.received(dir)
+            #expect(ids.count == Self.reporters && Set(ids).count == Self.reporters, "every reminder once: \(ids)")
+            let outbox = try await Self.outbox(try await open())
+            #expect(outbox.count == Self.reporters && outbox.allSatisfy { $0.mailState == .sent })
+            let audit = try await open()
+            #expect(try await audit.auditEvents(after: 0, limit: 10_000).filter { $0.action == "round.remind" }.count == 1, "the reminder was written once")
+            await audit.shutdown()
+        }
     }
 }
