@@ -52,7 +52,7 @@ struct RoundsAndOutboxTests {
             #expect(lee[0].mailState == .pending && lee[0].content.email == "lee@msit.go.kr")
             let choi = try await store.notifications(recipient: "choi", limit: 10)
             #expect(choi.count == 1 && choi[0].content.language == .en && choi[0].mailState == MailState.none)
-            #expect(choi[0].content.body.contains("Digital New Deal Office has opened the reporting round \"Q4 2025 progress review\""))
+            #expect(choi[0].content.body.contains("The reporting round \"Q4 2025 progress review\" has been opened by the Digital New Deal Office"))
             #expect(try await store.notifications(recipient: "park", limit: 10).isEmpty, "park turned round notices off")
             #expect(try await store.notifications(recipient: "kim", limit: 10).isEmpty, "the office opened it")
             #expect(try await store.auditEvents(after: 0, limit: 1000).contains { $0.action == "round.open" && $0.entity == "rounds#\(round.id!)" })

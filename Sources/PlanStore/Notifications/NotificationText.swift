@@ -9,10 +9,10 @@ public enum NotificationText {
 
     static let prefix = "[Planwatch] "
 
-    /// `2022년 7월 15일(금)`, `Friday 15 July 2022`.
+    /// `2022. 7. 15.(금)`, as Korean official letters write a date; `Friday 15 July 2022`.
     public static func day(_ d: CalendarDay, _ l: Language) -> String {
         let weekday = ((d.ordinal % 7) + 7 + 4) % 7  // 1970-01-01 was a Thursday; 0 is Sunday.
-        if l == .ko { return "\(d.year)년 \(d.month)월 \(d.day)일(\(["일", "월", "화", "수", "목", "금", "토"][weekday]))" }
+        if l == .ko { return "\(d.year). \(d.month). \(d.day).(\(["일", "월", "화", "수", "목", "금", "토"][weekday]))" }
         let days = ["Sunday", "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday"]
         let months = ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December"]
         return "\(days[weekday]) \(d.day) \(months[d.month - 1]) \(d.year)"
@@ -39,8 +39,11 @@ public enum NotificationText {
         if observations > 0 { parts.append(count(observations, l, one: l == .ko ? "성과지표" : "indicator", many: "indicators")) }
         if budget > 0 { parts.append(count(budget, l, one: l == .ko ? "예산 집행" : "budget execution report", many: "budget execution reports")) }
         if jobs > 0 { parts.append(count(jobs, l, one: l == .ko ? "일자리" : "jobs report", many: "jobs reports")) }
-        if tasks.count - reforms > 0 { parts.append(count(tasks.count - reforms, l, one: l == .ko ? "과제 추진 상황" : "task status", many: "task statuses")) }
-        if reforms > 0 { parts.append(count(reforms, l, one: l == .ko ? "제도 개선 추진 상황" : "reform status", many: "reform statuses")) }
+        let investments = tasks.count - reforms
+        if investments > 0 {
+            parts.append(l == .ko ? "과제 추진 상황 \(investments)건" : "progress on \(investments) \(investments == 1 ? "task" : "tasks")")
+        }
+        if reforms > 0 { parts.append(l == .ko ? "제도 개선 추진 상황 \(reforms)건" : "progress on \(reforms) \(reforms == 1 ? "reform" : "reforms")") }
         return parts.joined(separator: ", ")
     }
 
@@ -83,7 +86,7 @@ public enum NotificationText {
         let title = round.title.text(l)
         let due = day(round.due, l)
         if l == .ko {
-            return (prefix + "「\(title)」 자료 제출 요청 (기한 \(due))", """
+            return (prefix + "「\(title)」 자료 제출 요청(기한: \(round.due.year). \(round.due.month). \(round.due.day).)", """
                 \(greeting(name, l))
 
                 \(office)에서 「\(title)」\(KoreanParticle.object(after: title)) 시작하였습니다. 귀 기관(\(organization))에서 제출하실 자료는 아래와 같습니다.
@@ -98,7 +101,7 @@ public enum NotificationText {
         return (prefix + "Reporting round \"\(title)\": please report by \(due)", """
             \(greeting(name, l))
 
-            \(office) has opened the reporting round "\(title)". Your organization (\(organization)) is asked for:
+            The reporting round "\(title)" has been opened by \(office). Your organization (\(organization)) is asked for:
 
               - Period covered: \(round.period.english)
               - Items: \(items)

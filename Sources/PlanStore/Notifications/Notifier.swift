@@ -146,7 +146,8 @@ public struct Notifier: Sendable {
             let items = progress.items[org] ?? []
             for account in people.reporters(of: org) {
                 if let n = to(account, kind: .roundOpened, key: "round:\(round.key):opened", link: "/admin", { l in
-                    let officeName = openedBy.map { people.name(of: $0.organizationId, l) } ?? (l == .ko ? "총괄 부서" : "The coordinating office")
+                    let officeName = openedBy.map { l == .ko ? people.name(of: $0.organizationId, l) : "the " + people.name(of: $0.organizationId, l) }
+                        ?? (l == .ko ? "총괄 부서" : "the coordinating office")
                     return NotificationText.roundOpened(name: account.displayName, office: officeName, organization: people.name(of: org, l),
                                                         round: round, items: NotificationText.itemCounts(items, index: index, l), l)
                 }) { out.append(n) }

@@ -71,7 +71,8 @@ enum HomeWorkspacePage {
         return ws.render("workspace_home", request, title: c.catalog["ws_home"], current: "/admin", values: values)
     }
 
-    /// The open rounds that concern this person, nearest due date first: for a reporter, those
+    /// The open rounds that concern this person, the nearest due date first, then those already
+    /// past it, the most recent first: for a reporter, those
     /// that ask their organization for something it has not sent yet or whose due date is
     /// still ahead; for the office, every round with something outstanding or still to come.
     static func openRounds(_ ws: Workspace, principal: Principal, _ c: PageContext) async throws -> [[String: Any]] {
@@ -91,6 +92,9 @@ enum HomeWorkspacePage {
             row["returned"] = c.count(counts.returned)
             row["remaining"] = counts.owed > 0 ? c.count(counts.owed) : c.catalog["rounds_all_done"]
             return (p.round.due, row)
-        }.sorted { $0.0 < $1.0 }.map(\.1)
+        }.sorted { a, b in
+            let aPast = a.0 < today, bPast = b.0 < today
+            return aPast != bPast ? !aPast : (aPast ? a.0 > b.0 : a.0 < b.0)
+        }.map(\.1)
     }
 }

@@ -52,15 +52,17 @@ enum RoundsPage {
         if !r.isOpen {
             when = c.catalog["round_closed"]
         } else if days < 0 {
-            when = c.catalog.format("round_days_late", ["days": String(-days)])
+            when = days == -1 ? c.catalog["round_day_late"] : c.catalog.format("round_days_late", ["days": String(-days)])
         } else if days == 0 {
             when = c.catalog["round_due_today"]
+        } else if days == 1 {
+            when = c.catalog["round_day_left"]
         } else {
             when = c.catalog.format("round_days_left", ["days": String(days)])
         }
         return ["key": r.key, "title": r.title.text(c.language), "link": "/admin/rounds/\(r.key)", "period": r.period.text(c.language),
                 "items": r.items.map { c.catalog["round_item_\($0.rawValue)"] }.joined(separator: ", "),
-                "due": NotificationText.day(r.due, c.language), "when": when, "late": r.isOpen && days < 0, "open": r.isOpen,
+                "due": c.day(r.due), "when": when, "late": r.isOpen && days < 0, "open": r.isOpen,
                 "yearly": r.isYearly]
     }
 
