@@ -255,6 +255,10 @@ def workspace(d):
                   "main form.stacked", "upload with errors")
         refused(d, "/admin/password", {"current": "not my password", "new": "short", "confirm": "different"},
                 "main form.stacked", "password with errors")
+        # Notifications: the inbox, the preferences (also refused), the calendar address made.
+        visit(d, "/admin/inbox")
+        refused(d, "/admin/preferences", {"pref-email": "not an address"}, "form[action='/admin/preferences']", "preferences with errors")
+        submit(d, "form[action='/admin/preferences/calendar']", "calendar address made", "button[value=renew]")
         sign_out(d)
         check(d, "signed out")
 
@@ -267,6 +271,11 @@ def workspace(d):
         visit(d, "/admin/review", "the quarterly review")
         visit(d, "/admin/review?asOf=2022-06-30&language=en", "the quarterly review as of 2022-06-30 in English")
         visit(d, "/admin/projects/1-1/report?period=2021", "report of a locked year, as coordinator")
+        # Reporting rounds: the list and the form refused, then a round opened and its page.
+        refused(d, "/admin/rounds", {"round-title-ko": ""}, "form[action='/admin/rounds']", "round with errors")
+        fill(d, "round-title-ko", "접근성 점검 " + language)
+        submit(d, "form[action='/admin/rounds']", "round opened")
+        visit(d, "/admin/rounds", "/admin/rounds with a round")
         sign_out(d)
 
         # A viewer reads the queue without deciding.

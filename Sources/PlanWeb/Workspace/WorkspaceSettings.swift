@@ -32,6 +32,8 @@ public struct WorkspaceSettings: Sendable {
     /// trailing slash: drawn into downloaded charts and given in the embed code, so a chart
     /// reused elsewhere leads back here.
     public var publicURL = "http://127.0.0.1:8080"
+    /// Whether notifications are also emailed (`--smtp-url`); the inbox says so.
+    public var mailRelayConfigured = false
 
     public enum SecureCookies: String, Sendable, CaseIterable {
         case auto, always, never
