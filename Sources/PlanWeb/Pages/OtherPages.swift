@@ -20,7 +20,7 @@ enum OtherPages {
     }
 
     static func data(_ c: PageContext) -> [String: Any] {
-        let plan = ["projects", "budget", "jobs", "indicators", "targets", "tasks", "laws"].map { name in
+        let plan = ["projects", "budget", "jobs", "indicators", "targets", "tasks", "laws", "revisions"].map { name in
             ["name": "\(name).csv", "link": "/data/\(name).csv", "xlsx": "/data/\(name).xlsx", "xlsx_name": "\(name).xlsx"]
         }
         let facts = ["observations", "budget_executions", "jobs_reports", "task_status_reports"].map { name in
