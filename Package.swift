@@ -42,9 +42,9 @@ let package = Package(
     targets: [
         .target(
             name: "PlanCore",
+            // Yams only: the domain starts compiling while the server's packages still build.
             dependencies: [
                 .product(name: "Yams", package: "Yams"),
-                .product(name: "Crypto", package: "swift-crypto"),
             ],
             swiftSettings: strict,
             plugins: ["EmbedResources"]
