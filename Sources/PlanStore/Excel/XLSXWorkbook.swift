@@ -62,11 +62,19 @@ public final class XLSXWorkbook: @unchecked Sendable {
         try self.init(archive: archive, fileSize: size)
     }
 
-    /// Opens a workbook already in memory (an upload).
+    /// Opens a workbook already in memory (an upload). It is read from an unlinked temporary
+    /// file, as a workbook on disk is: ZIPFoundation's in-memory archive traps when a hostile
+    /// file's headers point past its end (found by the `workbook` fuzz target), its file-backed
+    /// archive does not.
     public convenience init(bytes: [UInt8]) throws(Failure) {
         try Self.checkSignature(bytes.prefix(4))
+        let path = FileManager.default.temporaryDirectory.appendingPathComponent("planwatch-upload-\(UUID().uuidString).xlsx").path
+        guard FileManager.default.createFile(atPath: path, contents: Data(bytes)) else {
+            throw Failure(message: "cannot create a temporary file in \(FileManager.default.temporaryDirectory.path)")
+        }
+        defer { unlink(path) }
         let archive: Archive
-        do { archive = try Archive(data: Data(bytes), accessMode: .read) } catch {
+        do { archive = try Archive(url: URL(fileURLWithPath: path), accessMode: .read) } catch {
             throw Self.notAWorkbook("it is not a readable ZIP archive")
         }
         try self.init(archive: archive, fileSize: bytes.count)

@@ -12,16 +12,17 @@ public final class ImportBudget: Sendable {
         case clientGone
     }
 
-    private let deadline: ContinuousClock.Instant?
-    private let seconds: Int
+    private let seconds: Int?
+    /// When the work began: the first check, so time spent waiting for a place is not counted.
+    private let began = Mutex<ContinuousClock.Instant?>(nil)
     private let cancelled = Atomic(false)
     private let checks = Atomic(0)
     private let timeIsUp = Atomic(false)
 
-    /// A budget of `seconds` (nil: no limit, as on the command line).
+    /// A budget of `seconds` of work, counted from the first check (nil: no limit, as on the
+    /// command line).
     public init(seconds: Int?) {
-        self.seconds = seconds ?? 0
-        deadline = seconds.map { ContinuousClock.now + .seconds($0) }
+        self.seconds = seconds
     }
 
     /// No limit and nobody to lose: `planwatch import`.
@@ -36,9 +37,15 @@ public final class ImportBudget: Sendable {
     /// atomic increment, so it can run for every row.
     public func stop() -> Stop? {
         if isCancelled { return .clientGone }
-        guard let deadline else { return nil }
+        guard let seconds else { return nil }
         if timeIsUp.load(ordering: .relaxed) { return .timeUp(seconds: seconds) }
-        guard checks.wrappingAdd(1, ordering: .relaxed).oldValue % 64 == 0, ContinuousClock.now >= deadline else { return nil }
+        guard checks.wrappingAdd(1, ordering: .relaxed).oldValue % 64 == 0 else { return nil }
+        let now = ContinuousClock.now
+        let start = began.withLock { began in
+            if began == nil { began = now }
+            return began!
+        }
+        guard now >= start + .seconds(seconds) else { return nil }
         timeIsUp.store(true, ordering: .relaxed)
         return .timeUp(seconds: seconds)
     }
@@ -46,7 +53,7 @@ public final class ImportBudget: Sendable {
     /// Why the work stopped, once it has: what a failure the stop caused deeper down is reported as.
     public var stopped: Stop? {
         if isCancelled { return .clientGone }
-        return timeIsUp.load(ordering: .relaxed) ? .timeUp(seconds: seconds) : nil
+        return timeIsUp.load(ordering: .relaxed) ? .timeUp(seconds: seconds ?? 0) : nil
     }
 
     /// The problem a stop is, for the list of an import's problems.
