@@ -57,6 +57,9 @@ struct ServeCommand: AsyncParsableCommand {
     var idleTimeoutSeconds = 60
     @Option(name: .long, help: "Largest upload, form or API request body, in MB.")
     var maxUploadMB = 10
+
+    @Option(name: .customLong("upload-seconds"), help: "How long checking one uploaded file may take before it is stopped and refused (at most one upload is checked at a time per spare core).")
+    var uploadSeconds = 60
     @Option(name: .long, help: "Also listen on this port for /healthz, /readyz and /metrics only (for monitoring and the load balancer's readiness check).")
     var opsPort: Int?
     @Option(name: .long, help: "Address the --ops-port listener binds to; keep it off the internet.")
@@ -130,6 +133,7 @@ struct ServeCommand: AsyncParsableCommand {
         settings.sessionIdleSeconds = Int64(sessionIdleMinutes) * 60
         settings.secureCookies = secure
         settings.maxUploadBytes = max(1, maxUploadMB) << 20
+        settings.uploadSeconds = max(1, uploadSeconds)
         settings.trustedProxies = Set(trustedProxy)
         settings.allowSelfApproval = allowSelfApproval
         settings.publicURL = String((publicURL ?? "http://\(host):\(port)").reversed().drop { $0 == "/" }.reversed())

@@ -195,6 +195,10 @@ PUBLIC = [
     "/reforms", "/reforms?status=late", "/reforms?status=done",
     "/slipping", "/slipping?kind=tasks",
     "/sources", "/method", "/data",
+    "/revisions", "/revisions?asOf=2021-06-30",   # the plan's record: its revision and its end, and before it
+    "/?asOf=2023-01-01",                      # after the plan ended: the banner and the ending summary
+    "/indicators/1-1.big-data-platforms?asOf=2022-06-30",  # a target a revision moved: both verdicts, its history
+    "/pillars/5",                             # an area a revision added, with its own budget
     "/search?q=" + urllib.parse.quote("데이터"), "/search?q=" + urllib.parse.quote("없는말"), "/search",
     "/nope",
     "/embed/indicators/1-4.gci-rank",        # the chart and verdict alone, for other sites to frame

@@ -193,16 +193,29 @@ public struct Workflow: Sendable {
         return out.mapValues { $0.sorted() }
     }
 
-    /// The facts among `ids` that `actor` recorded or submitted, with their positions. Who
-    /// recorded and who submitted a fact never change once it is submitted, so reading them
-    /// before the approval's own transaction leaves no gap.
+    /// The facts among `ids` that the person behind `actor` recorded or submitted, with their
+    /// positions: people are compared, not credentials, so an account's session and the tokens
+    /// it holds are one person (`APIToken.person`). Who recorded and who submitted a fact never
+    /// change once it is submitted, so reading them before the approval's own transaction
+    /// leaves no gap.
     public func ownValues(_ kind: FactKind, ids: [Int64], actor: Actor) async throws -> [(Int, StoredFact)] {
+        let person = try await people()
+        let approver = person(actor.id)
         var own: [(Int, StoredFact)] = []
         for (i, id) in ids.enumerated() {
             guard let fact = try await store.fact(kind, id: id) else { throw StoreError.notFound("\(kind.table) #\(id)") }
-            if fact.recordedBy == actor.id || fact.submitter == actor.id { own.append((i, fact)) }
+            if person(fact.recordedBy) == approver || fact.submitter.map(person) == approver { own.append((i, fact)) }
         }
         return own
+    }
+
+    /// The person behind an actor as the audit chain names it: a token (`token:ID`) is the
+    /// person it belongs to; anyone else is themself.
+    func people() async throws -> @Sendable (String) -> String {
+        var holders: [String: String] = [:]
+        for token in try await Directory(store: store).tokens() { holders["token:\(token.id)"] = token.person }
+        let known = holders
+        return { known[$0] ?? $0 }
     }
 
     /// Approves (publishing) or returns (with a reason) submitted facts. Four eyes: nobody

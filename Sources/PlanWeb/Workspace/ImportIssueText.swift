@@ -35,6 +35,10 @@ enum ImportIssueText {
         case .sourceDateBeforePeriodEnd(let s, let end): return f("source_date_early", ["value": s, "end": end])
         case .sourceDetailsWithoutSource: return f("source_missing")
         case .controlCharacter(let name): return f("control_character", ["column": column(name)])
+        case .tooLong(let name, let limit): return f("too_long", ["column": column(name), "limit": FormValues.grouped(Int64(limit))])
+        case .characterXMLCannotCarry(let name): return f("character", ["column": column(name)])
+        case .nothingReported: return f("nothing_reported")
+        case .timeUp(let seconds): return f("time_up", ["seconds": String(seconds)])
         }
     }
 

@@ -27,7 +27,7 @@ enum WorkspaceRoutes {
             UploadPage.show(request, ws, project: context.parameters.get("project") ?? "")
         }
         router.post("/admin/projects/:project/upload") { request, context in
-            try await UploadPage.upload(request, ws, project: context.parameters.get("project") ?? "")
+            try await UploadPage.upload(request, ws, project: context.parameters.get("project") ?? "", context: context)
         }
         router.get("/admin/projects/:project/template.csv") { request, context in
             UploadPage.template(request, ws, project: context.parameters.get("project") ?? "")
