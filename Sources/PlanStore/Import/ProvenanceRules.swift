@@ -42,33 +42,7 @@ public enum ProvenanceRules {
         return (provenance, problems)
     }
 
-    /// An absolute http or https address with a host, at most 2,048 characters, written as
-    /// RFC 3986 allows: ASCII letters, digits and `-._~:/?#[]@!$&()*+,;=`, and `%` only before two
-    /// hex digits. Not `'` either (a sub-delimiter that closes a quoted attribute), nor `"`, `<`,
-    /// `>`, spaces or anything outside ASCII: an internationalised address is written in its
-    /// ASCII form (`xn--…`, `%EC%9D%B8`), so no combining mark can hide a quote.
-    public static func isWebAddress(_ s: String) -> Bool {
-        let bytes = Array(s.utf8)
-        guard bytes.count <= TextLimits.url else { return false }
-        var i = 0
-        while i < bytes.count {
-            let b = bytes[i]
-            if b == UInt8(ascii: "%") {
-                guard i + 2 < bytes.count, isHexDigit(bytes[i + 1]), isHexDigit(bytes[i + 2]) else { return false }
-                i += 3
-                continue
-            }
-            guard allowedInAddress.contains(b) else { return false }
-            i += 1
-        }
-        guard let url = URL(string: s), let scheme = url.scheme?.lowercased(), scheme == "http" || scheme == "https",
-              let host = url.host, !host.isEmpty else { return false }
-        return true
-    }
-
-    private static let allowedInAddress: Set<UInt8> = Set(Array("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-._~:/?#[]@!$&()*+,;=".utf8))
-
-    private static func isHexDigit(_ b: UInt8) -> Bool {
-        (b >= 0x30 && b <= 0x39) || (b | 0x20 >= 0x61 && b | 0x20 <= 0x66)
-    }
+    /// An address a source may be cited by (`SourceAddress`): absolute http(s), ASCII as RFC
+    /// 3986 allows, with nothing that could close an attribute.
+    public static func isWebAddress(_ s: String) -> Bool { SourceAddress.problem(s) == nil }
 }
