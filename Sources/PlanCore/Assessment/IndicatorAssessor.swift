@@ -50,19 +50,19 @@ public enum IndicatorAssessor {
         // Periods whose reports do not cover them, after the baseline: no total is made for them.
         result.incompletePeriods = incomplete.filter { $0.end.ordinal > t0 }
         if !result.incompletePeriods.isEmpty { result.flags.insert(.incompletePeriod) }
+        // Once the value at the due date is known it decides, on the due date itself too: a line
+        // fitted through it must not say "on track" on the day the value says "missed".
+        let settled = tT < today || (tT == today && points.contains { $0.t == tT && $0.value != nil })
         if tT <= t0 {
             if basePeriod.start.ordinal < tT {
                 t0 = basePeriod.start.ordinal
                 result.flags.insert(.baselineStartUsed)
-            } else if tT >= today {
+            } else if !settled {
                 result.reason = .noPathBeforeDue
                 return result
             }
         }
-
-        // Once the value at the due date is known it decides, on the due date itself too: a line
-        // fitted through it must not say "on track" on the day the value says "missed".
-        if tT < today || (tT == today && points.contains { $0.t == tT && $0.value != nil }) {
+        if settled {
             return final(result, indicator: indicator, target: target, y0: y0, yT: yT, points: points)
         }
 
