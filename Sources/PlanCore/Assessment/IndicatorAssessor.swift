@@ -129,14 +129,14 @@ public enum IndicatorAssessor {
         var result = start
         result.isFinal = true
         let dueEnd = target.due.end.ordinal, dueStart = target.due.start
-        func met(_ p: SeriesPoint) -> Bool { p.value.map { target.comparator.isMet($0, target: yT) } ?? false }
+        let comparator = target.comparator
+        func met(_ p: SeriesPoint) -> Bool { p.value.map { comparator.isMet($0, target: yT) } ?? false }
         func decided(by point: SeriesPoint, inferred: Bool = false) -> IndicatorAssessment {
-            var out = result
-            out.latest = point
-            out.status = met(point) ? .achieved : .missed
-            if inferred { out.flags.insert(.inferredFromCumulative) }
-            if point.status == .provisional { out.flags.insert(.provisionalValue) }
-            return out
+            result.latest = point
+            result.status = met(point) ? .achieved : .missed
+            if inferred { result.flags.insert(.inferredFromCumulative) }
+            if point.status == .provisional { result.flags.insert(.provisionalValue) }
+            return result
         }
         if indicator.accumulation == .cumulative {
             // The total at the due date decides: a value for a period ending that day (the

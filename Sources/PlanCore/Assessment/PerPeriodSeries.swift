@@ -9,63 +9,82 @@
 enum PerPeriodSeries {
     /// Figures for whole periods of `granularity` that have ended by `today`, and the ended
     /// periods with reports that do not cover them. `points` are in period order, so each
-    /// period's reports are contiguous (a coarser report ends with the last of them).
+    /// period's reports are one run (a coarser report ends with the last of them and follows it).
     static func aggregate(_ points: [SeriesPoint], into granularity: Period.Granularity, today: Int) -> (points: [SeriesPoint], incomplete: [Period]) {
         var out: [SeriesPoint] = []
         var incomplete: [Period] = []
-        var bucket: Period?
-        var items: [SeriesPoint] = []
-        func flush() {
-            defer { items.removeAll(keepingCapacity: true) }
-            guard let b = bucket, b.end.ordinal <= today else { return }
-            let whole = items.last { $0.period == b }
-            if let whole, whole.value != nil {
-                out.append(whole)
-                return
+        var k = 0
+        while k < points.count {
+            guard let bucket = points[k].period.containing(granularity) else {
+                k += 1
+                continue
             }
-            let parts = items.filter { $0.period != b && $0.value != nil }
-            if var sum = total(of: b, from: parts) {
-                // A report for the whole period in words annotates the sum of its parts.
-                sum.text = whole?.text
-                out.append(sum)
-            } else {
-                if !parts.isEmpty { incomplete.append(b) }
-                if let whole { out.append(whole) }
+            var end = k + 1
+            while end < points.count, points[end].period.containing(granularity) == bucket { end += 1 }
+            if bucket.end.ordinal <= today {
+                switch figure(for: bucket, from: points[k..<end]) {
+                case .point(let p): out.append(p)
+                case .incomplete(let words):
+                    incomplete.append(bucket)
+                    if let words { out.append(words) }
+                case .none: break
+                }
             }
+            k = end
         }
-        for p in points {
-            guard let b = p.period.containing(granularity) else { continue }
-            if b != bucket {
-                flush()
-                bucket = b
-            }
-            items.append(p)
-        }
-        flush()
         return (out, incomplete)
+    }
+
+    private enum Figure {
+        case point(SeriesPoint)
+        /// The reports do not cover the period; a report for the whole of it in words, if any.
+        case incomplete(SeriesPoint?)
+        case none
+    }
+
+    /// One period's figure from its run of reports.
+    private static func figure(for bucket: Period, from run: ArraySlice<SeriesPoint>) -> Figure {
+        let whole = run.last { $0.period == bucket }
+        if let whole, whole.value != nil { return .point(whole) }
+        // Reports of one granularity, as many as the period holds, tile it (one report a period):
+        // summed at once, which is every complete month, quarter or half of a plain series.
+        var count = 0
+        var granularity: Period.Granularity?
+        var uniform = true
+        for p in run where p.period != bucket && p.value != nil {
+            count += 1
+            if granularity == nil { granularity = p.period.granularity } else if p.period.granularity != granularity { uniform = false }
+        }
+        guard count > 0, let g = granularity else { return whole.map { .point($0) } ?? .none }
+        let parts = run.lazy.filter { $0.period != bucket && $0.value != nil }
+        var sum = uniform && g > bucket.granularity && count == bucket.count(of: g) ? add(parts, for: bucket) : nil
+        if sum == nil { sum = total(of: bucket, from: Array(parts)) }
+        guard var sum else { return .incomplete(whole) }
+        // A report for the whole period in words annotates the sum of its parts.
+        sum.text = whole?.text
+        return .point(sum)
     }
 
     /// The figure for `period` from numeric reports inside it, or nil when they do not cover it.
     static func total(of period: Period, from parts: [SeriesPoint]) -> SeriesPoint? {
         guard !parts.isEmpty else { return nil }
-        // Reports of one granularity, as many as the period holds: they tile it (one report a period).
+        if let own = parts.last(where: { $0.period == period }) { return own }
         let g = parts[0].period.granularity
         if g > period.granularity, parts.allSatisfy({ $0.period.granularity == g }), parts.count == period.count(of: g) {
-            return sum(parts, for: period)
+            return add(parts, for: period)
         }
-        if let own = parts.last(where: { $0.period == period }) { return own }
         var pieces: [SeriesPoint] = []
         for child in period.subperiods {
             let inside = parts.filter { child.contains($0.period) }
             guard let piece = total(of: child, from: inside) else { return nil }
             pieces.append(piece)
         }
-        return pieces.isEmpty ? nil : sum(pieces, for: period)
+        return pieces.isEmpty ? nil : add(pieces, for: period)
     }
 
     /// One point for `period` adding up `parts`: provisional if any part is, with the newest fact id.
-    private static func sum(_ parts: [SeriesPoint], for period: Period) -> SeriesPoint {
-        var s = SeriesPoint(period: period, value: 0, status: .final, factId: parts[0].factId)
+    private static func add(_ parts: some Sequence<SeriesPoint>, for period: Period) -> SeriesPoint {
+        var s = SeriesPoint(period: period, value: 0, status: .final, factId: 0)
         for p in parts {
             s.value! += p.value!
             if p.status == .provisional { s.status = .provisional }
