@@ -184,8 +184,12 @@ public struct ObservationTable: Sendable {
     /// The current value of each period of indicator `i`, as known on `asOf`, in period order.
     ///
     /// A fact counts when its period has ended, it was recorded and approved before the end
-    /// of the day, and no revision also known by then (whatever its own period) supersedes it. Of several revisions for
-    /// one period, the latest recorded wins (ties broken by id), so input order never matters.
+    /// of the day, and no revision also known by then (whatever its own period) supersedes it. Of
+    /// several revisions for one period, the latest recorded wins, so input order never matters.
+    /// Two recorded at the same instant are ordered by id, which is never a row's place: a store
+    /// numbers facts in the order it records them (and refuses two for one period in one file or
+    /// request, the only way to share an instant), and a facts file, whose ids are line numbers,
+    /// refuses such a pair (`FactsCSV`).
     public func series(for i: Int, asOf: AsOf, scratch: inout [Int]) -> [SeriesPoint] {
         if let own = amended[i] { return own.series(for: 0, asOf: asOf, scratch: &scratch) }
         let range = offsets[i]..<offsets[i + 1]
@@ -246,7 +250,8 @@ public struct ObservationTable: Sendable {
         }
     }
 
-    /// Period order (end, then longer periods last), then the revision order for one period.
+    /// Period order (end, then longer periods last), then the revision order for one period:
+    /// recording time, then id (the store's recording order; see `series`).
     @inline(__always)
     private func precedes(_ a: Int, _ b: Int) -> Bool {
         let (pa, pb) = (Int(log.period[a]), Int(log.period[b]))
