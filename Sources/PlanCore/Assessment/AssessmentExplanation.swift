@@ -183,6 +183,11 @@ public enum AssessmentExplanation {
             return ko ? ". 최근 값은 잠정치임" : ". The latest value is provisional"
         case .inferredFromCumulative:
             return ""
+        case .otherBasisLeftOut:
+            let bases = a.otherBases.map { BilingualNote.text($0, l) }.joined(separator: ", ")
+            let n = a.otherBasisCount
+            return ko ? ". 계획의 지표와 집계 기준이 다른 값 \(n)개(\(bases))는 기준치·목표와 견줄 수 없어 판정에 쓰지 않음"
+                : ". \(n) value\(n == 1 ? "" : "s") counted on another basis than the plan's (\(bases)) cannot be compared with its baseline and targets and \(n == 1 ? "is" : "are") left out of the verdict"
         }
     }
 }

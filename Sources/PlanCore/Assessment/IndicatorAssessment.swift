@@ -33,6 +33,8 @@ public struct IndicatorAssessment: Hashable, Sendable {
         case provisionalValue
         /// A cumulative total known only after the due date decided the verdict.
         case inferredFromCumulative
+        /// Values counted on another basis than the plan's were left out (`ComparableSeries`).
+        case otherBasisLeftOut
     }
 
     /// A passed milestone's final verdict.
@@ -61,6 +63,9 @@ public struct IndicatorAssessment: Hashable, Sendable {
     public var passedMilestones: [MilestoneVerdict]
     /// The milestone's due date had passed: achieved or missed is final.
     public var isFinal = false
+    /// The bases of the values left out of the verdict, and how many values they were.
+    public var otherBases: [String] = []
+    public var otherBasisCount = 0
 
     public init(indicatorId: String, status: IndicatorStatus, method: PathRatio.Method? = nil, milestoneIndex: Int? = nil,
                 milestone: Target? = nil, baselinePeriod: Period? = nil, baselineValue: Double? = nil,

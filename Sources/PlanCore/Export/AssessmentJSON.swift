@@ -95,6 +95,8 @@ public enum AssessmentJSON {
             ("final", .bool(a.isFinal)),
             ("reason", .string(a.reason?.rawValue)),
             ("flags", .array(a.sortedFlags.map { .string($0.rawValue) })),
+            ("otherBasisLeftOut", a.otherBasisCount > 0
+                ? .object([("count", .int(Int64(a.otherBasisCount))), ("bases", .array(a.otherBases.map { .string($0) }))]) : .null),
             ("explanation", .compactObject([("ko", .string(explanation.ko)), ("en", .string(explanation.en))])),
             ("passedMilestones", .array(a.passedMilestones.map { m in
                 .compactObject([("due", .string(m.due.iso)), ("status", .string(m.status.rawValue)),
@@ -105,7 +107,7 @@ public enum AssessmentJSON {
 
     static func point(_ p: SeriesPoint) -> JSONValue {
         .compactObject([("period", .string(p.period.iso)), ("value", .number(p.value)), ("text", .string(p.text)),
-                        ("status", .string(p.status.rawValue)), ("factId", .int(p.factId))])
+                        ("status", .string(p.status.rawValue)), ("factId", .int(p.factId)), ("basis", .string(p.basis))])
     }
 
     static func commitment(_ c: CommitmentAssessment, kind: AssessmentExplanation.CommitmentKind) -> [(String, JSONValue)] {

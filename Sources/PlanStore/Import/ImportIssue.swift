@@ -31,6 +31,11 @@ public enum ImportIssue: Hashable, Sendable {
     case sourceDateBeforePeriodEnd(String, periodEnd: String)
     case sourceDetailsWithoutSource
     case controlCharacter(column: String)
+    case basisTooLong(max: Int)
+    case correctsNotADay(String)
+    case correctsWithoutSourceDate
+    case correctsNotEarlier(String, published: String)
+    case correctsNoRow(String)
 
     /// The English sentence `planwatch import` prints.
     public var message: String {
@@ -63,6 +68,11 @@ public enum ImportIssue: Hashable, Sendable {
         case .sourceDateBeforePeriodEnd(let s, let end): return "source_date \(s) is before the period it reports ended (\(end)): a figure published before then is a forecast, not an outcome"
         case .sourceDetailsWithoutSource: return "source_title, source_url, source_date, source_quote or definition_note is given but source (the publisher) is empty"
         case .controlCharacter(let column): return "\(column) holds a control character; remove it"
+        case .correctsNotADay(let s): return "corrects '\(s)' is not a day (2021-03-19): it names the source_date of the row this one corrects"
+        case .correctsWithoutSourceDate: return "a row that corrects another needs its own source_date"
+        case .correctsNotEarlier(let s, let published): return "corrects \(s), which is not before this row's source_date \(published)"
+        case .correctsNoRow(let s): return "corrects \(s), but no earlier row of this file for the same indicator, period and basis has that source_date"
+        case .basisTooLong(let max): return "basis is longer than \(max) characters; name what the figure counts in a few words (Korean / English)"
         }
     }
 }

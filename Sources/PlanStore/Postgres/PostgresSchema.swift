@@ -25,7 +25,14 @@ enum PostgresSchema {
                   sql: PortableSQL.provenanceColumns + "\n" + FactKind.allCases.map(provenanceFixed).joined(separator: "\n")),
         Migration(version: 7, name: "who submitted each fact, for four eyes on approval", sql: PortableSQL.submittedBy),
         Migration(version: 8, name: "API tokens expire and record their last use", sql: tokenExpiry),
+        Migration(version: 9, name: "the basis each observation was counted on", sql: PortableSQL.observationBasis + "\n" + basisFixed),
     ]
+
+    /// The basis of an observation never changes once written, like its value.
+    static let basisFixed = """
+    CREATE TRIGGER observations_basis_fixed BEFORE UPDATE ON observations FOR EACH ROW WHEN (NEW.basis IS DISTINCT FROM OLD.basis) \
+    EXECUTE FUNCTION planwatch_append_only();
+    """
 
     /// The provenance of a fact never changes once written, like its value.
     static func provenanceFixed(_ kind: FactKind) -> String {

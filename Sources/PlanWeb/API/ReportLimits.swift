@@ -1,3 +1,5 @@
+import PlanCore
+
 /// The length and count limits that openapi.yaml declares for a report. The generated server
 /// checks types and required fields but not `maxLength`, `minLength` or `maxItems`, so they are
 /// enforced here, with the same numbers, and named per entry like every other problem.
@@ -39,6 +41,7 @@ enum ReportLimits {
             check(i, "observations.value", o.value, max: text, min: 1)
             check(i, "observations.source", o.source, max: text)
             check(i, "observations.note", o.note, max: text)
+            check(i, "observations.basis", o.basis, max: Observation.maxBasisLength)
             check(i, "observations", o.provenance)
         }
         for (i, b) in (request.budget ?? []).enumerated() {

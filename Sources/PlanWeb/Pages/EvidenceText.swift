@@ -33,6 +33,9 @@ enum EvidenceText {
                 "period": e.latest.period.text(c.language), "span": span, "change": change,
             ]))
         }
+        if let basis = e.latest.basis {
+            parts.append(c.catalog.format("evidence_other_basis", ["basis": BilingualNote.text(basis, c.language)]))
+        }
         return parts.joined(separator: " ")
     }
 }

@@ -39,6 +39,10 @@ extension Components {
                 internal var provenance: Components.Schemas.ProvenanceInput?
                 /// - Remark: Generated from `#/components/schemas/ReportRequest/observationsPayload/note`.
                 internal var note: Swift.String?
+                /// What the figure counts when that is not what the plan's indicator counts, in a few words ("공공데이터포털 목록 건수 / data.go.kr listings"); leave it out for the plan's own basis.
+                ///
+                /// - Remark: Generated from `#/components/schemas/ReportRequest/observationsPayload/basis`.
+                internal var basis: Swift.String?
                 /// Creates a new `observationsPayloadPayload`.
                 ///
                 /// - Parameters:
@@ -49,6 +53,7 @@ extension Components {
                 ///   - source: Who published the figure.
                 ///   - provenance:
                 ///   - note:
+                ///   - basis: What the figure counts when that is not what the plan's indicator counts, in a few words ("공공데이터포털 목록 건수 / data.go.kr listings"); leave it out for the plan's own basis.
                 internal init(
                     indicatorId: Swift.String,
                     period: Swift.String,
@@ -56,7 +61,8 @@ extension Components {
                     status: Components.Schemas.ReportRequest.observationsPayloadPayload.statusPayload? = nil,
                     source: Swift.String? = nil,
                     provenance: Components.Schemas.ProvenanceInput? = nil,
-                    note: Swift.String? = nil
+                    note: Swift.String? = nil,
+                    basis: Swift.String? = nil
                 ) {
                     self.indicatorId = indicatorId
                     self.period = period
@@ -65,6 +71,7 @@ extension Components {
                     self.source = source
                     self.provenance = provenance
                     self.note = note
+                    self.basis = basis
                 }
                 internal enum CodingKeys: String, CodingKey {
                     case indicatorId
@@ -74,6 +81,7 @@ extension Components {
                     case source
                     case provenance
                     case note
+                    case basis
                 }
             }
             /// - Remark: Generated from `#/components/schemas/ReportRequest/observations`.
@@ -1847,6 +1855,10 @@ extension Components {
             internal var provenance: Components.Schemas.Provenance?
             /// - Remark: Generated from `#/components/schemas/Observation/note`.
             internal var note: Swift.String?
+            /// What the figure counts when that is not what the plan's indicator counts; absent for the plan's own basis. Values on different bases are different figures, never revisions of each other.
+            ///
+            /// - Remark: Generated from `#/components/schemas/Observation/basis`.
+            internal var basis: Swift.String?
             /// - Remark: Generated from `#/components/schemas/Observation/recordedAt`.
             internal var recordedAt: Swift.String
             /// - Remark: Generated from `#/components/schemas/Observation/approvedAt`.
@@ -1868,6 +1880,7 @@ extension Components {
             ///   - source:
             ///   - provenance:
             ///   - note:
+            ///   - basis: What the figure counts when that is not what the plan's indicator counts; absent for the plan's own basis. Values on different bases are different figures, never revisions of each other.
             ///   - recordedAt:
             ///   - approvedAt:
             ///   - supersedes:
@@ -1881,6 +1894,7 @@ extension Components {
                 source: Swift.String? = nil,
                 provenance: Components.Schemas.Provenance? = nil,
                 note: Swift.String? = nil,
+                basis: Swift.String? = nil,
                 recordedAt: Swift.String,
                 approvedAt: Swift.String,
                 supersedes: Swift.Int64? = nil,
@@ -1894,6 +1908,7 @@ extension Components {
                 self.source = source
                 self.provenance = provenance
                 self.note = note
+                self.basis = basis
                 self.recordedAt = recordedAt
                 self.approvedAt = approvedAt
                 self.supersedes = supersedes
@@ -1908,6 +1923,7 @@ extension Components {
                 case source
                 case provenance
                 case note
+                case basis
                 case recordedAt
                 case approvedAt
                 case supersedes
@@ -2294,6 +2310,8 @@ extension Components {
                 internal var status: Swift.String
                 /// - Remark: Generated from `#/components/schemas/IndicatorAssessment/latest/factId`.
                 internal var factId: Swift.Int64
+                /// - Remark: Generated from `#/components/schemas/IndicatorAssessment/latest/basis`.
+                internal var basis: Swift.String?
                 /// Creates a new `latestPayload`.
                 ///
                 /// - Parameters:
@@ -2302,18 +2320,21 @@ extension Components {
                 ///   - text:
                 ///   - status:
                 ///   - factId:
+                ///   - basis:
                 internal init(
                     period: Swift.String,
                     value: Swift.Double? = nil,
                     text: Swift.String? = nil,
                     status: Swift.String,
-                    factId: Swift.Int64
+                    factId: Swift.Int64,
+                    basis: Swift.String? = nil
                 ) {
                     self.period = period
                     self.value = value
                     self.text = text
                     self.status = status
                     self.factId = factId
+                    self.basis = basis
                 }
                 internal enum CodingKeys: String, CodingKey {
                     case period
@@ -2321,10 +2342,40 @@ extension Components {
                     case text
                     case status
                     case factId
+                    case basis
                 }
             }
             /// - Remark: Generated from `#/components/schemas/IndicatorAssessment/latest`.
             internal var latest: Components.Schemas.IndicatorAssessment.latestPayload?
+            /// Values counted on another basis than the baseline's, left out of the verdict (docs/method.md, "Values on another basis").
+            ///
+            /// - Remark: Generated from `#/components/schemas/IndicatorAssessment/otherBasisLeftOut`.
+            internal struct otherBasisLeftOutPayload: Codable, Hashable, Sendable {
+                /// - Remark: Generated from `#/components/schemas/IndicatorAssessment/otherBasisLeftOut/count`.
+                internal var count: Swift.Int
+                /// - Remark: Generated from `#/components/schemas/IndicatorAssessment/otherBasisLeftOut/bases`.
+                internal var bases: [Swift.String]
+                /// Creates a new `otherBasisLeftOutPayload`.
+                ///
+                /// - Parameters:
+                ///   - count:
+                ///   - bases:
+                internal init(
+                    count: Swift.Int,
+                    bases: [Swift.String]
+                ) {
+                    self.count = count
+                    self.bases = bases
+                }
+                internal enum CodingKeys: String, CodingKey {
+                    case count
+                    case bases
+                }
+            }
+            /// Values counted on another basis than the baseline's, left out of the verdict (docs/method.md, "Values on another basis").
+            ///
+            /// - Remark: Generated from `#/components/schemas/IndicatorAssessment/otherBasisLeftOut`.
+            internal var otherBasisLeftOut: Components.Schemas.IndicatorAssessment.otherBasisLeftOutPayload?
             /// The ratio that decides the status: the projected share of the planned change (docs/method.md §6).
             ///
             /// - Remark: Generated from `#/components/schemas/IndicatorAssessment/ratio`.
@@ -2432,6 +2483,7 @@ extension Components {
             ///   - milestone:
             ///   - baseline:
             ///   - latest:
+            ///   - otherBasisLeftOut: Values counted on another basis than the baseline's, left out of the verdict (docs/method.md, "Values on another basis").
             ///   - ratio: The ratio that decides the status: the projected share of the planned change (docs/method.md §6).
             ///   - basis: What the deciding projection was drawn from.
             ///   - lastPointRatio: The ratio from the baseline and the latest value alone.
@@ -2458,6 +2510,7 @@ extension Components {
                 milestone: Components.Schemas.IndicatorAssessment.milestonePayload? = nil,
                 baseline: Components.Schemas.IndicatorAssessment.baselinePayload? = nil,
                 latest: Components.Schemas.IndicatorAssessment.latestPayload? = nil,
+                otherBasisLeftOut: Components.Schemas.IndicatorAssessment.otherBasisLeftOutPayload? = nil,
                 ratio: Swift.Double? = nil,
                 basis: Components.Schemas.IndicatorAssessment.basisPayload? = nil,
                 lastPointRatio: Swift.Double? = nil,
@@ -2484,6 +2537,7 @@ extension Components {
                 self.milestone = milestone
                 self.baseline = baseline
                 self.latest = latest
+                self.otherBasisLeftOut = otherBasisLeftOut
                 self.ratio = ratio
                 self.basis = basis
                 self.lastPointRatio = lastPointRatio
@@ -2511,6 +2565,7 @@ extension Components {
                 case milestone
                 case baseline
                 case latest
+                case otherBasisLeftOut
                 case ratio
                 case basis
                 case lastPointRatio
