@@ -31,19 +31,19 @@ let package = Package(
         .package(url: "https://github.com/swift-server/swift-prometheus.git", from: "2.4.0"),
         .package(url: "https://github.com/apple/swift-nio.git", from: "2.80.0"),
         .package(url: "https://github.com/apple/swift-nio-extras.git", from: "1.25.0"),
+        .package(url: "https://github.com/apple/swift-nio-ssl.git", from: "2.29.0"),
         .package(url: "https://github.com/swift-server/swift-service-lifecycle.git", from: "2.0.0"),
         .package(url: "https://github.com/jpsim/Yams.git", from: "6.2.0"),
         .package(url: "https://github.com/apple/swift-crypto.git", "3.12.0"..<"5.0.0"),
         .package(url: "https://github.com/x-sheep/swift-property-based.git", from: "2.0.0"),
         .package(url: "https://github.com/weichsel/ZIPFoundation.git", from: "0.9.20"),
-        .package(url: "https://github.com/CoreOffice/XMLCoder.git", from: "0.18.2"),
     ],
     targets: [
         .target(
             name: "PlanCore",
+            // Yams only: the domain starts compiling while the server's packages still build.
             dependencies: [
                 .product(name: "Yams", package: "Yams"),
-                .product(name: "Crypto", package: "swift-crypto"),
             ],
             swiftSettings: strict,
             plugins: ["EmbedResources"]
@@ -58,7 +58,6 @@ let package = Package(
                 .product(name: "Crypto", package: "swift-crypto"),
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "ZIPFoundation", package: "ZIPFoundation"),
-                .product(name: "XMLCoder", package: "XMLCoder"),
             ],
             swiftSettings: strict
         ),
@@ -80,6 +79,7 @@ let package = Package(
                 .product(name: "NIOCore", package: "swift-nio"),
                 .product(name: "NIOPosix", package: "swift-nio"),
                 .product(name: "NIOHTTPTypes", package: "swift-nio-extras"),
+                .product(name: "NIOSSL", package: "swift-nio-ssl"),
             ],
             exclude: ["openapi.yaml", "openapi-generator-config.yaml"],
             swiftSettings: strict,
@@ -141,6 +141,6 @@ if ProcessInfo.processInfo.environment["PLANWATCH_FUZZ"] != nil {
     let clang = ["/opt/swift/usr/lib/clang", "/usr/lib/swift/clang", "/usr/lib/clang"]
         .flatMap { root in ((try? FileManager.default.contentsOfDirectory(atPath: root)) ?? []).map { "\(root)/\($0)/lib/linux" } }
     let driver = clang.map { "\($0)/libclang_rt.fuzzer_no_main-x86_64.a" }.first { FileManager.default.fileExists(atPath: $0) } ?? "libclang_rt.fuzzer_no_main.a"
-    package.targets.append(.executableTarget(name: "Fuzzer", dependencies: ["PlanCore"], path: "Fuzz/Fuzzer",
+    package.targets.append(.executableTarget(name: "Fuzzer", dependencies: ["PlanCore", "PlanStore"], path: "Fuzz/Fuzzer",
                                              linkerSettings: [.unsafeFlags(["-sanitize=address", "-use-ld=lld", "-Xlinker", driver, "-Xlinker", "-lstdc++"])]))
 }

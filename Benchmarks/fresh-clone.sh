@@ -39,9 +39,32 @@ echo "# machine: $(nproc) cores, $(free -g | awk '/Mem:/ {print $2}') GiB, load 
 
 t=$(now); swift package resolve >/dev/null 2>&1; resolve=$(since "$t")
 echo "resolve    : ${resolve} s"
-t=$(now); swift build --product planwatch > build.log 2>&1 || { tail -30 build.log; exit 1; }; build=$(since "$t")
-steps=$(grep -c '^\[[0-9]*/[0-9]*\] Compiling' build.log || true)
-echo "build      : ${build} s (${steps} compile steps)"
+# Each line of the build's output is stamped with the seconds since the build began, so
+# build.log (kept with --keep) shows when each module started and finished compiling.
+t=$(now)
+swift build --product planwatch 2>&1 | python3 -u -c '
+import sys, time
+t0 = time.monotonic()
+for line in sys.stdin:
+    sys.stdout.write(f"{time.monotonic() - t0:7.1f} {line}")
+' > build.log
+[ "${PIPESTATUS[0]}" = 0 ] || { tail -30 build.log; exit 1; }
+build=$(since "$t")
+steps=$(grep -c '^ *[0-9.]* \[[0-9]*/[0-9]*\] Compiling' build.log || true)
+modules=$(python3 - build.log <<'PY'
+import re, sys
+spans = {}
+for line in open(sys.argv[1]):
+    m = re.match(r" *([0-9.]+) \[\d+/\d+\] (?:Compiling|Emitting module) ([A-Za-z_][A-Za-z0-9_]*) ", line)
+    if m:
+        t, name = float(m.group(1)), m.group(2)
+        a, b = spans.get(name, (t, t))
+        spans[name] = (min(a, t), max(b, t))
+own = ["PlanCore", "PlanStore", "PlanWeb", "planwatch"]
+print(", ".join(f"{n} {spans[n][0]:.0f}-{spans[n][1]:.0f} s" for n in own if n in spans))
+PY
+)
+echo "build      : ${build} s (${steps} compile steps; own modules compiled at ${modules})"
 t=$(now)
 swift run planwatch serve --port "$port" --db "sqlite:$dir/fresh.sqlite" > serve.log 2>&1 &
 server=$!

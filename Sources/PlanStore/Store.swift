@@ -6,7 +6,8 @@ import PlanCore
 ///
 /// Facts are append-only: a value is never changed or deleted, only superseded by a new
 /// revision; the workflow state of a fact moves forward only (draft → submitted → approved |
-/// returned). Every mutating call is one transaction that appends one audit event.
+/// returned). Every mutating call is one transaction that appends one audit event, and writes
+/// the notifications the event causes to the outbox in the same transaction.
 public protocol Store: Sendable {
     /// `sqlite` or `postgres`.
     var backendName: String { get }
@@ -31,12 +32,16 @@ public protocol Store: Sendable {
 
     // MARK: Facts
 
-    /// Appends facts in one state (draft, submitted, or approved for an admin's direct entry).
-    func append(_ entries: [FactEntry], state: ApprovalState, actor: Actor, at: Timestamp) async throws -> [Int64]
+    /// Appends facts in one state (draft, submitted, or approved for an admin's direct entry),
+    /// with the notifications they cause.
+    func append(_ entries: [FactEntry], state: ApprovalState, actor: Actor, at: Timestamp,
+                notifications: [OutgoingNotification]) async throws -> [Int64]
 
-    /// Moves facts forward in the workflow. Throws `StoreError.conflict` if any is not in a
-    /// state that allows the move (for example, already approved by someone else); then nothing changes.
-    func transition(_ kind: FactKind, ids: [Int64], to state: ApprovalState, actor: Actor, reason: String?, at: Timestamp) async throws
+    /// Moves facts forward in the workflow, with the notifications the move causes. Throws
+    /// `StoreError.conflict` if any is not in a state that allows the move (for example,
+    /// already approved by someone else); then nothing changes and nobody is notified.
+    func transition(_ kind: FactKind, ids: [Int64], to state: ApprovalState, actor: Actor, reason: String?, at: Timestamp,
+                    notifications: [OutgoingNotification]) async throws
 
     func fact(_ kind: FactKind, id: Int64) async throws -> StoredFact?
 
@@ -57,6 +62,47 @@ public protocol Store: Sendable {
     /// The approved facts among the given ids, found by key: what a server adds to its read
     /// model after an approval instead of reading every fact again.
     func publishedFacts(ids: [FactKind: Set<Int64>]) async throws -> FactSet
+
+    // MARK: Reporting rounds
+
+    /// Stores a round the office opened, audited as `round.open`, with the notifications that
+    /// `notify` makes of it once its id is known, all in one transaction.
+    func openRound(_ draft: RoundDraft, actor: Actor, at: Timestamp,
+                   notify: @escaping @Sendable (ReportingRound) -> [OutgoingNotification]) async throws -> ReportingRound
+
+    /// Closes an open round (`round.close`): it asks nothing more and sends no more reminders.
+    func closeRound(id: Int64, actor: Actor, at: Timestamp) async throws
+
+    /// The rounds the office opened, oldest first.
+    func rounds() async throws -> [ReportingRound]
+
+    /// Records that a round's reminder `milestone` (`before-7`, `before-1`, `after-1`) went out,
+    /// with its notifications and `audit`, once: false, and nothing written, when some server
+    /// recorded it already.
+    func recordReminder(round: String, milestone: String, notifications: [OutgoingNotification], audit: AuditNote, at: Timestamp) async throws -> Bool
+
+    // MARK: Notifications
+
+    /// A person's notifications, newest first.
+    func notifications(recipient: String, limit: Int) async throws -> [StoredNotification]
+
+    /// How many of a person's notifications are unread.
+    func unreadNotifications(recipient: String) async throws -> Int
+
+    /// Marks a person's notifications up to `id` read.
+    func markNotificationsRead(recipient: String, through id: Int64, at: Timestamp) async throws
+
+    /// Takes the oldest email due for sending for `leaseSeconds`, so no other sender (in this
+    /// process or another server on the same database) takes it meanwhile; nil when none is due.
+    func claimNotification(owner: String, leaseSeconds: Int64, at: Timestamp) async throws -> StoredNotification?
+
+    /// Records what became of a claimed email; false (and nothing changed) when `owner` no
+    /// longer holds its lease.
+    @discardableResult
+    func finishNotification(id: Int64, owner: String, outcome: DeliveryOutcome, at: Timestamp) async throws -> Bool
+
+    /// How many notifications' emails are in each state.
+    func outboxCounts() async throws -> [MailState: Int]
 
     // MARK: Imports
 
@@ -109,6 +155,18 @@ public protocol Store: Sendable {
 
     /// Writes a consistent copy of the whole database while it stays online.
     func backup(to destination: String) async throws
+}
+
+extension Store {
+    /// Appends facts that notify nobody (an administrator's direct entry, a draft).
+    public func append(_ entries: [FactEntry], state: ApprovalState, actor: Actor, at: Timestamp) async throws -> [Int64] {
+        try await append(entries, state: state, actor: actor, at: at, notifications: [])
+    }
+
+    /// Moves facts forward without notifying anyone.
+    public func transition(_ kind: FactKind, ids: [Int64], to state: ApprovalState, actor: Actor, reason: String?, at: Timestamp) async throws {
+        try await transition(kind, ids: ids, to: state, actor: actor, reason: reason, at: at, notifications: [])
+    }
 }
 
 /// Why a store operation was refused.

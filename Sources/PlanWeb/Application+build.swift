@@ -15,7 +15,12 @@ public func buildApplication(site: Site, configuration: WebConfiguration, logger
     let router = try buildRouter(site: site, fastPath: fastPath, accessLog: log,
                                  operations: configuration.opsToken.map(OperationsRoutes.Access.token) ?? .hidden)
     let connections = ConnectionLimiter.Counter(limit: configuration.maxConnections)
-    var services: [any Service] = site.store == nil ? [] : [StoreFollower(site: site, interval: configuration.followInterval)]
+    var services: [any Service] = []
+    if let store = site.store {
+        services.append(StoreFollower(site: site, interval: configuration.followInterval))
+        services.append(ReminderService(site: site, interval: configuration.reminderInterval))
+        if let mail = configuration.mail { services.append(OutboxSender(store: store, settings: mail, logger: logger)) }
+    }
     if let opsPort = configuration.opsPort {
         services.append(Application(router: buildOperationsRouter(site: site),
                                     configuration: .init(address: .hostname(configuration.opsHost, port: opsPort), serverName: nil),
@@ -54,6 +59,8 @@ func buildRouter(site: Site, fastPath: FastPathCache, accessLog: AccessLog? = ni
 
     PageRoutes.register(on: router, pages)
     DownloadRoutes.register(on: router, pages)
+    ChartRoutes.register(on: router, pages)
+    PrintStyle.register(on: router, pages)
     OperationsRoutes.register(on: router, site: site, access: operations)
     WorkspaceRoutes.register(on: router, Workspace(site: site, pages: pages))
 

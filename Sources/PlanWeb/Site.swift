@@ -53,6 +53,11 @@ public final class Site: Sendable {
         store.map { Workflow(store: $0, index: model.index, lockAfterDays: settings.lockAfterDays, allowSelfApproval: settings.allowSelfApproval) }
     }
 
+    /// The reporting rounds over the store and the current plan.
+    var rounds: ReportingRounds? {
+        store.map { ReportingRounds(store: $0, index: model.index, dueAfterDays: settings.dueAfterDays) }
+    }
+
     /// The current read model. When the Korean calendar day has turned since it was built, it is
     /// rebuilt for the new day first, so "today" on the site is never yesterday.
     public var model: ReadModel {

@@ -20,10 +20,16 @@ public struct WebConfiguration: Sendable {
     /// With it, `/readyz` and `/metrics` answer on the site's own port to `Authorization: Bearer`
     /// this token; without it, they are not found there.
     public var opsToken: String?
+    /// Where notifications are emailed; nil: they stay in the workspace inbox.
+    public var mail: MailSettings?
+    /// How often each server looks for rounds' reminders that are due.
+    public var reminderInterval: Duration
 
     public init(host: String = "127.0.0.1", port: Int = 8080, threads: Int? = nil, followInterval: Duration = .milliseconds(500),
                 accessLog: Bool = false, maxConnections: Int = 4096, idleTimeoutSeconds: Int = 60, opsPort: Int? = nil,
-                opsHost: String = "127.0.0.1", opsToken: String? = nil) {
+                opsHost: String = "127.0.0.1", opsToken: String? = nil, mail: MailSettings? = nil, reminderInterval: Duration = .seconds(600)) {
+        self.mail = mail
+        self.reminderInterval = reminderInterval
         self.opsPort = opsPort
         self.opsHost = opsHost
         self.opsToken = opsToken

@@ -50,7 +50,7 @@ struct ExportCommand: AsyncParsableCommand {
         case .xlsx:
             // The observations are written a row at a time, as for CSV.
             let reports = FactSet(budget: facts.budget, jobs: facts.jobs, taskStatuses: facts.taskStatuses)
-            for t in OpenDataExport.tables(plan: current.plan, facts: reports) {
+            for t in OpenDataExport.tables(plan: current.plan, history: current.history, facts: reports) {
                 let name = XLSXTables.sheetName(t.fileName) + ".xlsx"
                 let path = (out as NSString).appendingPathComponent(name)
                 do {
@@ -70,7 +70,7 @@ struct ExportCommand: AsyncParsableCommand {
             // Every table but the observations is written whole; those (ten million rows in a
             // national plan) are written a batch at a time.
             let reports = FactSet(budget: facts.budget, jobs: facts.jobs, taskStatuses: facts.taskStatuses)
-            for t in OpenDataExport.tables(plan: current.plan, facts: reports) {
+            for t in OpenDataExport.tables(plan: current.plan, history: current.history, facts: reports) {
                 if t.fileName == "observations.csv" {
                     try writeObservations(facts.observations, to: (out as NSString).appendingPathComponent(t.fileName))
                     written.append(t.fileName)
@@ -79,7 +79,7 @@ struct ExportCommand: AsyncParsableCommand {
                 }
             }
             if format == .datapackage {
-                try write("datapackage.json", OpenDataExport.dataPackage(plan: current.plan, tables: OpenDataExport.schemaTables(plan: current.plan),
+                try write("datapackage.json", OpenDataExport.dataPackage(plan: current.plan, tables: OpenDataExport.tables(plan: current.plan, history: current.history, facts: .empty),
                                                                          created: .now).pretty + "\n")
             }
         }

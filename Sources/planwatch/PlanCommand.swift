@@ -158,7 +158,16 @@ struct PlanLoad: AsyncParsableCommand {
         }
         let bytes = [UInt8](FileManager.default.contents(atPath: file) ?? Data())
         let outcome = try await store.withStore { s in
-            try await s.loadPlan(bytes: bytes, fileName: (file as NSString).lastPathComponent, plan: plan, actor: CommandLineActor.resolve(user))
+            // A revision is a later version of a plan the database holds, never a plan of its own.
+            if let revision = plan.revision {
+                guard let history = try await s.planHistory(), history.latest.plan.id == plan.id else {
+                    throw CLIFailure("\(file) revises plan '\(plan.id)', which this database does not hold: load the plan's first version first")
+                }
+                guard revision.effective > history.original.effective else {
+                    throw CLIFailure("\(file) takes effect on \(revision.effective.iso), not after the plan's original version (\(history.original.effective.iso))")
+                }
+            }
+            return try await s.loadPlan(bytes: bytes, fileName: (file as NSString).lastPathComponent, plan: plan, actor: CommandLineActor.resolve(user))
         }
         let v = outcome.version
         if outcome.isNew {

@@ -57,6 +57,9 @@ struct ServeCommand: AsyncParsableCommand {
     var idleTimeoutSeconds = 60
     @Option(name: .long, help: "Largest upload, form or API request body, in MB.")
     var maxUploadMB = 10
+
+    @Option(name: .customLong("upload-seconds"), help: "How long checking one uploaded file may take before it is stopped and refused (at most one upload is checked at a time per spare core).")
+    var uploadSeconds = 60
     @Option(name: .long, help: "Also listen on this port for /healthz, /readyz and /metrics only (for monitoring and the load balancer's readiness check).")
     var opsPort: Int?
     @Option(name: .long, help: "Address the --ops-port listener binds to; keep it off the internet.")
@@ -67,6 +70,23 @@ struct ServeCommand: AsyncParsableCommand {
     @Option(name: .long, help: ArgumentHelp("The address of a proxy (the load balancer) whose X-Forwarded-For names the client; repeat for several. The sign-in limit per address then counts each client, not the proxy.",
                                             valueName: "address"))
     var trustedProxy: [String] = []
+    @Option(name: .long, help: ArgumentHelp("The site's address as readers reach it (default: http://HOST:PORT), drawn into downloaded charts, given in the code that embeds them and linked from emails.",
+                                            valueName: "url"))
+    var publicURL: String?
+    @Option(name: .long, help: ArgumentHelp("The mail relay notifications are emailed through: smtp://HOST:PORT (STARTTLS, required), smtps://HOST:PORT (TLS), or smtp+insecure://HOST:PORT (no TLS, for a relay on this machine). Without it, notifications stay in each person's inbox in the workspace.", valueName: "url"))
+    var smtpUrl: String?
+    @Option(name: .long, help: ArgumentHelp("A file with the relay's user name on the first line and password on the second.", valueName: "file"))
+    var smtpCredentialsFile: String?
+    @Option(name: .long, help: ArgumentHelp("The sender of notifications, e.g. '디지털뉴딜반 <noreply@pmo.go.kr>'.", valueName: "address"))
+    var smtpFrom: String?
+    @Option(name: .long, help: ArgumentHelp("A PEM file of the certificate authorities to trust for the relay instead of the system's.", valueName: "file"))
+    var smtpCaFile: String?
+    @Option(name: .long, help: "Seconds before the first retry of an email the relay did not take; each later wait doubles (at most 64 times, and at most an hour).")
+    var smtpRetrySeconds = 30
+    @Option(name: .long, help: "Seconds a server holds an email it is sending before another server may take it over (longer than any one delivery takes).")
+    var smtpLeaseSeconds = 600
+    @Option(name: .long, help: "Seconds between looks for reporting rounds' reminders that are due.")
+    var reminderIntervalSeconds = 600
     @Flag(help: "For an office of one person only: let whoever recorded or submitted a value approve it too (four eyes off). Every such approval is audited as fact.self-approve.")
     var allowSelfApproval = false
     @Flag(help: "Load invented sample actuals so the dashboard has something to show (never on a real database).")
@@ -77,6 +97,16 @@ struct ServeCommand: AsyncParsableCommand {
     func validate() throws {
         if demo && empty { throw ValidationError("--demo and --empty cannot go together: --demo loads sample values, --empty loads none") }
         if let opsPort, opsPort == port { throw ValidationError("--ops-port must differ from --port") }
+        if let publicURL, !(publicURL.hasPrefix("http://") || publicURL.hasPrefix("https://")) || publicURL.contains(where: { $0.isWhitespace || $0 == "\"" || $0 == "<" }) {
+            throw ValidationError("--public-url \(publicURL) is not an http:// or https:// address")
+        }
+        if smtpUrl != nil && smtpFrom == nil { throw ValidationError("--smtp-url needs --smtp-from, the address notifications are sent from") }
+        if smtpUrl == nil && (smtpFrom != nil || smtpCredentialsFile != nil || smtpCaFile != nil) {
+            throw ValidationError("--smtp-from, --smtp-credentials-file and --smtp-ca-file go with --smtp-url")
+        }
+        if smtpRetrySeconds < 1 || smtpLeaseSeconds < 1 || reminderIntervalSeconds < 1 {
+            throw ValidationError("--smtp-retry-seconds, --smtp-lease-seconds and --reminder-interval-seconds must be at least 1")
+        }
         for proxy in trustedProxy where !ClientAddress.isAddress(proxy) {
             throw ValidationError("--trusted-proxy \(proxy) is not an IP address")
         }
@@ -103,8 +133,12 @@ struct ServeCommand: AsyncParsableCommand {
         settings.sessionIdleSeconds = Int64(sessionIdleMinutes) * 60
         settings.secureCookies = secure
         settings.maxUploadBytes = max(1, maxUploadMB) << 20
+        settings.uploadSeconds = max(1, uploadSeconds)
         settings.trustedProxies = Set(trustedProxy)
         settings.allowSelfApproval = allowSelfApproval
+        settings.publicURL = String((publicURL ?? "http://\(host):\(port)").reversed().drop { $0 == "/" }.reversed())
+        let mail = try mailSettings(publicURL: settings.publicURL)
+        settings.mailRelayConfigured = mail != nil
         if allowSelfApproval {
             logger.warning("--allow-self-approval: whoever records or submits a value may approve it; each such approval is audited as fact.self-approve")
         }
@@ -128,11 +162,30 @@ struct ServeCommand: AsyncParsableCommand {
                                                                                 followInterval: .milliseconds(max(50, followMilliseconds)),
                                                                                 accessLog: accessLog, maxConnections: max(1, maxConnections),
                                                                                 idleTimeoutSeconds: max(1, idleTimeoutSeconds), opsPort: opsPort,
-                                                                                opsHost: opsHost, opsToken: try opsToken()), logger: logger)
+                                                                                opsHost: opsHost, opsToken: try opsToken(), mail: mail,
+                                                                                reminderInterval: .seconds(reminderIntervalSeconds)), logger: logger)
+        if let mail { logger.info("emailing notifications from \(mail.relay.from.address) through \(mail.relay.host):\(mail.relay.port) (\(mail.relay.security.rawValue))") }
         if let opsPort { logger.info("readiness and metrics at http://\(opsHost):\(opsPort)/readyz and /metrics") }
         logger.info("serving '\(current.plan.id)' (plan version \(current.version.id), \(factCount) approved values) from \(s.backendName) at http://\(host):\(port)/")
         try await app.runService()
         await s.shutdown()
+    }
+
+    /// The relay and how to use it, from the `--smtp-…` options; nil without `--smtp-url`.
+    private func mailSettings(publicURL: String) throws -> MailSettings? {
+        guard let smtpUrl, let smtpFrom else { return nil }
+        do {
+            let from = try MailAddress(parsing: smtpFrom)
+            var credentials: SMTPRelay.Credentials?
+            if let file = smtpCredentialsFile { credentials = try SMTPRelay.credentials(file: file) }
+            let relay = try SMTPRelay(url: smtpUrl, credentials: credentials, from: from, caFile: smtpCaFile)
+            return MailSettings(relay: relay, siteURL: publicURL, leaseSeconds: Int64(smtpLeaseSeconds),
+                                firstRetrySeconds: Int64(smtpRetrySeconds))
+        } catch let error as MailError {
+            throw CLIFailure("--smtp-from: \(error)")
+        } catch {
+            throw CLIFailure("\(error)")
+        }
     }
 
     /// The operations token from `--ops-token-file`, trimmed; nil without the option.

@@ -19,6 +19,8 @@ struct TokenCommand: AsyncParsableCommand {
         @Option(help: "The organization the token reports for.") var org: String
         @Option(help: "reporter, coordinator or viewer.") var role: String
         @Option(help: "Days until the token stops working (1 to 1825).") var expiresInDays = APIToken.defaultLifetimeDays
+        @Option(help: "The account whose token it is: four eyes counts what the token records, submits and approves as that person's. Without it the token is a person of its own.")
+        var account: String?
         @OptionGroup var store: StoreOptions
 
         func run() async throws {
@@ -27,8 +29,9 @@ struct TokenCommand: AsyncParsableCommand {
             try await store.withStore { s in
                 let directory = Directory(store: s)
                 guard try await directory.organization(org) != nil else { throw CLIFailure("no organization '\(org)' (see `planwatch org list`)") }
-                let issued = try await TokenIssuer.issue(name: name, role: role, organizationId: org, validForDays: expiresInDays, directory: directory,
-                                                         actor: CommandLineActor.resolve(nil), at: .now)
+                if let account, try await directory.account(account) == nil { throw CLIFailure("no account '\(account)' (see `planwatch user list`)") }
+                let issued = try await TokenIssuer.issue(name: name, role: role, organizationId: org, validForDays: expiresInDays, account: account,
+                                                         directory: directory, actor: CommandLineActor.resolve(nil), at: .now)
                 let expires = issued.token.expiresAt.map { Timestamp(seconds: $0).koreanDay.iso } ?? "never"
                 Output.err("made token \(issued.token.id) (\(role.rawValue) of \(org), expires \(expires)); the secret below is shown only now:")
                 Output.out(issued.secret)
@@ -37,7 +40,7 @@ struct TokenCommand: AsyncParsableCommand {
     }
 
     struct List: AsyncParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "List API tokens (ids, never secrets): id, role, organization, name, state, expiry day, last use.")
+        static let configuration = CommandConfiguration(abstract: "List API tokens (ids, never secrets): id, role, organization, name, state, expiry day, last use, the person it acts for.")
         @OptionGroup var store: StoreOptions
 
         func run() async throws {
@@ -49,7 +52,7 @@ struct TokenCommand: AsyncParsableCommand {
                     let state = t.isRevoked ? "revoked" : t.isExpired(at: now) ? "expired" : "active"
                     let expires = t.expiresAt.map { Timestamp(seconds: $0).koreanDay.iso } ?? "never"
                     let used = uses[t.id]?.iso ?? "never used"
-                    Output.out(AuditText.printable([t.id, t.role.rawValue, t.organizationId, t.name, state, expires, used].joined(separator: "\t")))
+                    Output.out(AuditText.printable([t.id, t.role.rawValue, t.organizationId, t.name, state, expires, used, t.person].joined(separator: "\t")))
                 }
             }
         }

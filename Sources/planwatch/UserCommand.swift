@@ -11,7 +11,7 @@ struct UserCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "user",
         abstract: "Manage accounts: add, list, disable, reset-password.",
-        subcommands: [Add.self, List.self, Disable.self, ResetPassword.self]
+        subcommands: [Add.self, List.self, Disable.self, ResetPassword.self, Email.self]
     )
 
     struct Add: AsyncParsableCommand {
@@ -21,8 +21,15 @@ struct UserCommand: AsyncParsableCommand {
         @Option(help: "The organization the account belongs to (see `planwatch org list`).") var org: String
         @Option(help: "admin, coordinator, reporter or viewer.") var role: String
         @Option(help: "The name shown on screens (default: the username).") var name: String?
+        @Option(help: "Where notifications are emailed (never shown to other organizations).") var email: String?
+        @Option(help: "The language of notifications: ko (default) or en.") var language: String = "ko"
         @Flag(help: "Read the password from standard input (one line).") var passwordStdin = false
         @OptionGroup var store: StoreOptions
+
+        func validate() throws {
+            if let email, !MailAddress.isValid(email) { throw ValidationError("--email \(email) is not an email address (local@domain, ASCII only)") }
+            if Language(rawValue: language) == nil { throw ValidationError("--language must be ko or en") }
+        }
 
         func run() async throws {
             guard let role = Role(rawValue: role) else { throw ValidationError("--role must be admin, coordinator, reporter or viewer") }
@@ -30,8 +37,10 @@ struct UserCommand: AsyncParsableCommand {
             try await store.withStore { s in
                 let directory = Directory(store: s)
                 let now = Timestamp.now
-                let account = Account(username: username.lowercased(), displayName: name ?? username, organizationId: org, role: role,
+                var account = Account(username: username.lowercased(), displayName: name ?? username, organizationId: org, role: role,
                                       passwordHash: Passwords.hash(password, cost: 12), createdAt: now)
+                account.email = email
+                account.language = Language(rawValue: language)
                 try await directory.addAccount(account, actor: CommandLineActor.resolve(nil), at: now)
                 Output.out("added \(role.rawValue) '\(account.username)' of \(org)")
             }
@@ -88,6 +97,24 @@ struct UserCommand: AsyncParsableCommand {
                 try await directory.updateAccount(account, action: "account.password", actor: CommandLineActor.resolve(nil), at: now)
                 try await directory.endSessions(of: username, at: now)
                 Output.out("new password set for '\(username)'")
+            }
+        }
+    }
+
+    struct Email: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "Set (or with no address, remove) the address an account's notifications are emailed to.",
+                                                        discussion: "The change is an audit event, account.email, with the address masked.")
+        @Argument(help: "The username.") var username: String
+        @Argument(help: "The new address; leave out to remove it.") var address: String?
+        @OptionGroup var store: StoreOptions
+
+        func run() async throws {
+            try await store.withStore { s in
+                let directory = Directory(store: s)
+                guard let account = try await directory.account(username.lowercased()) else { throw CLIFailure("no account '\(username)'") }
+                try await directory.setPreferences(username: account.username, email: address, language: account.notificationLanguage,
+                                                   muted: Set(account.mutedNotifications ?? []), actor: CommandLineActor.resolve(nil), at: .now)
+                Output.out(address.map { "notifications of '\(account.username)' go to \($0)" } ?? "'\(account.username)' has no email address now")
             }
         }
     }

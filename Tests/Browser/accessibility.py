@@ -195,8 +195,13 @@ PUBLIC = [
     "/reforms", "/reforms?status=late", "/reforms?status=done",
     "/slipping", "/slipping?kind=tasks",
     "/sources", "/method", "/data",
+    "/revisions", "/revisions?asOf=2021-06-30",   # the plan's record: its revision and its end, and before it
+    "/?asOf=2023-01-01",                      # after the plan ended: the banner and the ending summary
+    "/indicators/1-1.big-data-platforms?asOf=2022-06-30",  # a target a revision moved: both verdicts, its history
+    "/pillars/5",                             # an area a revision added, with its own budget
     "/search?q=" + urllib.parse.quote("데이터"), "/search?q=" + urllib.parse.quote("없는말"), "/search",
     "/nope",
+    "/embed/indicators/1-4.gci-rank",        # the chart and verdict alone, for other sites to frame
 ]
 
 
@@ -254,6 +259,10 @@ def workspace(d):
                   "main form.stacked", "upload with errors")
         refused(d, "/admin/password", {"current": "not my password", "new": "short", "confirm": "different"},
                 "main form.stacked", "password with errors")
+        # Notifications: the inbox, the preferences (also refused), the calendar address made.
+        visit(d, "/admin/inbox")
+        refused(d, "/admin/preferences", {"pref-email": "not an address"}, "form[action='/admin/preferences']", "preferences with errors")
+        submit(d, "form[action='/admin/preferences/calendar']", "calendar address made", "button[value=renew]")
         sign_out(d)
         check(d, "signed out")
 
@@ -263,7 +272,14 @@ def workspace(d):
         visit(d, "/admin/queue", "/admin/queue as coordinator")
         submit(d, "form[action='/admin/queue']", "queue decided with nothing picked", "button[value=approve]")
         visit(d, "/admin/status")
+        visit(d, "/admin/review", "the quarterly review")
+        visit(d, "/admin/review?asOf=2022-06-30&language=en", "the quarterly review as of 2022-06-30 in English")
         visit(d, "/admin/projects/1-1/report?period=2021", "report of a locked year, as coordinator")
+        # Reporting rounds: the list and the form refused, then a round opened and its page.
+        refused(d, "/admin/rounds", {"round-title-ko": ""}, "form[action='/admin/rounds']", "round with errors")
+        fill(d, "round-title-ko", "접근성 점검 " + language)
+        submit(d, "form[action='/admin/rounds']", "round opened")
+        visit(d, "/admin/rounds", "/admin/rounds with a round")
         sign_out(d)
 
         # A viewer reads the queue without deciding.

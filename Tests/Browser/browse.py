@@ -46,7 +46,7 @@ def crawl(d, language):
             continue
         seen.add(url)
         path = urllib.parse.urlparse(url).path
-        if path.startswith(("/data/", "/api/", "/static/")) or path.endswith(".csv"):
+        if path.startswith(("/data/", "/api/", "/static/")) or path.endswith((".csv", ".svg")):
             continue
         d.get(url)
         lang = d.find_element(By.TAG_NAME, "html").get_attribute("lang")

@@ -57,3 +57,33 @@ enum XLSXFixtures {
         }.joined() + "</row>"
     }
 }
+
+extension XLSXFixtures {
+    /// The bytes of a ZIP file with one entry's recorded sizes or checksum rewritten in both of
+    /// its headers (local and central), as a hostile or damaged file would have them.
+    static func rewrite(_ bytes: [UInt8], entry name: String, uncompressedSize: UInt32? = nil, crc: UInt32? = nil) -> [UInt8] {
+        var out = bytes
+        func u16(_ i: Int) -> Int { Int(out[i]) | Int(out[i + 1]) << 8 }
+        func u32(_ i: Int) -> UInt32 { UInt32(out[i]) | UInt32(out[i + 1]) << 8 | UInt32(out[i + 2]) << 16 | UInt32(out[i + 3]) << 24 }
+        func put(_ value: UInt32, at i: Int) { for k in 0..<4 { out[i + k] = UInt8((value >> (8 * UInt32(k))) & 0xFF) } }
+        let wanted = Array(name.utf8)
+        var i = 0
+        while i + 46 <= out.count {
+            let signature = u32(i)
+            if signature == 0x0403_4B50, Array(out[(i + 30)..<(i + 30 + u16(i + 26))]) == wanted {
+                if let crc { put(crc, at: i + 14) }
+                if let uncompressedSize { put(uncompressedSize, at: i + 22) }
+            } else if signature == 0x0201_4B50, Array(out[(i + 46)..<(i + 46 + u16(i + 28))]) == wanted {
+                if let crc { put(crc, at: i + 16) }
+                if let uncompressedSize { put(uncompressedSize, at: i + 24) }
+            }
+            i += 1
+        }
+        return out
+    }
+
+    /// The bytes of the file `zip` made.
+    static func bytes(_ parts: [String: String]) throws -> [UInt8] {
+        [UInt8](try Data(contentsOf: URL(fileURLWithPath: try zip(parts))))
+    }
+}

@@ -52,15 +52,15 @@ import Testing
         case .everyone, .signedIn: return .allowed
         case .viewUnpublished: return [.viewer, .coordinator, .admin].contains(who) ? .allowed : .forbidden
         case .report: return [.reporter, .coordinator, .admin].contains(who) ? .allowed : .forbidden
-        case .review, .unlock, .viewAudit: return [.coordinator, .admin].contains(who) ? .allowed : .forbidden
+        case .review, .unlock, .viewAudit, .manageRounds: return [.coordinator, .admin].contains(who) ? .allowed : .forbidden
         case .manageAccounts, .manageOrganizations, .managePlan, .manageTokens: return who == .admin ? .allowed : .forbidden
         }
     }
 
     static func concrete(_ pattern: String) -> String {
-        pattern.replacingOccurrences(of: ":project", with: "1-1").replacingOccurrences(of: ":username", with: "jung")
+        pattern.replacingOccurrences(of: ":project", with: "1-1").replacingOccurrences(of: ":username", with: "jung").replacingOccurrences(of: ":format", with: "hwpx")
             .replacingOccurrences(of: "/:id/revoke", with: "/nosuchtoken/revoke").replacingOccurrences(of: "projects/:id", with: "projects/1-1")
-            .replacingOccurrences(of: ":kind", with: "observation").replacingOccurrences(of: ":id", with: "999999")
+            .replacingOccurrences(of: ":kind", with: "observation").replacingOccurrences(of: ":round", with: "y2021").replacingOccurrences(of: ":id", with: "999999")
     }
 
     @Test func everyMutatingAndWorkspaceRouteHasARule() throws {

@@ -110,7 +110,7 @@ public enum AssessmentJSON {
                         ("status", .string(p.status.rawValue)), ("factId", .int(p.factId)), ("basis", .string(p.basis))])
     }
 
-    static func commitment(_ c: CommitmentAssessment, kind: AssessmentExplanation.CommitmentKind) -> [(String, JSONValue)] {
+    public static func commitment(_ c: CommitmentAssessment, kind: AssessmentExplanation.CommitmentKind) -> [(String, JSONValue)] {
         [
             ("status", .string(c.status.rawValue)),
             ("milestone", .string(c.milestone?.iso)),

@@ -12,9 +12,6 @@ public struct Observation: Hashable, Sendable {
     /// plan's own basis. A series whose basis changes is broken there, not joined.
     public var basis: String?
 
-    /// The longest basis an input path accepts, in characters: a name, not a note.
-    public static let maxBasisLength = 200
-
     public init(record: FactRecord, indicatorId: String, period: Period, value: Double? = nil, text: String? = nil,
                 status: ValueStatus = .final, basis: String? = nil) {
         self.record = record

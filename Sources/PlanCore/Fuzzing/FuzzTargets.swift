@@ -29,6 +29,7 @@ public enum FuzzTargets {
     /// The targets by name, as the fuzzer executable and the corpus folders call them.
     public static let all: [(name: String, run: @Sendable ([UInt8]) -> Void)] = [
         ("period", period), ("koreanNumber", koreanNumber), ("plan", plan), ("factsCSV", factsCSV),
+        ("smtpReply", smtpReply), ("mailHeader", mailHeader),
     ]
     public static var names: [String] { all.map(\.name) }
     public static func named(_ name: String) -> (@Sendable ([UInt8]) -> Void)? { all.first { $0.name == name }?.run }
@@ -39,5 +40,38 @@ public enum FuzzTargets {
     public static func factsCSV(_ bytes: [UInt8]) {
         guard let index else { return }
         _ = try? FactsCSV.read(bytes, file: "fuzz.csv", index: index)
+    }
+
+    /// A mail server's replies, cut into chunks of the sizes the first byte gives: the parser
+    /// must return replies of codes 200 to 599 or an error, whatever the server sends.
+    public static func smtpReply(_ bytes: [UInt8]) {
+        guard let first = bytes.first else { return }
+        let chunk = Int(first % 16) + 1
+        var parser = SMTPReplyParser()
+        var rest = bytes.dropFirst()
+        while !rest.isEmpty {
+            parser.feed(rest.prefix(chunk))
+            rest = rest.dropFirst(chunk)
+            while let reply = try? parser.next() {
+                precondition((200..<600).contains(reply.code) && !reply.lines.isEmpty && reply.lines.count <= SMTPReplyParser.maxLines)
+                _ = SMTPCapabilities(ehlo: reply).authMechanisms
+            }
+        }
+    }
+
+    /// A subject and a display name of any bytes: the message is refused or its header block
+    /// has exactly its ten headers, so no value can add a header of its own.
+    public static func mailHeader(_ bytes: [UInt8]) {
+        let text = String(decoding: bytes, as: UTF8.self)
+        let half = text.index(text.startIndex, offsetBy: text.count / 2)
+        guard let from = try? MailAddress(address: "office@example.go.kr"),
+              let to = try? MailAddress(name: String(text[..<half]), address: "lee@example.go.kr") else { return }
+        let message = MailMessage(from: from, to: to, subject: String(text[half...]), body: text, messageID: "<fuzz@example.go.kr>",
+                                  date: Timestamp(seconds: 0))
+        guard let rendered = try? message.rendered(eightBit: bytes.count % 2 == 0) else { return }
+        let head = String(decoding: rendered, as: UTF8.self).components(separatedBy: "\r\n\r\n")[0]
+        let starts = head.components(separatedBy: "\r\n").filter { !$0.hasPrefix(" ") }
+        precondition(starts.count == 10, "a header value started a header of its own")
+        _ = SMTPData.encode(rendered)
     }
 }

@@ -1,13 +1,42 @@
-/// A small structured document, written once and rendered as Markdown or HTML, so the two
-/// forms of a report always say the same thing.
+/// A small structured document, written once and rendered as Markdown, HTML, a workbook and a
+/// Hangul document, so every form of a report says the same thing, figure for figure.
 public struct ReportDocument: Sendable {
     public enum Block: Sendable {
         case heading(Int, String)
         case paragraph(String)
         case list([String])
+        /// The 개조식 outline Korean reports are written in: □ headings, ○ points, - details.
+        case outline([OutlineItem])
         case table([String], [[String]])
         /// Numbered sources, cited in the text as [1], [2]…
         case footnotes([Footnote])
+    }
+
+    /// One line of a 개조식 outline. Its level says its mark and indent.
+    public struct OutlineItem: Sendable, Hashable {
+        public enum Level: Int, Sendable, CaseIterable {
+            case heading = 1, point, detail
+
+            /// □ for a heading, ○ for a point, - for a detail.
+            public var mark: String {
+                switch self {
+                case .heading: return "□"
+                case .point: return "○"
+                case .detail: return "-"
+                }
+            }
+        }
+
+        public var level: Level
+        public var text: String
+
+        public init(_ level: Level, _ text: String) {
+            self.level = level
+            self.text = text
+        }
+
+        /// The line as printed: its mark, a space, its words.
+        public var line: String { "\(level.mark) \(text)" }
     }
 
     /// One cited source: the words, and the address when there is one.
@@ -19,10 +48,19 @@ public struct ReportDocument: Sendable {
             self.text = text
             self.url = url
         }
+
+        /// The note as printed after its number: its words, then its address.
+        public var line: String { text + (url.map { " \($0)" } ?? "") }
     }
 
     public var title: String
     public var language: Language
+    /// The lines under the title: the date the report is as of, the method it follows.
+    public var subtitle: [String] = []
+    /// What every printed page carries in its margin beside the page number ("2022년 6월 30일 기준").
+    public var running: String = ""
+    /// The day the report is as of: its date wherever a format records one.
+    public var day: CalendarDay?
     public var blocks: [Block] = []
 
     public init(title: String, language: Language) {
@@ -32,12 +70,15 @@ public struct ReportDocument: Sendable {
 
     public var markdown: String {
         var out = "# \(title)\n"
+        if !subtitle.isEmpty { out += "\n" + subtitle.map { "*\($0)*" }.joined(separator: "  \n") + "\n" }
         for b in blocks {
             out += "\n"
             switch b {
             case .heading(let level, let text): out += String(repeating: "#", count: min(6, level + 1)) + " \(text)\n"
             case .paragraph(let text): out += text + "\n"
             case .list(let items): out += items.map { "- \($0)" }.joined(separator: "\n") + "\n"
+            case .outline(let items):
+                out += items.map { String(repeating: "  ", count: $0.level.rawValue - 1) + "- \($0.line)" }.joined(separator: "\n") + "\n"
             case .table(let header, let rows):
                 let cell = { (s: String) in s.replacingOccurrences(of: "|", with: "\\|").replacingOccurrences(of: "\n", with: " ") }
                 out += "| " + header.map(cell).joined(separator: " | ") + " |\n"
@@ -48,37 +89,6 @@ public struct ReportDocument: Sendable {
             }
         }
         return out
-    }
-
-    public var html: String {
-        let e = HTMLText.escape
-        var out = """
-        <!doctype html>
-        <html lang="\(language.rawValue)"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
-        <title>\(e(title))</title>
-        <style>body{font-family:"Noto Sans KR","Nanum Gothic",sans-serif;max-width:60rem;margin:2rem auto;padding:0 1rem;line-height:1.6;color:#1a1a1a}
-        table{border-collapse:collapse;width:100%;margin:1rem 0}th,td{border:1px solid #bbb;padding:.3rem .5rem;text-align:left;vertical-align:top}
-        th{background:#eef1f5}h1{font-size:1.6rem}h2{font-size:1.3rem;border-bottom:2px solid #1f3b63;padding-bottom:.2rem}
-        @media print{body{margin:0}h2{break-after:avoid}table{break-inside:auto}}</style></head><body>
-        <h1>\(e(title))</h1>
-
-        """
-        for b in blocks {
-            switch b {
-            case .heading(let level, let text): out += "<h\(min(6, level + 1))>\(e(text))</h\(min(6, level + 1))>\n"
-            case .paragraph(let text): out += "<p>\(e(text))</p>\n"
-            case .list(let items): out += "<ul>\n" + items.map { "<li>\(e($0))</li>\n" }.joined() + "</ul>\n"
-            case .table(let header, let rows):
-                out += "<table><thead><tr>" + header.map { "<th scope=\"col\">\(e($0))</th>" }.joined() + "</tr></thead><tbody>\n"
-                for r in rows { out += "<tr>" + r.map { "<td>\(e($0))</td>" }.joined() + "</tr>\n" }
-                out += "</tbody></table>\n"
-            case .footnotes(let notes):
-                out += "<ol class=\"sources\">\n" + notes.enumerated().map { n, f in
-                    "<li id=\"source-\(n + 1)\">[\(n + 1)] \(e(f.text))" + (f.url.map { " <a href=\"\(e($0))\">\(e($0))</a>" } ?? "") + "</li>\n"
-                }.joined() + "</ol>\n"
-            }
-        }
-        return out + "</body></html>\n"
     }
 }
 

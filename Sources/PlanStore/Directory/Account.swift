@@ -27,6 +27,12 @@ public struct Account: Codable, Sendable, Hashable {
     public var disabled: Bool
     public var createdAt: Int64
     public var passwordChangedAt: Int64
+    /// Where notifications are emailed; nil: the workspace inbox only. Never shown to another organization.
+    public var email: String?
+    /// The language notifications are written in; Korean when not chosen.
+    public var language: Language?
+    /// The kinds of notification this person turned off (never `returned`).
+    public var mutedNotifications: [NotificationKind]?
 
     public init(username: String, displayName: String, organizationId: String, role: Role, passwordHash: String,
                 disabled: Bool = false, createdAt: Timestamp, passwordChangedAt: Timestamp? = nil) {
@@ -43,8 +49,21 @@ public struct Account: Codable, Sendable, Hashable {
     /// What the audit chain records: everything but the password hash, whose change is shown as a time.
     var auditView: JSONValue {
         .object([("username", .string(username)), ("displayName", .string(displayName)), ("organizationId", .string(organizationId)),
-                 ("role", .string(role.rawValue)), ("disabled", .bool(disabled)), ("passwordChangedAt", .int(passwordChangedAt))])
+                 ("role", .string(role.rawValue)), ("disabled", .bool(disabled)), ("passwordChangedAt", .int(passwordChangedAt)),
+                 ("email", email.map { .string(Self.masked($0)) } ?? .null)])
     }
+
+    /// An address as the audit chain and other organizations may see it: `l•••@msit.go.kr`.
+    public static func masked(_ email: String) -> String {
+        guard let at = email.lastIndex(of: "@"), let first = email.first, at != email.startIndex else { return "•••" }
+        return String(first) + "•••" + email[at...]
+    }
+
+    /// The language this person reads notifications in.
+    public var notificationLanguage: Language { language ?? .ko }
+
+    /// Whether this person wants notifications of `kind` (a returned report always goes).
+    public func wants(_ kind: NotificationKind) -> Bool { !kind.canBeTurnedOff || !(mutedNotifications ?? []).contains(kind) }
 
     /// Usernames: 2-40 of a-z, 0-9, '.', '_', '-', starting with a letter or digit.
     public static func isValidUsername(_ s: String) -> Bool {

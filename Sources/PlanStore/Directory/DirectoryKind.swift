@@ -4,6 +4,8 @@ import PlanCore
 /// that matters (accounts, roles, organizations, tokens, unlocks) is an audit event.
 public enum DirectoryKind: String, Sendable, CaseIterable {
     case account, organization, assignment, session, token, unlock
+    /// An organization's calendar feed: the SHA-256 of its secret address.
+    case calendar
 }
 
 /// A record as stored: its key, its JSON, when it last changed, and when it was last used (an

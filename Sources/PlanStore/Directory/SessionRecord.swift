@@ -30,6 +30,10 @@ public struct APIToken: Codable, Sendable, Hashable {
     public var role: Role
     public var organizationId: String
     public var createdBy: String
+    /// The account whose token it is, for four eyes: whatever is done with the token is done by
+    /// that person. Set to the account that made it on the tokens page, and to `--account` on
+    /// the command line; nil for a command-line token made for no one (see `person`).
+    public var account: String?
     public var createdAt: Int64
     public var revokedAt: Int64?
     /// When it stops working. Every token has one after migration 8.
@@ -47,6 +51,15 @@ public struct APIToken: Codable, Sendable, Hashable {
     }
 
     public var isRevoked: Bool { revokedAt != nil }
+
+    /// The person the token acts for, named as the audit chain names people: its account
+    /// (`user:NAME`), else the account that made it (tokens made before tokens had accounts);
+    /// a token made on the command line for no account is a person of its own (`token:ID`),
+    /// since whoever runs commands on the database's host can approve anything anyway.
+    public var person: String {
+        if let account { return "user:\(account)" }
+        return createdBy.hasPrefix("user:") ? createdBy : "token:\(id)"
+    }
 
     public func isExpired(at now: Timestamp) -> Bool { expiresAt.map { now.seconds >= $0 } ?? false }
 

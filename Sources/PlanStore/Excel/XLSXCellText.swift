@@ -74,14 +74,14 @@ enum XLSXCellText {
         return out + rest
     }
 
-    /// Escapes what XML 1.0 cannot hold (control characters) as `_xHHHH_`, and a literal
-    /// `_xHHHH_` as `_x005F_xHHHH_`, as Excel does.
+    /// Escapes what XML 1.0 cannot hold (control characters, U+FFFE, U+FFFF) as `_xHHHH_`, and a
+    /// literal `_xHHHH_` as `_x005F_xHHHH_`, as Excel does.
     static func escape(_ s: String) -> String {
-        guard s.unicodeScalars.contains(where: { ($0.value < 0x20 && $0 != "\t" && $0 != "\n" && $0 != "\r") || $0 == "_" }) else { return s }
+        guard s.unicodeScalars.contains(where: { !XMLText.canCarry($0) || $0 == "_" }) else { return s }
         var out = ""
         let scalars = Array(s.unicodeScalars)
         for (i, c) in scalars.enumerated() {
-            if c.value < 0x20 && c != "\t" && c != "\n" && c != "\r" {
+            if !XMLText.canCarry(c) {
                 out += "_x" + hex4(c.value) + "_"
             } else if c == "_", i + 6 < scalars.count, scalars[i + 1] == "x", scalars[i + 6] == "_",
                       scalars[(i + 2)...(i + 5)].allSatisfy({ $0.properties.isASCIIHexDigit }) {

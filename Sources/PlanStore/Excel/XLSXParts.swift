@@ -1,115 +1,106 @@
-import Foundation
-import XMLCoder
-
-/// The small parts of a workbook, decoded with XMLCoder: which sheets there are and where
-/// (workbook.xml and its relationships), the date system, the number formats (styles.xml) and
-/// the merged cells at a worksheet's end. The large parts are scanned (`XMLPullScanner`).
+/// The small parts of a workbook, read with the same `XMLPullScanner` as the sheets (so a
+/// DOCTYPE is refused here too, and no entity is ever expanded): which sheets there are and
+/// where (workbook.xml and its relationships), the date system, and the number formats
+/// (styles.xml). Only the elements and attributes these need are looked at; the rest is skipped.
 enum XLSXParts {
-    /// `_rels/.rels` and `xl/_rels/workbook.xml.rels`.
-    struct Relationships: Decodable {
-        struct Relationship: Decodable {
-            var id: String
-            var type: String
-            var target: String
-            enum CodingKeys: String, CodingKey {
-                case id = "Id", type = "Type", target = "Target"
+    /// A relationship of `_rels/.rels` or `xl/_rels/workbook.xml.rels`.
+    struct Relationship: Sendable, Hashable {
+        var id: String
+        var type: String
+        var target: String
+    }
+
+    /// A `<sheet>` of workbook.xml: its name and the relationship that says where it is.
+    struct Sheet: Sendable, Hashable {
+        var name: String
+        var relationship: String
+    }
+
+    /// What workbook.xml says.
+    struct Workbook: Sendable {
+        var sheets: [Sheet] = []
+        /// The 1904 date system (`<workbookPr date1904="1"/>`).
+        var date1904 = false
+    }
+
+    /// The longest lists the small parts may hold: more sheets or styles than Excel allows.
+    static let maxSheets = 4096
+    static let maxStyles = 65_536
+    static let maxRelationships = 8192
+
+    static func relationships(_ bytes: [UInt8]) throws(XMLPullScanner.Failure) -> [Relationship] {
+        var out: [Relationship] = []
+        try each(bytes) { (name, attributes) throws(XMLPullScanner.Failure) in
+            guard name == "Relationship" else { return }
+            guard out.count < maxRelationships else { throw XMLPullScanner.Failure(message: "more than \(maxRelationships) relationships") }
+            if let id = value("Id", attributes), let type = value("Type", attributes), let target = value("Target", attributes) {
+                out.append(Relationship(id: id, type: type, target: target))
             }
         }
+        return out
+    }
 
-        var relationship: [Relationship]
-        enum CodingKeys: String, CodingKey { case relationship = "Relationship" }
+    static func workbook(_ bytes: [UInt8]) throws(XMLPullScanner.Failure) -> Workbook {
+        var book = Workbook()
+        try each(bytes) { (name, attributes) throws(XMLPullScanner.Failure) in
+            switch name {
+            case "workbookPr":
+                book.date1904 = ["1", "true"].contains(value("date1904", attributes)?.lowercased() ?? "")
+            case "sheet":
+                guard book.sheets.count < maxSheets else { throw XMLPullScanner.Failure(message: "more than \(maxSheets) sheets") }
+                // The relationship id is `r:id`, in the relationships namespace, whatever its prefix.
+                let relationship = attributes.first { $0.name.hasSuffix(":id") }?.value
+                if let sheetName = value("name", attributes), let relationship {
+                    book.sheets.append(Sheet(name: sheetName, relationship: relationship))
+                }
+            default: break
+            }
+        }
+        return book
+    }
 
-        init(from decoder: any Decoder) throws {
-            let c = try decoder.container(keyedBy: CodingKeys.self)
-            relationship = try c.decodeIfPresent([Relationship].self, forKey: .relationship) ?? []
+    /// What each cell style index (`s` of a cell) means for reading a number, from the number
+    /// formats (`<numFmts>`) and the cell formats (`<cellXfs>`, not `<cellStyleXfs>`).
+    static func cellFormats(_ bytes: [UInt8]) throws(XMLPullScanner.Failure) -> [XLSXCellFormat] {
+        var codes: [Int: String] = [:]
+        var ids: [Int] = []
+        var inCellFormats = false
+        var scanner = XMLPullScanner(bytes: bytes)
+        while let token = try scanner.next() {
+            switch token {
+            case .open(let name, let attributes, let selfClosing):
+                switch name {
+                case "numFmt":
+                    if let id = value("numFmtId", attributes).flatMap({ Int($0) }), let code = value("formatCode", attributes), codes[id] == nil {
+                        guard codes.count < maxStyles else { throw XMLPullScanner.Failure(message: "more than \(maxStyles) number formats") }
+                        codes[id] = code
+                    }
+                case "cellXfs":
+                    inCellFormats = !selfClosing
+                case "xf" where inCellFormats:
+                    guard ids.count < maxStyles else { throw XMLPullScanner.Failure(message: "more than \(maxStyles) cell styles") }
+                    ids.append(value("numFmtId", attributes).flatMap { Int($0) } ?? 0)
+                default: break
+                }
+            case .close(let name):
+                if name == "cellXfs" { inCellFormats = false }
+            case .text: break
+            }
+        }
+        return ids.map { XLSXCellFormat.of(id: $0, code: codes[$0]) }
+    }
+
+    /// Calls `visit` with every start tag of a part (name without prefix, attributes as written).
+    private static func each(_ bytes: [UInt8],
+                             _ visit: (String, [(name: String, value: String)]) throws(XMLPullScanner.Failure) -> Void) throws(XMLPullScanner.Failure) {
+        var scanner = XMLPullScanner(bytes: bytes)
+        while let token = try scanner.next() {
+            if case .open(let name, let attributes, _) = token { try visit(name, attributes) }
         }
     }
 
-    /// `xl/workbook.xml`.
-    struct Workbook: Decodable {
-        struct Properties: Decodable {
-            var date1904: String?
-        }
-
-        struct Sheet: Decodable {
-            var name: String
-            var relationship: String
-            var state: String?
-            enum CodingKeys: String, CodingKey {
-                case name, state
-                case relationship = "r:id"
-                case id
-            }
-
-            init(from decoder: any Decoder) throws {
-                let c = try decoder.container(keyedBy: CodingKeys.self)
-                name = try c.decode(String.self, forKey: .name)
-                state = try c.decodeIfPresent(String.self, forKey: .state)
-                // The relationship id is `r:id`; a decoder that strips prefixes calls it `id`.
-                relationship = try c.decodeIfPresent(String.self, forKey: .relationship) ?? c.decode(String.self, forKey: .id)
-            }
-        }
-
-        struct Sheets: Decodable {
-            var sheet: [Sheet]
-            init(from decoder: any Decoder) throws {
-                let c = try decoder.container(keyedBy: CodingKeys.self)
-                sheet = try c.decodeIfPresent([Sheet].self, forKey: .sheet) ?? []
-            }
-            enum CodingKeys: String, CodingKey { case sheet }
-        }
-
-        var workbookPr: Properties?
-        var sheets: Sheets
-
-        var date1904: Bool { ["1", "true"].contains(workbookPr?.date1904?.lowercased() ?? "") }
-    }
-
-    /// The number formats of `xl/styles.xml`, enough to tell dates and percentages.
-    struct Styles: Decodable {
-        struct NumberFormat: Decodable {
-            var numFmtId: Int
-            var formatCode: String
-        }
-
-        struct NumberFormats: Decodable {
-            var numFmt: [NumberFormat]?
-        }
-
-        struct CellFormat: Decodable {
-            var numFmtId: Int?
-        }
-
-        struct CellFormats: Decodable {
-            var xf: [CellFormat]?
-        }
-
-        var numFmts: NumberFormats?
-        var cellXfs: CellFormats?
-
-        /// What each cell style index (`s` of a cell) means for reading a number.
-        var cellFormats: [XLSXCellFormat] {
-            let codes = Dictionary((numFmts?.numFmt ?? []).map { ($0.numFmtId, $0.formatCode) }) { a, _ in a }
-            return (cellXfs?.xf ?? []).map { xf in
-                let id = xf.numFmtId ?? 0
-                return XLSXCellFormat.of(id: id, code: codes[id])
-            }
-        }
-    }
-
-    /// `<mergeCells>` of a worksheet.
-    struct MergeCells: Decodable {
-        struct MergeCell: Decodable {
-            var ref: String
-        }
-
-        var mergeCell: [MergeCell]?
-    }
-
-    static func decode<T: Decodable>(_ type: T.Type, from data: Data) throws -> T {
-        let decoder = XMLDecoder()
-        decoder.shouldProcessNamespaces = true
-        decoder.trimValueWhitespaces = false
-        return try decoder.decode(type, from: data)
+    /// An attribute's value by its name without a prefix.
+    static func value(_ name: String, _ attributes: [(name: String, value: String)]) -> String? {
+        attributes.first { $0.name == name || $0.name.hasSuffix(":" + name) && !$0.name.hasPrefix("xmlns") }?.value
     }
 }

@@ -6,6 +6,8 @@ struct XLSXRichText {
     private var phonetic = 0
 
     var value: String { XLSXCellText.unescape(raw) }
+    /// The text's length so far, in UTF-8, for the cell limit.
+    var bytes: Int { raw.utf8.count }
 
     mutating func open(_ name: String, selfClosing: Bool) {
         guard !selfClosing else { return }

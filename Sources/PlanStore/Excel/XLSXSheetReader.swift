@@ -8,6 +8,8 @@ import PlanCore
 /// Rows are read one at a time from the inflated sheet. A row is as wide as the header row,
 /// or wider when it has values past it; rows with no value at all are skipped, as blank lines
 /// are in CSV. A header cell merged across columns gives its value to every column it covers.
+/// Whatever the file says is checked before it is used (a style index, a row number, a cell's
+/// column and length), and a cell or row past `XLSXLimits` is refused with its place.
 public struct XLSXSheetReader: TableRecordReader {
     public let sheetName: String?
     private let handle: FileHandle
@@ -17,6 +19,8 @@ public struct XLSXSheetReader: TableRecordReader {
     private let date1904: Bool
     private let merges: [(first: CellReference, last: CellReference)]
     private let bytesPerXMLByte: Double
+    private let limits: XLSXLimits
+    private let budget: ImportBudget
     private var headerWidth: Int?
     private var inSheetData = false
     private var finished = false
@@ -25,7 +29,8 @@ public struct XLSXSheetReader: TableRecordReader {
     public var bytesRead: Int { Int(Double(scanner.consumed) * bytesPerXMLByte) }
 
     init(name: String, handle: FileHandle, strings: [String], formats: [XLSXCellFormat], date1904: Bool,
-         merges: [(first: CellReference, last: CellReference)], bytesPerXMLByte: Double) {
+         merges: [(first: CellReference, last: CellReference)], bytesPerXMLByte: Double, limits: XLSXLimits = XLSXLimits(),
+         budget: ImportBudget = .unlimited) {
         self.sheetName = name
         self.handle = handle
         self.scanner = XMLPullScanner(handle: handle)
@@ -34,16 +39,21 @@ public struct XLSXSheetReader: TableRecordReader {
         self.date1904 = date1904
         self.merges = merges
         self.bytesPerXMLByte = bytesPerXMLByte
+        self.limits = limits
+        self.budget = budget
     }
 
-    /// The cell being read.
+    /// The cell being read. Its text grows in place, piece by piece (`<v>` split by comments,
+    /// rich-text runs), never copied per piece.
     private struct Cell {
         var column: Int
         var style: Int
         var type: String
-        var value: String?
+        var value = ""
+        var hasValue = false
         var inline: XLSXRichText?
         var inValue = false
+        var bytes: Int { value.utf8.count + (inline?.bytes ?? 0) }
     }
 
     public mutating func nextRecord() throws(TableReadFailure) -> TableRecord? {
@@ -64,22 +74,13 @@ public struct XLSXSheetReader: TableRecordReader {
                     }
                     switch name {
                     case "row":
-                        row = attributes.first { $0.name == "r" }.flatMap { Int($0.value) } ?? lastRow + 1
+                        if let stop = budget.stop() { throw TableReadFailure(line: lastRow + 1, column: 0, message: ImportBudget.message(stop)) }
+                        row = try rowNumber(attributes)
                         lastRow = row
                         nextColumn = 1
                         cells.removeAll(keepingCapacity: true)
                     case "c":
-                        var c = Cell(column: nextColumn, style: 0, type: "n")
-                        for a in attributes {
-                            switch a.name {
-                            case "r":
-                                guard let ref = CellReference(a.value) else { throw TableReadFailure(line: row, column: nextColumn, message: "a cell named '\(a.value)', which is not a cell reference") }
-                                c.column = ref.column
-                            case "s": c.style = Int(a.value) ?? 0
-                            case "t": c.type = a.value
-                            default: break
-                            }
-                        }
+                        let c = try open(attributes, row: row, nextColumn: nextColumn)
                         nextColumn = c.column + 1
                         cell = selfClosing ? nil : c
                     case "v":
@@ -90,24 +91,34 @@ public struct XLSXSheetReader: TableRecordReader {
                         cell?.inline?.open(name, selfClosing: selfClosing)
                     }
                 case .text(let text):
-                    guard var c = cell else { continue }
-                    if c.inValue {
-                        c.value = (c.value ?? "") + text
+                    guard cell != nil else { continue }
+                    if cell!.inValue {
+                        cell!.value += text
+                        cell!.hasValue = true
                     } else {
-                        c.inline?.append(text)
+                        cell!.inline?.append(text)
                     }
-                    cell = c
+                    if cell!.bytes > limits.cellBytes {
+                        throw TableReadFailure(line: row, column: cell!.column,
+                                               message: "the cell holds more than \(limits.cellBytes >> 10) KB of text, the most a cell may hold")
+                    }
                 case .close(let name):
                     switch name {
                     case "v": cell?.inValue = false
                     case "c":
                         if let c = cell {
                             let text = try self.text(of: c, row: row)
-                            if !text.isEmpty { cells.append((c.column, text)) }
+                            if !text.isEmpty {
+                                guard c.column <= limits.rowWidth else {
+                                    throw TableReadFailure(line: row, column: c.column,
+                                                           message: "a row may have at most \(limits.rowWidth) columns, as in CSV; this cell is in column \(CellReference.letters(c.column))")
+                                }
+                                cells.append((c.column, text))
+                            }
                         }
                         cell = nil
                     case "row":
-                        if !cells.isEmpty { return record(row: row, cells: cells) }
+                        if !cells.isEmpty { return try record(row: row, cells: cells) }
                     case "sheetData":
                         return finish()
                     default:
@@ -123,6 +134,43 @@ public struct XLSXSheetReader: TableRecordReader {
         return finish()
     }
 
+    /// A row's number: `r` when given (1 to 1,048,576, after the rows before it), else the next one.
+    private func rowNumber(_ attributes: [(name: String, value: String)]) throws(TableReadFailure) -> Int {
+        guard let r = attributes.first(where: { $0.name == "r" })?.value else { return lastRow + 1 }
+        guard let n = Int(r), (1...1_048_576).contains(n) else {
+            throw TableReadFailure(line: lastRow + 1, column: 0, message: "a row numbered '\(EchoedText.cut(r))', which is not a row (rows are 1 to 1,048,576)")
+        }
+        return n
+    }
+
+    /// A cell's column, style and type from its attributes, each checked.
+    private func open(_ attributes: [(name: String, value: String)], row: Int, nextColumn: Int) throws(TableReadFailure) -> Cell {
+        var c = Cell(column: nextColumn, style: 0, type: "n")
+        for a in attributes {
+            switch a.name {
+            case "r":
+                guard let ref = CellReference(a.value) else {
+                    throw TableReadFailure(line: row, column: nextColumn, message: "a cell named '\(EchoedText.cut(a.value))', which is not a cell reference")
+                }
+                c.column = ref.column
+            case "t": c.type = a.value
+            default: break
+            }
+        }
+        if let style = attributes.first(where: { $0.name == "s" }) { c.style = try checkStyle(style.value, row: row, column: c.column) }
+        return c
+    }
+
+    /// A style index the workbook has: 0 (no style) or one of its cell formats.
+    @discardableResult
+    private func checkStyle(_ text: String, row: Int, column: Int) throws(TableReadFailure) -> Int {
+        guard let s = Int(text), s >= 0, s == 0 || s < formats.count else {
+            throw TableReadFailure(line: row, column: column,
+                                   message: "the cell has style \(EchoedText.cut(text)), which the workbook does not have (it has \(formats.count))")
+        }
+        return s
+    }
+
     private mutating func finish() -> TableRecord? {
         finished = true
         try? handle.close()
@@ -130,17 +178,23 @@ public struct XLSXSheetReader: TableRecordReader {
     }
 
     /// A row padded to the header's width, with the header completed from merged cells.
-    private mutating func record(row: Int, cells: [(column: Int, text: String)]) -> TableRecord {
+    private mutating func record(row: Int, cells: [(column: Int, text: String)]) throws(TableReadFailure) -> TableRecord {
         var last = cells.map(\.column).max() ?? 0
         if headerWidth == nil {
             let filled = Set(cells.map(\.column))
-            for m in merges where m.first.row == row && filled.contains(m.first.column) { last = max(last, min(m.last.column, 16_384)) }
+            for m in merges where m.first.row == row && filled.contains(m.first.column) {
+                guard m.last.column <= limits.rowWidth else {
+                    throw TableReadFailure(line: row, column: m.first.column,
+                                           message: "a header cell is merged to column \(CellReference.letters(m.last.column)); a row may have at most \(limits.rowWidth) columns, as in CSV")
+                }
+                last = max(last, m.last.column)
+            }
         }
         let width = max(last, headerWidth ?? 0)
         var fields = Array(repeating: "", count: width)
         for c in cells { fields[c.column - 1] = c.text }
         if headerWidth == nil {
-            for m in merges where m.first.row == row && m.first.column < min(m.last.column, width) + 1 {
+            for m in merges where m.first.row == row && m.first.column <= width {
                 let value = fields[m.first.column - 1]
                 for column in m.first.column...min(m.last.column, width) where fields[column - 1].isEmpty { fields[column - 1] = value }
             }
@@ -155,18 +209,19 @@ public struct XLSXSheetReader: TableRecordReader {
     private func text(of c: Cell, row: Int) throws(TableReadFailure) -> String {
         switch c.type {
         case "s":
-            guard let v = c.value, let i = Int(v.trimmingCharacters(in: .whitespaces)), strings.indices.contains(i) else {
-                throw TableReadFailure(line: row, column: c.column, message: "the cell refers to shared string \(c.value ?? "?"), which the workbook does not have")
+            guard c.hasValue, let i = Int(c.value.trimmingCharacters(in: .whitespaces)), strings.indices.contains(i) else {
+                throw TableReadFailure(line: row, column: c.column,
+                                       message: "the cell refers to shared string \(c.hasValue ? EchoedText.cut(c.value) : "?"), which the workbook does not have")
             }
             return strings[i]
         case "inlineStr": return c.inline?.value ?? ""
-        case "str", "e": return XLSXCellText.unescape(c.value ?? "")
-        case "b": return c.value.map { $0 == "1" || $0.lowercased() == "true" ? "TRUE" : "FALSE" } ?? ""
-        case "d": return String((c.value ?? "").prefix(10))
+        case "str", "e": return XLSXCellText.unescape(c.value)
+        case "b": return c.hasValue ? (c.value == "1" || c.value.lowercased() == "true" ? "TRUE" : "FALSE") : ""
+        case "d": return String(c.value.prefix(10))
         default:
-            guard let v = c.value, !v.isEmpty else { return "" }
-            guard let number = Double(v.trimmingCharacters(in: .whitespaces)) else { return v }
-            switch c.style < formats.count ? formats[c.style] : .general {
+            guard !c.value.isEmpty else { return "" }
+            guard let number = Double(c.value.trimmingCharacters(in: .whitespaces)) else { return c.value }
+            switch formats.indices.contains(c.style) ? formats[c.style] : .general {
             case .general: return XLSXCellText.number(number)
             case .percent: return XLSXCellText.number(number, shift: 2) + "%"
             case .date: return XLSXCellText.day(serial: number, date1904: date1904) ?? XLSXCellText.number(number)

@@ -25,6 +25,7 @@ public final class XLSXWorkbook: @unchecked Sendable {
     /// The file's size in bytes, for progress.
     public let fileSize: Int
     private let archive: Archive
+    private let limits: XLSXLimits
     /// Inflated parts are refused past this size, or past 200 times the file's size (spreadsheet
     /// XML deflates about tenfold): a small file that inflates to gigabytes is a ZIP bomb, not a report.
     static let maxPartBytes: Int64 = 4 << 30
@@ -61,11 +62,19 @@ public final class XLSXWorkbook: @unchecked Sendable {
         try self.init(archive: archive, fileSize: size)
     }
 
-    /// Opens a workbook already in memory (an upload).
+    /// Opens a workbook already in memory (an upload). It is read from an unlinked temporary
+    /// file, as a workbook on disk is: ZIPFoundation's in-memory archive traps when a hostile
+    /// file's headers point past its end (found by the `workbook` fuzz target), its file-backed
+    /// archive does not.
     public convenience init(bytes: [UInt8]) throws(Failure) {
         try Self.checkSignature(bytes.prefix(4))
+        let path = FileManager.default.temporaryDirectory.appendingPathComponent("planwatch-upload-\(UUID().uuidString).xlsx").path
+        guard FileManager.default.createFile(atPath: path, contents: Data(bytes)) else {
+            throw Failure(message: "cannot create a temporary file in \(FileManager.default.temporaryDirectory.path)")
+        }
+        defer { unlink(path) }
         let archive: Archive
-        do { archive = try Archive(data: Data(bytes), accessMode: .read) } catch {
+        do { archive = try Archive(url: URL(fileURLWithPath: path), accessMode: .read) } catch {
             throw Self.notAWorkbook("it is not a readable ZIP archive")
         }
         try self.init(archive: archive, fileSize: bytes.count)
@@ -82,29 +91,36 @@ public final class XLSXWorkbook: @unchecked Sendable {
         Failure(message: "not an Excel workbook (.xlsx): \(why); save it from Excel or LibreOffice as .xlsx, or as CSV")
     }
 
-    private init(archive: Archive, fileSize: Int) throws(Failure) {
+    private init(archive: Archive, fileSize: Int, limits: XLSXLimits = XLSXLimits()) throws(Failure) {
         self.archive = archive
         self.fileSize = fileSize
-        let rootRels = try? Self.decodePart(archive, "_rels/.rels", XLSXParts.Relationships.self)
-        let workbookPath = rootRels?.relationship.first { $0.type.hasSuffix("/officeDocument") }.map { Self.resolve($0.target, from: "") }
-            ?? "xl/workbook.xml"
-        guard archive[workbookPath] != nil else { throw Self.notAWorkbook("it has no \(workbookPath)") }
-        let workbook: XLSXParts.Workbook
-        do { workbook = try Self.decodePart(archive, workbookPath, XLSXParts.Workbook.self) } catch {
-            throw Self.notAWorkbook("\(workbookPath) cannot be read (\(error.message))")
-        }
+        self.limits = limits
+        // A part that is there must read; only a missing `_rels/.rels` falls back to the usual place.
+        let rootRels = try Self.smallPart(archive, "_rels/.rels", limits: limits).map { bytes throws(Failure) in
+            try Self.parse("_rels/.rels", bytes, XLSXParts.relationships)
+        } ?? []
+        let workbookPath = rootRels.first { $0.type.hasSuffix("/officeDocument") }.map { Self.resolve($0.target, from: "") } ?? "xl/workbook.xml"
+        guard let workbookBytes = try Self.smallPart(archive, workbookPath, limits: limits) else { throw Self.notAWorkbook("it has no \(workbookPath)") }
+        let workbook = try Self.parse(workbookPath, workbookBytes, XLSXParts.workbook)
         let folder = (workbookPath as NSString).deletingLastPathComponent
         let relsPath = (folder.isEmpty ? "" : folder + "/") + "_rels/" + (workbookPath as NSString).lastPathComponent + ".rels"
-        let rels = (try? Self.decodePart(archive, relsPath, XLSXParts.Relationships.self))?.relationship ?? []
-        var targets: [String: XLSXParts.Relationships.Relationship] = [:]
+        let rels = try Self.smallPart(archive, relsPath, limits: limits).map { bytes throws(Failure) in
+            try Self.parse(relsPath, bytes, XLSXParts.relationships)
+        } ?? []
+        var targets: [String: XLSXParts.Relationship] = [:]
         for r in rels { targets[r.id] = r }
-        sheets = workbook.sheets.sheet.compactMap { s in
+        sheets = workbook.sheets.compactMap { s in
             guard let r = targets[s.relationship], r.type.hasSuffix("/worksheet") else { return nil }
             return Sheet(name: s.name, part: Self.resolve(r.target, from: folder))
         }
         date1904 = workbook.date1904
         sharedStringsPart = rels.first { $0.type.hasSuffix("/sharedStrings") }.map { Self.resolve($0.target, from: folder) }
         stylesPart = rels.first { $0.type.hasSuffix("/styles") }.map { Self.resolve($0.target, from: folder) }
+    }
+
+    /// A small part read with `read`, or the reason it cannot be, naming the part.
+    private static func parse<T>(_ path: String, _ bytes: [UInt8], _ read: ([UInt8]) throws(XMLPullScanner.Failure) -> T) throws(Failure) -> T {
+        do { return try read(bytes) } catch { throw notAWorkbook("\(path) cannot be read (\(error.message))") }
     }
 
     private let sharedStringsPart: String?
@@ -127,43 +143,68 @@ public final class XLSXWorkbook: @unchecked Sendable {
         return sheets.first { s in names.contains { key(s.name).contains(key($0)) } } ?? sheets.first
     }
 
-    /// Reads a worksheet's rows. Shared strings and number formats are loaded first.
-    public func reader(for sheet: Sheet) throws(Failure) -> XLSXSheetReader {
+    /// Reads a worksheet's rows. Shared strings and number formats are loaded first; `budget`
+    /// stops the work when its time is up or its client has gone.
+    public func reader(for sheet: Sheet, budget: ImportBudget = .unlimited) throws(Failure) -> XLSXSheetReader {
         guard let entry = archive[sheet.part] else {
             throw Failure(message: "the workbook lists sheet '\(sheet.name)' but its part \(sheet.part) is missing")
         }
-        let strings = try sharedStrings()
+        let strings = try sharedStrings(budget: budget)
         let formats = try cellFormats()
-        let handle = try inflate(entry)
-        let merges = Self.mergedRanges(handle)
+        let (handle, size) = try inflate(entry)
+        let merges: [(first: CellReference, last: CellReference)]
+        do { merges = try Self.mergedRanges(handle, size: size, limit: limits.merges) } catch {
+            try? handle.close()
+            throw Failure(message: "\(sheet.part): \(error.message)")
+        }
         return XLSXSheetReader(name: sheet.name, handle: handle, strings: strings, formats: formats, date1904: date1904, merges: merges,
-                               bytesPerXMLByte: entry.uncompressedSize > 0 ? Double(fileSize) / Double(entry.uncompressedSize) : 0)
+                               bytesPerXMLByte: size > 0 ? Double(fileSize) / Double(size) : 0, limits: limits, budget: budget)
     }
 
     /// The shared string table: each `<si>` as plain text (rich-text runs joined, phonetic
-    /// guides left out).
-    func sharedStrings() throws(Failure) -> [String] {
+    /// guides left out), at most `limits.sharedStrings` strings of `limits.cellBytes` each and
+    /// `limits.sharedStringBytes` in all.
+    func sharedStrings(budget: ImportBudget = .unlimited) throws(Failure) -> [String] {
         guard let part = sharedStringsPart, let entry = archive[part] else { return [] }
-        let handle = try inflate(entry)
+        let (handle, _) = try inflate(entry)
         defer { try? handle.close() }
         var scanner = XMLPullScanner(handle: handle)
         var strings: [String] = []
         var text = XLSXRichText()
+        var total = 0
+        let maxTotal = limits.sharedStringBytes(fileSize: fileSize)
+        func add(_ s: String) throws(Failure) {
+            guard strings.count < limits.sharedStrings else {
+                throw Failure(message: "the shared strings (\(part)) hold more than \(limits.sharedStrings.grouped) strings, which no report needs")
+            }
+            total += s.utf8.count
+            guard total <= maxTotal else {
+                throw Failure(message: "the shared strings (\(part)) hold more than \(maxTotal >> 20) MB of text, which no report of this size needs")
+            }
+            strings.append(s)
+            if strings.count % 4096 == 0, let stop = budget.stop() { throw Failure(message: ImportBudget.message(stop)) }
+        }
         do {
             while let token = try scanner.next() {
                 switch token {
                 case .open(let name, _, let selfClosing):
                     if name == "si" {
                         text = XLSXRichText()
-                        if selfClosing { strings.append("") }
+                        if selfClosing { try add("") }
                     } else {
                         text.open(name, selfClosing: selfClosing)
                     }
-                case .text(let s): text.append(s)
+                case .text(let s):
+                    text.append(s)
+                    if text.bytes > limits.cellBytes {
+                        throw Failure(message: "shared string \(strings.count) (\(part)) is longer than \(limits.cellBytes >> 10) KB, the most a cell may hold")
+                    }
                 case .close(let name):
-                    if name == "si" { strings.append(text.value) } else { text.close(name) }
+                    if name == "si" { try add(text.value) } else { text.close(name) }
                 }
             }
+        } catch let failure as Failure {
+            throw failure
         } catch {
             throw Failure(message: "the shared strings (\(part)) cannot be read: \(error.message)")
         }
@@ -171,27 +212,42 @@ public final class XLSXWorkbook: @unchecked Sendable {
     }
 
     func cellFormats() throws(Failure) -> [XLSXCellFormat] {
-        guard let part = stylesPart, archive[part] != nil else { return [] }
-        do { return try Self.decodePart(archive, part, XLSXParts.Styles.self).cellFormats } catch {
+        guard let part = stylesPart, let bytes = try Self.smallPart(archive, part, limits: limits) else { return [] }
+        do { return try XLSXParts.cellFormats(bytes) } catch {
             throw Failure(message: "the styles (\(part)) cannot be read: \(error.message)")
         }
     }
 
-    private static func decodePart<T: Decodable>(_ archive: Archive, _ path: String, _ type: T.Type) throws(Failure) -> T {
-        guard let entry = archive[path] else { throw Failure(message: "missing \(path)") }
-        guard entry.uncompressedSize < 256 << 20 else { throw Failure(message: "\(path) is too large") }
-        var data = Data()
+    /// A small part's bytes (nil when the archive has no such part), inflated under
+    /// `limits.smallPartBytes` counted as the bytes come, with its checksum verified.
+    private static func smallPart(_ archive: Archive, _ path: String, limits: XLSXLimits) throws(Failure) -> [UInt8]? {
+        guard let entry = archive[path] else { return nil }
+        var bytes: [UInt8] = []
+        let cap = limits.smallPartBytes
         do {
-            _ = try archive.extract(entry, skipCRC32: true) { data.append($0) }
-            return try XLSXParts.decode(type, from: data)
+            let crc = try archive.extract(entry, skipCRC32: false) { data in
+                guard bytes.count + data.count <= cap else { throw notAWorkbook("\(path) inflates past \(cap >> 20) MB, which no workbook needs") }
+                bytes.append(contentsOf: data)
+            }
+            guard crc == entry.checksum else { throw Archive.ArchiveError.invalidCRC32 }
+        } catch let failure as Failure {
+            throw failure
         } catch {
-            throw Failure(message: "\(error)")
+            throw notAWorkbook("\(path) cannot be inflated (\(damage(error)))")
         }
+        return bytes
+    }
+
+    /// What ZIPFoundation's error means, in words.
+    static func damage(_ error: any Error) -> String {
+        if case Archive.ArchiveError.invalidCRC32 = error { return "its checksum does not match: the file is damaged" }
+        return "\(error)"
     }
 
     /// Inflates an entry to a temporary file, unlinked at once (it lives while the handle is
-    /// open, and nothing is left behind even on a crash), positioned at its start.
-    private func inflate(_ entry: Entry) throws(Failure) -> FileHandle {
+    /// open, and nothing is left behind even on a crash), positioned at its start, with its size
+    /// as counted (never as the headers say), under `partLimit` and with its checksum verified.
+    private func inflate(_ entry: Entry) throws(Failure) -> (FileHandle, Int64) {
         let path = FileManager.default.temporaryDirectory.appendingPathComponent("planwatch-xlsx-\(UUID().uuidString).xml").path
         guard FileManager.default.createFile(atPath: path, contents: nil),
               let writer = FileHandle(forWritingAtPath: path), let reader = FileHandle(forReadingAtPath: path) else {
@@ -202,44 +258,76 @@ public final class XLSXWorkbook: @unchecked Sendable {
         var total: Int64 = 0
         let limit = partLimit
         do {
-            _ = try archive.extract(entry) { data in
+            let crc = try archive.extract(entry, skipCRC32: false) { data in
                 total += Int64(data.count)
                 if total > limit { throw Self.notAWorkbook("\(entry.path) inflates past \(limit >> 20) MB, which no report needs") }
                 try writer.write(contentsOf: data)
             }
+            guard crc == entry.checksum else { throw Archive.ArchiveError.invalidCRC32 }
         } catch let failure as Failure {
+            try? reader.close()
             throw failure
         } catch {
-            throw Self.notAWorkbook("\(entry.path) cannot be inflated (\(error))")
+            try? reader.close()
+            throw Self.notAWorkbook("\(entry.path) cannot be inflated (\(Self.damage(error)))")
         }
-        return reader
+        return (reader, total)
     }
 
+    /// How far from a worksheet's end its `<mergeCells>` is looked for: 10,000 ranges take
+    /// about 400 KB, and only page settings follow them.
+    static let mergeWindow: UInt64 = 4 << 20
+
     /// The merged ranges of a worksheet, read from the end of its XML (`<mergeCells>` follows
-    /// the rows), so the header row can be completed before the rows are streamed.
-    static func mergedRanges(_ handle: FileHandle) -> [(first: CellReference, last: CellReference)] {
+    /// the rows), so the header row can be completed before the rows are streamed. One read of
+    /// at most `mergeWindow` bytes and one scan: linear, whatever the sheet holds. More than
+    /// `limit` ranges are refused.
+    static func mergedRanges(_ handle: FileHandle, size: Int64, limit: Int) throws(XMLPullScanner.Failure) -> [(first: CellReference, last: CellReference)] {
         defer { try? handle.seek(toOffset: 0) }
-        guard let size = try? handle.seekToEnd(), size > 0 else { return [] }
-        var window: UInt64 = 1 << 20
-        while true {
-            let start = size > window ? size - window : 0
-            guard (try? handle.seek(toOffset: start)) != nil, let data = try? handle.readToEnd() else { return [] }
-            let tail = String(decoding: data, as: UTF8.self)
-            if let end = tail.range(of: "sheetData>", options: .backwards) ?? (start == 0 ? tail.startIndex..<tail.startIndex : nil) {
-                guard let open = tail.range(of: "mergeCells", range: end.upperBound..<tail.endIndex),
-                      let lt = tail[..<open.lowerBound].lastIndex(of: "<"),
-                      let close = tail.range(of: "mergeCells>", options: .backwards, range: open.upperBound..<tail.endIndex) else { return [] }
-                let fragment = Data(tail[lt..<close.upperBound].utf8)
-                let cells = (try? XLSXParts.decode(XLSXParts.MergeCells.self, from: fragment))?.mergeCell ?? []
-                return cells.compactMap { c in
-                    let ends = c.ref.split(separator: ":")
-                    guard ends.count == 2, let a = CellReference(ends[0]), let b = CellReference(ends[1]) else { return nil }
-                    return (a, b)
-                }
+        guard size > 0 else { return [] }
+        let start = UInt64(size) > mergeWindow ? UInt64(size) - mergeWindow : 0
+        guard (try? handle.seek(toOffset: start)) != nil, let data = try? handle.readToEnd() else { return [] }
+        let tail = [UInt8](data)
+        let name = Array("mergeCells".utf8)
+        // The last `mergeCells` tag, then the opening one before it (`<mergeCells` or `<x:mergeCells`).
+        var open: Int?, sawClose = false, end = tail.count
+        while let i = lastIndex(of: name, in: tail, before: end) {
+            var j = i - 1
+            while j >= 0, tail[j] != UInt8(ascii: "<"), tail[j] != UInt8(ascii: "/"), i - j < 32 { j -= 1 }
+            if j >= 0, tail[j] == UInt8(ascii: "<"), j + 1 == i || tail[i - 1] == UInt8(ascii: ":") {
+                open = j
+                break
             }
-            if start == 0 { return [] }
-            window *= 4
+            if j >= 1, tail[j] == UInt8(ascii: "/"), tail[j - 1] == UInt8(ascii: "<") { sawClose = true }
+            end = i
         }
+        guard sawClose || open != nil else { return [] }
+        // Only its end in the window: the list is longer than any list under the limit.
+        guard let open else { throw XMLPullScanner.Failure(message: "the sheet has more than \(limit.grouped) merged ranges, which no report needs") }
+        var scanner = XMLPullScanner(bytes: Array(tail[open...]))
+        var out: [(first: CellReference, last: CellReference)] = []
+        while let token = try scanner.next() {
+            switch token {
+            case .open(let name, let attributes, _) where name == "mergeCell":
+                guard out.count < limit else { throw XMLPullScanner.Failure(message: "the sheet has more than \(limit.grouped) merged ranges, which no report needs") }
+                let ends = (XLSXParts.value("ref", attributes) ?? "").split(separator: ":")
+                if ends.count == 2, let a = CellReference(ends[0]), let b = CellReference(ends[1]), a.row <= b.row, a.column <= b.column { out.append((a, b)) }
+            case .close(let name) where name == "mergeCells":
+                return out
+            default: continue
+            }
+        }
+        return out
+    }
+
+    /// The last place `needle` starts in `haystack` before `end`, searched once from the end.
+    static func lastIndex(of needle: [UInt8], in haystack: [UInt8], before end: Int) -> Int? {
+        var i = min(end, haystack.count) - needle.count
+        while i >= 0 {
+            if haystack[i] == needle[0] && haystack[i..<(i + needle.count)].elementsEqual(needle) { return i }
+            i -= 1
+        }
+        return nil
     }
 }
 

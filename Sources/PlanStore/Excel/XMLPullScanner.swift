@@ -9,14 +9,17 @@ enum XMLToken {
     case text(String)
 }
 
-/// A pull scanner for the large, regular parts of a workbook (a worksheet's rows, the shared
-/// strings), read a chunk at a time so memory stays flat whatever the sheet's size.
+/// A pull scanner for every part of a workbook Planwatch reads: the large, regular ones (a
+/// worksheet's rows, the shared strings) a chunk at a time so memory stays flat whatever the
+/// sheet's size, and the small ones (relationships, the workbook, styles) from their bytes.
 ///
 /// Why not Foundation's `XMLParser`: on a 100,000-row sheet (19 MB) its SAX callbacks alone took
 /// 1.4 s here, twice the whole CSV import of the same rows; the import must stay within 3× of
 /// CSV. SpreadsheetML needs only tags, attributes, text, entities and CDATA. A DTD is refused
-/// (no entity expansion, so no entity bombs); comments and processing instructions are skipped.
-/// The small parts (workbook, relationships, styles) are decoded with XMLCoder.
+/// in every part (no entity expansion, so no entity bombs); comments and processing instructions
+/// are skipped. No token may pass `maxToken` bytes (1 MB): a token cut by the end of a chunk is
+/// scanned again from its start once the next chunk has come, so the cap is what keeps every
+/// step linear in the part.
 struct XMLPullScanner {
     struct Failure: Error, CustomStringConvertible {
         var message: String
@@ -31,17 +34,27 @@ struct XMLPullScanner {
     private(set) var consumed = 0
     /// The longest single token accepted; a longer one means a broken or hostile file.
     private let maxToken: Int
+    static let defaultMaxToken = 1 << 20
 
-    init(maxToken: Int = 64 << 20, nextChunk: @escaping () throws -> [UInt8]?) {
+    init(maxToken: Int = defaultMaxToken, nextChunk: @escaping () throws -> [UInt8]?) {
         self.nextChunk = nextChunk
         self.maxToken = maxToken
     }
 
-    /// Reads `handle` from where it is, a megabyte at a time.
+    /// Reads `handle` from where it is, 256 KB at a time.
     init(handle: FileHandle) {
         self.init { () throws -> [UInt8]? in
-            guard let data = try handle.read(upToCount: 1 << 20), !data.isEmpty else { return nil }
+            guard let data = try handle.read(upToCount: 256 << 10), !data.isEmpty else { return nil }
             return [UInt8](data)
+        }
+    }
+
+    /// Reads a part already in memory (a small one).
+    init(bytes: [UInt8]) {
+        var given: [UInt8]? = bytes
+        self.init { () -> [UInt8]? in
+            defer { given = nil }
+            return given
         }
     }
 
@@ -57,7 +70,7 @@ struct XMLPullScanner {
             buffer.removeSubrange(0..<position)
             position = 0
         }
-        if buffer.count > maxToken { throw Failure(message: "an XML element or text is longer than \(maxToken >> 20) MB") }
+        if buffer.count > maxToken { throw Failure(message: "an XML tag or text is longer than \(maxToken >> 20) MB, which no workbook needs") }
         buffer.append(contentsOf: chunk)
         return true
     }

@@ -44,6 +44,11 @@ public enum OpenDataExport {
         tables(plan: plan, facts: .empty)
     }
 
+    /// The tables of the plan's version `plan` (the one in force), its record of revisions, and the facts.
+    public static func tables(plan: Plan, history: PlanHistory, facts: FactSet) -> [CSVTable] {
+        PlanCSV.tables(plan) + [PlanRecordCSV.table(history)] + factTables(facts)
+    }
+
     public static func factTables(_ facts: FactSet) -> [CSVTable] {
         let observations = observationsTable(facts.observations)
         var budget = CSVTable(fileName: "budget_executions.csv", header: [
@@ -73,9 +78,9 @@ public enum OpenDataExport {
         return [observations, budget, jobs, tasks]
     }
 
-    /// Every table: the plan's, then the facts'.
+    /// Every table: the plan's, its record, then the facts'.
     public static func tables(plan: Plan, facts: FactSet) -> [CSVTable] {
-        PlanCSV.tables(plan) + factTables(facts)
+        tables(plan: plan, history: PlanHistory(plan), facts: facts)
     }
 
     /// The plan and the facts as one JSON document.
@@ -134,7 +139,7 @@ public enum OpenDataExport {
 
     /// The Table Schema type of a column, from what its cells hold.
     static func fieldType(_ column: String, _ t: CSVTable, _ i: Int) -> String {
-        if column == "source_date" { return "date" }
+        if column == "source_date" || column == "effective" { return "date" }
         var sawNumber = false, sawInteger = false
         for row in t.rows {
             switch row[i] {
@@ -145,7 +150,7 @@ public enum OpenDataExport {
         }
         if sawNumber { return "number" }
         if sawInteger { return "integer" }
-        if column.hasSuffix("_won") || column == "id" || column == "supersedes" || column == "year" || column == "fiscal_year" || column == "jobs" {
+        if column.hasSuffix("_won") || ["id", "supersedes", "year", "fiscal_year", "jobs", "revision"].contains(column) {
             return "integer"
         }
         if column == "value" { return "number" }

@@ -11,6 +11,8 @@ public struct ImportBatch: Sendable {
     public var approve: Bool
     public var planVersion: Int64?
     public var at: Timestamp
+    /// Written with the rows, in the same transaction (coordinators told that values wait).
+    public var notifications: [OutgoingNotification] = []
 
     public init(kind: FactKind, fileName: String, sha256: String, encoding: TextEncoding, actor: Actor, approve: Bool,
                 planVersion: Int64?, at: Timestamp) {

@@ -31,7 +31,15 @@ public enum ImportIssue: Hashable, Sendable {
     case sourceDateBeforePeriodEnd(String, periodEnd: String)
     case sourceDetailsWithoutSource
     case controlCharacter(column: String)
-    case basisTooLong(max: Int)
+    /// Longer than `TextLimits` allows for the column.
+    case tooLong(column: String, limit: Int)
+    /// A character XML cannot carry (U+FFFE, U+FFFF, a control character): the value could never be published.
+    case characterXMLCannotCarry(column: String)
+    /// The row says something (a label, a note) but reports nothing, and is not a template row left unfilled.
+    case nothingReported
+    /// The file took longer than an upload may (`ImportBudget`).
+    case timeUp(seconds: Int)
+    /// `corrects` names no day, the row has no day of its own, the day is not earlier, or no such row came before.
     case correctsNotADay(String)
     case correctsWithoutSourceDate
     case correctsNotEarlier(String, published: String)
@@ -72,7 +80,36 @@ public enum ImportIssue: Hashable, Sendable {
         case .correctsWithoutSourceDate: return "a row that corrects another needs its own source_date"
         case .correctsNotEarlier(let s, let published): return "corrects \(s), which is not before this row's source_date \(published)"
         case .correctsNoRow(let s): return "corrects \(s), but no earlier row of this file for the same indicator, period and basis has that source_date"
-        case .basisTooLong(let max): return "basis is longer than \(max) characters; name what the figure counts in a few words (Korean / English)"
+        case .tooLong(let column, let limit): return "\(column) is longer than \(limit.grouped) characters"
+        case .characterXMLCannotCarry(let column): return "\(column) holds a character that cannot be published (such as U+FFFF or a control character); remove it"
+        case .nothingReported: return "this row has content but reports nothing: fill in its value or delete the row"
+        case .timeUp(let seconds): return ImportBudget.message(.timeUp(seconds: seconds))
+        }
+    }
+
+    /// The same problem with every value it quotes cut to `EchoedText.limit` characters (and
+    /// details to three times that), so a hundred errors about a megabyte cell stay a page.
+    public var cut: ImportIssue {
+        func c(_ s: String) -> String { EchoedText.cut(s) }
+        func d(_ s: String) -> String { EchoedText.cut(s, limit: 3 * EchoedText.limit) }
+        switch self {
+        case .unreadable(let detail): return .unreadable(d(detail))
+        case .unknownColumn(let cell, let columns): return .unknownColumn(c(cell), columns: columns)
+        case .status(let s): return .status(c(s))
+        case .period(let s, let detail): return .period(c(s), detail: d(detail))
+        case .year(let s): return .year(c(s))
+        case .amountUnit(let s, let unit, let column, let money): return .amountUnit(c(s), unit: c(unit), column: column, money: money)
+        case .amountNotWhole(let s, let column): return .amountNotWhole(c(s), column: column)
+        case .amountNotNumber(let s, let column, let money, let detail): return .amountNotNumber(c(s), column: column, money: money, detail: d(detail))
+        case .unknownIndicator(let id, let hint): return .unknownIndicator(c(id), hint: hint)
+        case .value(let error): return .value(ValueError(d(error.message), reason: error.reason))
+        case .unknownTask(let id, let hint): return .unknownTask(c(id), hint: hint)
+        case .progress(let s): return .progress(c(s))
+        case .unknownProject(let id, let first, let last): return .unknownProject(c(id), first: first, last: last)
+        case .sourceURL(let s): return .sourceURL(c(s))
+        case .sourceDate(let s): return .sourceDate(c(s))
+        case .correctsNotADay(let s): return .correctsNotADay(c(s))
+        default: return self
         }
     }
 }

@@ -46,6 +46,8 @@ public final class ImportRowSource: @unchecked Sendable {
     /// corrects (its `corrects` column), or nil. The importer turns it into `supersedes`.
     public private(set) var correctedEntry: Int?
     private let today: CalendarDay
+    /// Stops the reading when its time is up or its client has gone (an upload).
+    private let budget: ImportBudget
     /// "Did you mean" for unknown ids; its work is counted so tests can bound it.
     private(set) var hints = SpellingHint()
 
@@ -54,12 +56,14 @@ public final class ImportRowSource: @unchecked Sendable {
     public var onProgress: (@Sendable (Int, Int) -> Void)?
     public var hasErrors: Bool { errorCount > 0 }
 
-    public convenience init(path: String, fileName: String? = nil, kind: FactKind, index: PlanIndex, today: CalendarDay, maxErrors: Int = 100) throws(OpenFailure) {
-        try self.init(Input.path(path), fileName: fileName ?? path, kind: kind, index: index, today: today, maxErrors: maxErrors)
+    public convenience init(path: String, fileName: String? = nil, kind: FactKind, index: PlanIndex, today: CalendarDay, maxErrors: Int = 100,
+                            budget: ImportBudget = .unlimited) throws(OpenFailure) {
+        try self.init(Input.path(path), fileName: fileName ?? path, kind: kind, index: index, today: today, maxErrors: maxErrors, budget: budget)
     }
 
-    public convenience init(bytes: [UInt8], fileName: String, kind: FactKind, index: PlanIndex, today: CalendarDay, maxErrors: Int = 100) throws(OpenFailure) {
-        try self.init(Input.bytes(bytes), fileName: fileName, kind: kind, index: index, today: today, maxErrors: maxErrors)
+    public convenience init(bytes: [UInt8], fileName: String, kind: FactKind, index: PlanIndex, today: CalendarDay, maxErrors: Int = 100,
+                            budget: ImportBudget = .unlimited) throws(OpenFailure) {
+        try self.init(Input.bytes(bytes), fileName: fileName, kind: kind, index: index, today: today, maxErrors: maxErrors, budget: budget)
     }
 
     /// Where the file's bytes are: read from a path as they are needed, or given whole.
@@ -90,34 +94,37 @@ public final class ImportRowSource: @unchecked Sendable {
     }
 
     /// A workbook (told by its first bytes or its name) or a text file, either way one reader of records.
-    private convenience init(_ input: Input, fileName: String, kind: FactKind, index: PlanIndex, today: CalendarDay, maxErrors: Int) throws(OpenFailure) {
+    private convenience init(_ input: Input, fileName: String, kind: FactKind, index: PlanIndex, today: CalendarDay, maxErrors: Int,
+                             budget: ImportBudget) throws(OpenFailure) {
         if input.isWorkbook(named: fileName) {
             do {
-                try self.init(workbook: input.workbook(), fileName: fileName, kind: kind, index: index, today: today, maxErrors: maxErrors)
+                try self.init(workbook: input.workbook(), fileName: fileName, kind: kind, index: index, today: today, maxErrors: maxErrors, budget: budget)
             } catch { throw OpenFailure(message: error.message, line: 0) }
             return
         }
         do {
-            try self.init(chunks: input.chunks(), fileName: fileName, kind: kind, index: index, today: today, maxErrors: maxErrors)
+            try self.init(chunks: input.chunks(), fileName: fileName, kind: kind, index: index, today: today, maxErrors: maxErrors, budget: budget)
         } catch { throw OpenFailure(message: error.message, line: error.line) }
     }
 
-    convenience init(chunks: TextChunks, fileName: String, kind: FactKind, index: PlanIndex, today: CalendarDay, maxErrors: Int) {
+    convenience init(chunks: TextChunks, fileName: String, kind: FactKind, index: PlanIndex, today: CalendarDay, maxErrors: Int, budget: ImportBudget) {
         self.init(reader: CSVReader(chunks, limits: .init(maxFields: 64, maxFieldBytes: 64 * 1024)), chunks: chunks, encoding: chunks.encoding,
-                  fileName: fileName, kind: kind, index: index, today: today, maxErrors: maxErrors)
+                  fileName: fileName, kind: kind, index: index, today: today, maxErrors: maxErrors, budget: budget)
     }
 
     /// Reads the worksheet named like `kind` (`ImportFormat.sheetNames`), else the first.
-    convenience init(workbook: XLSXWorkbook, fileName: String, kind: FactKind, index: PlanIndex, today: CalendarDay, maxErrors: Int) throws(XLSXWorkbook.Failure) {
+    convenience init(workbook: XLSXWorkbook, fileName: String, kind: FactKind, index: PlanIndex, today: CalendarDay, maxErrors: Int,
+                     budget: ImportBudget) throws(XLSXWorkbook.Failure) {
         guard let sheet = workbook.sheet(namedLike: ImportFormat.of(kind).sheetNames) else {
             throw XLSXWorkbook.notAWorkbook("it has no worksheet")
         }
-        self.init(reader: try workbook.reader(for: sheet), chunks: nil, encoding: .utf8, fileName: fileName, kind: kind, index: index, today: today,
-                  maxErrors: maxErrors)
+        self.init(reader: try workbook.reader(for: sheet, budget: budget), chunks: nil, encoding: .utf8, fileName: fileName, kind: kind, index: index,
+                  today: today, maxErrors: maxErrors, budget: budget)
     }
 
     private init(reader: any TableRecordReader, chunks: TextChunks?, encoding: TextEncoding, fileName: String, kind: FactKind, index: PlanIndex,
-                 today: CalendarDay, maxErrors: Int) {
+                 today: CalendarDay, maxErrors: Int, budget: ImportBudget) {
+        self.budget = budget
         self.chunks = chunks
         self.reader = reader
         self.sheet = reader.sheetName
@@ -137,7 +144,7 @@ public final class ImportRowSource: @unchecked Sendable {
     private func fail(_ line: Int, _ column: Int, _ issue: @autoclosure () -> ImportIssue) {
         errorCount += 1
         if diagnostics.count < maxErrors {
-            let issue = issue()
+            let issue = issue().cut
             diagnostics.append(Diagnostic(file: fileName, line: line, column: column, message: issue.message, sheet: sheet))
             issues.append(LocatedImportIssue(line: line, column: column, issue: issue, sheet: sheet))
         }
@@ -185,7 +192,7 @@ public final class ImportRowSource: @unchecked Sendable {
             do {
                 record = try reader.nextRecord()
             } catch {
-                fail(error.line, error.column, .unreadable(error.message))
+                fail(error.line, error.column, budget.stopped.map(ImportBudget.issue) ?? .unreadable(error.message))
                 done = true
                 return nil
             }
@@ -196,17 +203,61 @@ public final class ImportRowSource: @unchecked Sendable {
             }
             rowsRead += 1
             if rowsRead % 50_000 == 0 { onProgress?(rowsRead, bytesRead) }
+            if let stop = budget.stop() {
+                fail(record.line, 0, ImportBudget.issue(stop))
+                done = true
+                return nil
+            }
             if record.fields.count != headerCount {
                 fail(record.line, record.positions.last?.column ?? 1, .fieldCount(found: record.fields.count, expected: headerCount))
                 continue
             }
-            if format.valueColumns.allSatisfy({ (field(record, $0)?.text ?? "").allSatisfy(\.isWhitespace) }) { continue }
+            guard fieldsFit(record) else { continue }
+            if format.valueColumns.allSatisfy({ (field(record, $0)?.text ?? "").allSatisfy(\.isWhitespace) }) {
+                if let place = unreported(record) { fail(record.line, place, .nothingReported) }
+                continue
+            }
             let before = errorCount
             correctedEntry = nil
             if let entry = validate(record), errorCount == before {
                 handedOut += 1
                 return entry
             }
+        }
+        return nil
+    }
+
+    /// Whether every field is within its length (`TextLimits`) and holds only characters XML
+    /// can carry; each that is not is an error at its cell, and the row is not read further.
+    private func fieldsFit(_ r: TableRecord) -> Bool {
+        var fits = true
+        for (name, i) in at {
+            let text = r.fields[i]
+            let limit = TextLimits.of(column: name)
+            if !TextLimits.fits(text, limit) {
+                fail(r.line, r.positions[i].column, .tooLong(column: name, limit: limit))
+                fits = false
+            } else if !XMLText.canCarry(text) && name != "source_title" && name != "source_url" && name != "source_quote" && name != "definition_note" {
+                fail(r.line, r.positions[i].column, .characterXMLCannotCarry(column: name))
+                fits = false
+            }
+        }
+        return fits
+    }
+
+    /// Where a row with no value says something anyway: the column of its first cell that is
+    /// not the template's own (its id naming something of the plan, its period, its label),
+    /// or nil for a template row left unfilled, which is skipped as a blank line is.
+    private func unreported(_ r: TableRecord) -> Int? {
+        let keys: Set<String> = ["indicator_id", "project_id", "task_id", "period", "fiscal_year", "year", "date"]
+        let key = ["indicator_id", "project_id", "task_id"].compactMap { field(r, $0) }.first
+        let known = key.map { k in
+            index.indicatorIndex[k.text] != nil || index.project(k.text) != nil || index.task(k.text) != nil
+        } ?? false
+        for (i, text) in r.fields.enumerated() where !text.allSatisfy(\.isWhitespace) {
+            let name = at.first { $0.value == i }?.key
+            if known, name.map(keys.contains) ?? true { continue }
+            return r.positions[i].column
         }
         return nil
     }

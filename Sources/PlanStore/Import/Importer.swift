@@ -78,8 +78,11 @@ public struct Importer: Sendable {
                                                                      message: error.message)], total: 1)
         }
         rows.onProgress = progress
-        let batch = ImportBatch(kind: request.kind, fileName: request.fileName, sha256: sha, encoding: rows.encoding, actor: request.actor,
+        var batch = ImportBatch(kind: request.kind, fileName: request.fileName, sha256: sha, encoding: rows.encoding, actor: request.actor,
                                 approve: request.approve, planVersion: planVersion, at: at)
+        if !request.approve {
+            batch.notifications = try await Notifier(store: store, index: index).imported(request.kind, fileName: request.fileName, actor: request.actor)
+        }
         var summary = try await store.importFacts(batch, rows: rows)
         summary.sheet = rows.sheet
         return summary

@@ -18,6 +18,10 @@ public enum ProvenanceRules {
                 problems.append((column, .controlCharacter(column: column)))
                 continue
             }
+            if !XMLText.canCarry(text) {
+                problems.append((column, .characterXMLCannotCarry(column: column)))
+                continue
+            }
             kept[column] = text
         }
         guard !kept.isEmpty else { return (nil, problems) }
@@ -38,10 +42,7 @@ public enum ProvenanceRules {
         return (provenance, problems)
     }
 
-    /// An absolute http or https address with a host and no spaces, at most 2,048 characters.
-    public static func isWebAddress(_ s: String) -> Bool {
-        guard s.count <= 2_048, !s.contains(where: \.isWhitespace), let url = URL(string: s), let scheme = url.scheme?.lowercased(),
-              scheme == "http" || scheme == "https", let host = url.host, !host.isEmpty else { return false }
-        return true
-    }
+    /// An address a source may be cited by (`SourceAddress`): absolute http(s), ASCII as RFC
+    /// 3986 allows, with nothing that could close an attribute.
+    public static func isWebAddress(_ s: String) -> Bool { SourceAddress.problem(s) == nil }
 }

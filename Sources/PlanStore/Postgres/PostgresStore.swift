@@ -274,7 +274,8 @@ public final class PostgresStore: Store, AuditSource {
 
     // MARK: Facts
 
-    public func append(_ entries: [FactEntry], state: ApprovalState, actor: Actor, at: Timestamp) async throws -> [Int64] {
+    public func append(_ entries: [FactEntry], state: ApprovalState, actor: Actor, at: Timestamp,
+                       notifications: [OutgoingNotification]) async throws -> [Int64] {
         guard !entries.isEmpty else { return [] }
         return try await transaction { conn in
             let version = try await self.rows(conn, "SELECT MAX(id) AS v FROM plan_versions").first?["v"].decode(Int64?.self) ?? nil
@@ -309,11 +310,13 @@ public final class PostgresStore: Store, AuditSource {
             try await self.appendAudit(conn, at: at, actor: actor, action: "fact.record", entity: AuditPayload.entity(entries[0].draft.kind, ids: ids),
                                        before: superseded.isEmpty ? .null : .object([("supersedes", .array(superseded))]),
                                        after: .object([("created", .array(created))]))
+            try await self.insertNotifications(conn, notifications, at: at)
             return ids
         }
     }
 
-    public func transition(_ kind: FactKind, ids: [Int64], to state: ApprovalState, actor: Actor, reason: String?, at: Timestamp) async throws {
+    public func transition(_ kind: FactKind, ids: [Int64], to state: ApprovalState, actor: Actor, reason: String?, at: Timestamp,
+                           notifications: [OutgoingNotification]) async throws {
         guard !ids.isEmpty else { return }
         if state == .returned && (reason ?? "").trimmingCharacters(in: .whitespaces).isEmpty {
             throw StoreError.invalid("a returned value needs a reason")
@@ -339,6 +342,7 @@ public final class PostgresStore: Store, AuditSource {
             try await self.appendAudit(conn, at: at, actor: actor, action: AuditPayload.action(state), entity: AuditPayload.entity(kind, ids: ids),
                                        before: .object([("state", .array(fromStates.sorted().map { .string($0) }))]),
                                        after: .object([("moved", AuditPayload.moved(kind, ids: ids, state: state, at: at, by: actor, reason: state == .returned ? reason : nil))]))
+            try await self.insertNotifications(conn, notifications, at: at)
         }
     }
 
@@ -452,6 +456,7 @@ public final class PostgresStore: Store, AuditSource {
                                                             ("rows", .int(Int64(count)))])),
                                         ("created", .array(created)),
                                        ]))
+            try await self.insertNotifications(conn, batch.notifications, at: batch.at)
             return (importId, count, count > 0 ? first : nil, count > 0 ? first + Int64(count) - 1 : nil)
         }
         let elapsed = started.duration(to: clock.now)

@@ -23,6 +23,7 @@ enum SQLiteSchema {
         Migration(version: 7, name: "who submitted each fact, for four eyes on approval", sql: PortableSQL.submittedBy),
         Migration(version: 8, name: "API tokens expire and record their last use", sql: tokenExpiry),
         Migration(version: 9, name: "the basis each observation was counted on", sql: PortableSQL.observationBasis + "\n" + basisFixed),
+        Migration(version: 10, name: "reporting rounds, their reminders, and the notifications outbox", sql: roundsAndOutbox),
     ]
 
     /// The basis of an observation never changes once written, like its value.
@@ -30,6 +31,61 @@ enum SQLiteSchema {
     CREATE TRIGGER observations_basis_fixed BEFORE UPDATE ON observations WHEN NEW.basis IS NOT OLD.basis
     BEGIN SELECT RAISE(ABORT, 'facts are append-only: the basis of observations never changes; record a revision instead'); END;
     """
+
+    /// Rounds the office opens; the reminders sent, once each; the outbox of notifications,
+    /// which is also every person's inbox.
+    static let roundsAndOutbox = """
+    CREATE TABLE rounds (
+        id INTEGER PRIMARY KEY,
+        title_ko TEXT NOT NULL,
+        title_en TEXT,
+        period TEXT NOT NULL,
+        items TEXT NOT NULL,
+        due_day TEXT NOT NULL,
+        opened_at INTEGER NOT NULL,
+        opened_by TEXT NOT NULL,
+        closed_at INTEGER,
+        closed_by TEXT
+    );
+    CREATE TABLE round_reminders (
+        round_key TEXT NOT NULL,
+        milestone TEXT NOT NULL,
+        at INTEGER NOT NULL,
+        PRIMARY KEY (round_key, milestone)
+    );
+    \(outboxTable(id: "INTEGER PRIMARY KEY"))
+    """
+
+    /// The outbox, in either dialect (only the id column differs).
+    static func outboxTable(id: String) -> String {
+        """
+        CREATE TABLE notifications (
+            id \(id),
+            key TEXT NOT NULL UNIQUE,
+            recipient TEXT NOT NULL,
+            recipient_name TEXT NOT NULL,
+            organization_id TEXT NOT NULL,
+            kind TEXT NOT NULL,
+            language TEXT NOT NULL,
+            subject TEXT NOT NULL,
+            body TEXT NOT NULL,
+            link TEXT NOT NULL,
+            email TEXT,
+            message_token TEXT NOT NULL UNIQUE,
+            created_at BIGINT NOT NULL,
+            read_at BIGINT,
+            mail_state TEXT NOT NULL CHECK (mail_state IN ('none','pending','sent','failed','expired')),
+            attempts INTEGER NOT NULL DEFAULT 0,
+            next_attempt_at BIGINT NOT NULL,
+            lease_owner TEXT,
+            lease_until BIGINT,
+            sent_at BIGINT,
+            last_error TEXT
+        );
+        CREATE INDEX notifications_by_recipient ON notifications(recipient, id);
+        CREATE INDEX notifications_to_send ON notifications(next_attempt_at, id) WHERE mail_state = 'pending';
+        """
+    }
 
     /// The provenance of a fact never changes once written, like its value.
     static func provenanceFixed(_ kind: FactKind) -> String {

@@ -233,7 +233,8 @@ public final class SQLiteStore: Store, AuditSource {
 
     // MARK: Facts
 
-    public func append(_ entries: [FactEntry], state: ApprovalState, actor: Actor, at: Timestamp) async throws -> [Int64] {
+    public func append(_ entries: [FactEntry], state: ApprovalState, actor: Actor, at: Timestamp,
+                       notifications: [OutgoingNotification]) async throws -> [Int64] {
         guard !entries.isEmpty else { return [] }
         return try await writes.write { db in
             let version = try Int64.fetchOne(db, sql: "SELECT MAX(id) FROM plan_versions")
@@ -269,11 +270,13 @@ public final class SQLiteStore: Store, AuditSource {
             try Self.appendAudit(db, at: at, actor: actor, action: "fact.record", entity: AuditPayload.entity(kind, ids: ids),
                                  before: superseded.isEmpty ? .null : .object([("supersedes", .array(superseded))]),
                                  after: .object([("created", .array(created))]))
+            try Self.insertNotifications(db, notifications, at: at)
             return ids
         }
     }
 
-    public func transition(_ kind: FactKind, ids: [Int64], to state: ApprovalState, actor: Actor, reason: String?, at: Timestamp) async throws {
+    public func transition(_ kind: FactKind, ids: [Int64], to state: ApprovalState, actor: Actor, reason: String?, at: Timestamp,
+                           notifications: [OutgoingNotification]) async throws {
         guard !ids.isEmpty else { return }
         if state == .returned && (reason ?? "").trimmingCharacters(in: .whitespaces).isEmpty {
             throw StoreError.invalid("a returned value needs a reason")
@@ -302,6 +305,7 @@ public final class SQLiteStore: Store, AuditSource {
             try Self.appendAudit(db, at: at, actor: actor, action: AuditPayload.action(state), entity: AuditPayload.entity(kind, ids: ids),
                                  before: .object([("state", .array(fromStates.sorted().map { .string($0) }))]),
                                  after: .object([("moved", AuditPayload.moved(kind, ids: ids, state: state, at: at, by: actor, reason: state == .returned ? reason : nil))]))
+            try Self.insertNotifications(db, notifications, at: at)
         }
     }
 
@@ -493,6 +497,7 @@ public final class SQLiteStore: Store, AuditSource {
                                                         ("rows", .int(Int64(digest.count)))])),
                                     ("created", .array(created)),
                                  ]))
+            try Self.insertNotifications(db, batch.notifications, at: batch.at)
             return (importId, digest.count, first, last)
         }
         let elapsed = started.duration(to: clock.now)

@@ -12,6 +12,9 @@ public struct Workflow: Sendable {
     /// Lets the person who recorded or submitted a value approve it: for an office of one person
     /// only (`--allow-self-approval`). Each such approval is audited as `fact.self-approve`.
     public var allowSelfApproval: Bool
+    /// Submissions, returns and approvals tell the people concerned (`Notifier`), through the
+    /// outbox written in the same transaction.
+    public var notifies = true
 
     public init(store: any Store, index: PlanIndex, lockAfterDays: Int = 90, allowSelfApproval: Bool = false) {
         self.store = store
@@ -19,6 +22,8 @@ public struct Workflow: Sendable {
         self.lockAfterDays = lockAfterDays
         self.allowSelfApproval = allowSelfApproval
     }
+
+    var notifier: Notifier? { notifies ? Notifier(store: store, index: index) : nil }
 
     /// Every fact of the given kinds, by key.
     public func ledger(_ kinds: [FactKind] = FactKind.allCases) async throws -> [FactKey: KeyState] {
@@ -134,16 +139,20 @@ public struct Workflow: Sendable {
             toAppend.append(entry)
         }
         guard problems.isEmpty else { throw WorkflowError.rejected(problems) }
-        return try await store.append(toAppend, state: submit ? .submitted : .draft, actor: actor, at: at)
+        var notifications: [OutgoingNotification] = []
+        if submit, let notifier { notifications = try await notifier.submitted(toAppend.map(\.draft.key), project: project, actor: actor) }
+        return try await store.append(toAppend, state: submit ? .submitted : .draft, actor: actor, at: at, notifications: notifications)
     }
 
     /// Submits drafts of one project for review. Only the newest draft of a key can be submitted,
     /// and a draft of a period locked since it was saved stays a draft until it is unlocked.
     public func submit(_ kind: FactKind, ids: [Int64], project: String, actor: Actor, bypassLocks: Bool, at: Timestamp) async throws {
         var subjects = Set<String>()
+        var keys: [FactKey] = []
         for id in ids {
             guard let fact = try await store.fact(kind, id: id) else { throw StoreError.notFound("\(kind.table) #\(id)") }
             subjects.insert(fact.entry.draft.key.subject)
+            keys.append(fact.key)
         }
         let ledger = try await ledger([kind], subjects: subjects)
         let unlocks = bypassLocks ? [] : try await unlocks()
@@ -166,7 +175,8 @@ public struct Workflow: Sendable {
             }
         }
         guard problems.isEmpty else { throw WorkflowError.rejected(problems) }
-        try await store.transition(kind, ids: ids, to: .submitted, actor: actor, reason: nil, at: at)
+        let notifications = try await notifier?.submitted(keys, project: project, actor: actor) ?? []
+        try await store.transition(kind, ids: ids, to: .submitted, actor: actor, reason: nil, at: at, notifications: notifications)
     }
 
     /// The period unlocks in force, read when a lock is to be checked.
@@ -183,30 +193,52 @@ public struct Workflow: Sendable {
         return out.mapValues { $0.sorted() }
     }
 
-    /// The facts among `ids` that `actor` recorded or submitted, with their positions. Who
-    /// recorded and who submitted a fact never change once it is submitted, so reading them
-    /// before the approval's own transaction leaves no gap.
+    /// The facts among `ids` that the person behind `actor` recorded or submitted, with their
+    /// positions: people are compared, not credentials, so an account's session and the tokens
+    /// it holds are one person (`APIToken.person`). Who recorded and who submitted a fact never
+    /// change once it is submitted, so reading them before the approval's own transaction
+    /// leaves no gap.
     public func ownValues(_ kind: FactKind, ids: [Int64], actor: Actor) async throws -> [(Int, StoredFact)] {
+        let person = try await people()
+        let approver = person(actor.id)
         var own: [(Int, StoredFact)] = []
         for (i, id) in ids.enumerated() {
             guard let fact = try await store.fact(kind, id: id) else { throw StoreError.notFound("\(kind.table) #\(id)") }
-            if fact.recordedBy == actor.id || fact.submitter == actor.id { own.append((i, fact)) }
+            if person(fact.recordedBy) == approver || fact.submitter.map(person) == approver { own.append((i, fact)) }
         }
         return own
+    }
+
+    /// The person behind an actor as the audit chain names it: a token (`token:ID`) is the
+    /// person it belongs to; anyone else is themself.
+    func people() async throws -> @Sendable (String) -> String {
+        var holders: [String: String] = [:]
+        for token in try await Directory(store: store).tokens() { holders["token:\(token.id)"] = token.person }
+        let known = holders
+        return { known[$0] ?? $0 }
     }
 
     /// Approves (publishing) or returns (with a reason) submitted facts. Four eyes: nobody
     /// approves a value they recorded or submitted (`WorkflowError.Problem.Reason.ownValue`),
     /// unless `allowSelfApproval`, when the approval is audited as such.
     public func decide(_ kind: FactKind, ids: [Int64], approve: Bool, reason: String?, actor: Actor, at: Timestamp) async throws {
+        var facts: [StoredFact] = []
+        if let notifier {
+            for id in ids {
+                guard let fact = try await store.fact(kind, id: id) else { throw StoreError.notFound("\(kind.table) #\(id)") }
+                facts.append(fact)
+            }
+        }
+        // Written in the move's own transaction: nobody hears of a move that did not happen.
+        let notifications = try await notifier?.decided(facts, approved: approve, reason: reason, actor: actor) ?? []
         guard approve else {
-            return try await store.transition(kind, ids: ids, to: .returned, actor: actor, reason: reason, at: at)
+            return try await store.transition(kind, ids: ids, to: .returned, actor: actor, reason: reason, at: at, notifications: notifications)
         }
         let own = try await ownValues(kind, ids: ids, actor: actor)
         if !own.isEmpty && !allowSelfApproval {
             throw WorkflowError.rejected(own.map { .init(entry: $0.0, key: $0.1.key, reason: .ownValue) })
         }
-        try await store.transition(kind, ids: ids, to: .approved, actor: actor, reason: nil, at: at)
+        try await store.transition(kind, ids: ids, to: .approved, actor: actor, reason: nil, at: at, notifications: notifications)
         if !own.isEmpty {
             let selfApproved = own.map(\.1.id)
             try await store.recordAudit(AuditNote(action: "fact.self-approve", entity: AuditPayload.entity(kind, ids: selfApproved),

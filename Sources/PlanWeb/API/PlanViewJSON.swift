@@ -18,8 +18,8 @@ enum PlanViewJSON {
         let plan = view.plan
         pairs.append(("planVersion", .object([("number", .int(Int64(view.version.number))), ("effective", .string(view.version.effective.iso)),
                                               ("title", PlanJSON.text(plan.revision?.title ?? plan.title))])))
-        if let b = view.planBudget { pairs.append(("planBudget", commitment(b, original: view.originalPlanBudget))) }
-        if let j = view.planJobs { pairs.append(("planJobs", commitment(j, original: view.originalPlanJobs))) }
+        if let b = view.planBudget { pairs.append(("planBudget", commitment(b, kind: .budget, original: view.originalPlanBudget))) }
+        if let j = view.planJobs { pairs.append(("planJobs", commitment(j, kind: .jobs, original: view.originalPlanJobs))) }
         if let e = view.ending { pairs.append(("ended", PlanRecordJSON.ending(e))) }
         return .object(pairs)
     }
@@ -47,18 +47,10 @@ enum PlanViewJSON {
         ])
     }
 
-    static func commitment(_ c: CommitmentAssessment, original: CommitmentAssessment?) -> JSONValue {
-        .compactObject([
-            ("status", .string(c.status.rawValue)),
-            ("milestone", .string(c.milestone?.iso)),
-            ("committed", c.committed.map { .int($0) } ?? .null),
-            ("toDate", .int(c.toDate)),
-            ("throughYear", c.throughYear.map { .int(Int64($0)) } ?? .null),
-            ("ratio", .number(c.path?.r)),
-            ("original", original.map { o in
-                .compactObject([("status", .string(o.status.rawValue)), ("milestone", .string(o.milestone?.iso)),
-                                ("committed", o.committed.map { .int($0) } ?? .null), ("ratio", .number(o.path?.r))])
-            } ?? .null),
+    /// The plan's own commitment judged (as a project's is), with the original promise's verdict beside it.
+    static func commitment(_ c: CommitmentAssessment, kind: AssessmentExplanation.CommitmentKind, original: CommitmentAssessment?) -> JSONValue {
+        .compactObject(AssessmentJSON.commitment(c, kind: kind) + [
+            ("original", original.map { .compactObject(AssessmentJSON.commitment($0, kind: kind)) } ?? .null),
         ])
     }
 }

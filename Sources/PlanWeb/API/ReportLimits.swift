@@ -1,14 +1,15 @@
 import PlanCore
+import PlanStore
 
 /// The length and count limits that openapi.yaml declares for a report. The generated server
 /// checks types and required fields but not `maxLength`, `minLength` or `maxItems`, so they are
 /// enforced here, with the same numbers, and named per entry like every other problem.
 enum ReportLimits {
-    static let text = 2000
-    static let id = 80
-    static let period = 40
-    static let amount = 80
-    static let url = 2048
+    static let text = TextLimits.text
+    static let id = TextLimits.id
+    static let period = TextLimits.period
+    static let amount = TextLimits.amount
+    static let url = TextLimits.url
     static let observations = 10_000
     static let others = 1000
 
@@ -19,6 +20,9 @@ enum ReportLimits {
             let length = value.unicodeScalars.count
             if length > max { problems.append(.init(entry: entry, field: field, message: "longer than \(max) characters")) }
             if length < min { problems.append(.init(entry: entry, field: field, message: "must not be empty")) }
+            if !XMLText.canCarry(value) {
+                problems.append(.init(entry: entry, field: field, message: "holds a character that cannot be published (such as U+FFFF or a control character)"))
+            }
         }
         func check(_ entry: Int, _ kind: String, _ p: Components.Schemas.ProvenanceInput?) {
             guard let p else { return }
@@ -41,7 +45,7 @@ enum ReportLimits {
             check(i, "observations.value", o.value, max: text, min: 1)
             check(i, "observations.source", o.source, max: text)
             check(i, "observations.note", o.note, max: text)
-            check(i, "observations.basis", o.basis, max: Observation.maxBasisLength)
+            check(i, "observations.basis", o.basis, max: TextLimits.basis)
             check(i, "observations", o.provenance)
         }
         for (i, b) in (request.budget ?? []).enumerated() {

@@ -75,9 +75,11 @@ struct AccessMiddleware: RouterMiddleware {
             guard let expected = principal?.csrfToken ?? request.cookies[Authentication.signInCSRFCookie]?.value else {
                 return refuse(.forbidden, { $0["error_csrf"] })
             }
-            let limit = multipart ? site.settings.maxUploadBytes : site.settings.maxFormBytes
-            let tooLarge = { (c: Catalog) -> String? in c.format("error_too_large", ["size": "\(limit >> 20)MB"]) }
-            let ceiling = limit + 64 << 10
+            // A form without a session is the sign-in form: a stranger's body is kept to a few KB.
+            let limit = multipart ? site.settings.maxUploadBytes : principal == nil ? site.settings.maxSignInBytes : site.settings.maxFormBytes
+            let size = limit >= 1 << 20 ? "\(limit >> 20)MB" : "\(limit >> 10)KB"
+            let tooLarge = { (c: Catalog) -> String? in c.format("error_too_large", ["size": size]) }
+            let ceiling = multipart ? limit + 64 << 10 : limit
             if let declared = request.headers[.contentLength].flatMap(Int.init), declared > ceiling { return refuse(.contentTooLarge, tooLarge) }
             var body = request
             let buffer: ByteBuffer
@@ -90,12 +92,13 @@ struct AccessMiddleware: RouterMiddleware {
             if multipart {
                 // Ten megabytes of parsing is heavy work: it takes its turn with the rest (`WorkLimiter`).
                 guard let boundary = SubmittedForm.parameter("boundary", in: Substring("x; " + (request.headers[.contentType] ?? ""))),
-                      SubmittedForm.isValidBoundary(boundary), let parsed = await site.holder.work.run({ SubmittedForm.multipart(bytes, boundary: boundary) }) else {
+                      SubmittedForm.isValidBoundary(boundary), let parsed = await site.holder.uploads.run({ SubmittedForm.multipart(bytes, boundary: boundary) }) else {
                     return refuse(.badRequest, { _ in nil })
                 }
                 form = parsed
             } else {
-                form = SubmittedForm.urlEncoded(bytes)
+                guard let parsed = SubmittedForm.urlEncoded(bytes) else { return refuse(.contentTooLarge, tooLarge) }
+                form = parsed
             }
             guard let given = form["_csrf"], Secrets.equal(expected, given) else {
                 return refuse(.forbidden, { $0["error_csrf"] })

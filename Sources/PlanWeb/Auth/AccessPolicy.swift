@@ -21,21 +21,7 @@ public struct AccessPolicy: Sendable {
     /// An organization reports on a project when the plan names it as a lead of the project or
     /// of one of its tasks, or when an administrator assigned it the project or one of its tasks.
     public init(index: PlanIndex, assignments: [Assignment]) {
-        var map: [String: Set<String>] = [:]
-        for (i, project) in index.projects.enumerated() {
-            for org in project.leadOrganizations { map[org, default: []].insert(project.id) }
-            for t in index.tasks.indices where index.projectOfTask[t] == i {
-                for org in index.tasks[t].organizations { map[org, default: []].insert(project.id) }
-            }
-        }
-        for a in assignments {
-            if let p = index.project(a.entityId) {
-                map[a.organizationId, default: []].insert(p.id)
-            } else if let t = index.taskIndex[a.entityId] {
-                map[a.organizationId, default: []].insert(index.projects[index.projectOfTask[t]].id)
-            }
-        }
-        projectsByOrganization = map
+        projectsByOrganization = ReportingAssignments.projectsByOrganization(index: index, assignments: assignments)
     }
 
     public func projects(of organization: String) -> Set<String> { projectsByOrganization[organization] ?? [] }
@@ -54,7 +40,7 @@ public struct AccessPolicy: Sendable {
             case .reporter: allowed = project.map { projects(of: principal.organizationId).contains($0) } ?? false
             case .viewer: allowed = false
             }
-        case .review, .unlock, .viewAudit: allowed = role == .admin || role == .coordinator
+        case .review, .unlock, .viewAudit, .manageRounds: allowed = role == .admin || role == .coordinator
         case .manageAccounts, .manageOrganizations, .managePlan, .manageTokens: allowed = role == .admin
         }
         return allowed ? .allow : .forbidden

@@ -25,6 +25,22 @@ public enum AccessRules {
         AccessRule(.post, "/admin/queue", .review, form: true),
         AccessRule(.get, "/admin/status", .viewUnpublished),
         AccessRule(.get, "/admin/audit", .viewAudit),
+        // The quarterly review, on the page and as files (a Hangul document among them).
+        AccessRule(.get, "/admin/review", .viewUnpublished),
+        AccessRule(.get, "/admin/review/:format", .viewUnpublished),
+        // Reporting rounds.
+        AccessRule(.get, "/admin/rounds", .viewUnpublished),
+        AccessRule(.post, "/admin/rounds", .manageRounds, form: true),
+        AccessRule(.get, "/admin/rounds/:round", .viewUnpublished),
+        AccessRule(.post, "/admin/rounds/:round/close", .manageRounds, form: true),
+        AccessRule(.get, "/admin/rounds/:round/status.csv", .viewUnpublished),
+        AccessRule(.get, "/admin/rounds/:round/status.xlsx", .viewUnpublished),
+        // Each person's notifications, email address and calendar feed.
+        AccessRule(.get, "/admin/inbox", .signedIn),
+        AccessRule(.post, "/admin/inbox", .signedIn, form: true),
+        AccessRule(.get, "/admin/preferences", .signedIn),
+        AccessRule(.post, "/admin/preferences", .signedIn, form: true),
+        AccessRule(.post, "/admin/preferences/calendar", .signedIn, form: true),
         // Administration.
         AccessRule(.get, "/admin/accounts", .manageAccounts),
         AccessRule(.post, "/admin/accounts", .manageAccounts, form: true),

@@ -12,6 +12,8 @@ public enum Action: String, Sendable, CaseIterable {
     case review
     /// Let reporters change a locked period again.
     case unlock
+    /// Open and close reporting rounds.
+    case manageRounds
     case manageAccounts
     case manageOrganizations
     case managePlan

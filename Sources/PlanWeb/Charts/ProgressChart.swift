@@ -75,10 +75,14 @@ struct CommitmentBars {
     var format: (Double) -> String
     var catalog: Catalog
 
+    let width = 640.0
+    let rowHeight = 44.0
+    var height: Double { Double(bars.count) * rowHeight + 8 }
+
     func render() -> String {
         guard let maxValue = bars.flatMap({ [$0.planned, $0.actual ?? 0] }).max(), maxValue > 0 else { return "" }
-        let w = 640.0, rowH = 44.0, labelW = 110.0
-        let h = Double(bars.count) * rowH + 8
+        let w = width, rowH = rowHeight, labelW = 110.0
+        let h = height
         var s = "<svg class=\"bars\" viewBox=\"0 0 \(SVG.n(w)) \(SVG.n(h))\" role=\"img\" aria-label=\"\(SVG.esc(description))\" xmlns=\"http://www.w3.org/2000/svg\">"
         for (i, b) in bars.enumerated() {
             let y0 = Double(i) * rowH + 4

@@ -32,7 +32,7 @@ enum MarkdownRenderer {
                 flush()
                 let text = String(t.dropFirst(level + 1))
                 lastHeading = (anchor(text), text)
-                out += "<h\(level) id=\"\(anchor(text))\">\(inline(text))</h\(level)>\n"
+                out += "<h\(level) id=\"\(HTMLText.escape(anchor(text)))\">\(inline(text))</h\(level)>\n"
                 continue
             }
             if t == "---" || t == "***" { flush(); out += "<hr>\n"; continue }
@@ -117,7 +117,7 @@ enum MarkdownRenderer {
         }
         guard let header = rows.first else { return "" }
         let body = rows.dropFirst().filter { !$0.replacingOccurrences(of: " ", with: "").allSatisfy { "|-:".contains($0) } }
-        let named = heading.map { " role=\"region\" aria-labelledby=\"\($0.id)\"" } ?? ""
+        let named = heading.map { " role=\"region\" aria-labelledby=\"\(HTMLText.escape($0.id))\"" } ?? ""
         let caption = heading.map { "<caption class=\"visually-hidden\">\(inline($0.text))</caption>" } ?? ""
         var out = "<div class=\"table-wrap\"\(named) tabindex=\"0\"><table>\(caption)<thead><tr>" + cells(header).map { "<th scope=\"col\">\(inline($0))</th>" }.joined() + "</tr></thead><tbody>"
         for r in body { out += "<tr>" + cells(r).map { "<td>\(inline($0))</td>" }.joined() + "</tr>" }

@@ -63,6 +63,6 @@ enum HomePage {
         if lateCount > shown {
             values["late_more"] = ["link": SlippingPage.link(.tasks, page: 1, c), "label": c.catalog.format("see_all", ["count": c.count(lateCount)])]
         }
-        return c.layout(title: c.catalog["home_title"], page: "home").merging(values)
+        return c.layout(title: c.catalog["home_title"], page: "home").merging(values).merging(ChartFiles.page(.plan, c))
     }
 }

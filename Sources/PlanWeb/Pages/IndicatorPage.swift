@@ -11,17 +11,11 @@ enum IndicatorPage {
         var scratch: [Int] = []
         let series = c.view.series(position, in: c.model.observations, scratch: &scratch)
         let current = Set(series.map(\.factId))
-        let actuals = series.compactMap { p in
-            p.value.map { IndicatorChart.Point(period: p.period, value: $0, provisional: p.status == .provisional, basis: p.basis) }
-        }
-        let baseline = i.baseline.flatMap { b in b.value.map { (b.period, $0) } }
-        let targets = i.targets.compactMap { t in t.value.map { (t.due, $0) } }
-        let drawing = IndicatorChart(title: i.name[c.language], unit: i.unit, lowerIsBetter: i.direction == .decrease, baseline: baseline,
-                                     targets: targets, actuals: actuals, language: c.language, catalog: c.catalog)
+        let (drawing, _) = SiteCharts.indicatorDrawing(position, c)
+        let chart = drawing.targets.isEmpty ? "" : drawing.render(id: "chart", describedBy: "chart-trend")
         func basisText(_ basis: String?) -> String { basis.map { BilingualNote.text($0, c.language) } ?? c.catalog["basis_plan"] }
         let bases = Set(series.map(\.basis)).union(c.view.history(position, in: c.model.observations).map(\.basis))
         let hasBases = bases.contains { $0 != nil }
-        let chart = targets.isEmpty ? "" : drawing.render(id: "chart", describedBy: "chart-trend")
         // Every value known as of the date, the current ones plain, the superseded ones struck through.
         let known = c.view.history(position, in: c.model.observations).filter { $0.record.isKnown(c.assessment.asOf) }
         let values: [[String: Any]] = known.map { o in
@@ -95,6 +89,7 @@ enum IndicatorPage {
             "json_link": "/api/v1/indicators/\(i.id)/observations",
         ]
         return c.layout(title: i.name[c.language], page: "indicator").merging(page).merging(CommitmentRecord.indicator(position, c))
+            .merging(ChartFiles.page(.indicator(position), c))
     }
 
     /// The indicator's known values as CSV (UTF-8 with BOM), for Excel.

@@ -16,11 +16,13 @@ enum KoreanParts {
         out.reserveCapacity(html.utf8.count + 256)
         var text = Substring()
         var rest = Substring(html)
-        while let open = rest.firstIndex(of: "<") {
+        // Tags are found by Unicode scalar: a `>` followed by a combining mark is one `Character`
+        // that is not `>`.
+        while let open = rest.unicodeScalars.firstIndex(of: "<") {
             text = rest[..<open]
             out += markText(text)
             rest = rest[open...]
-            guard let close = rest.firstIndex(of: ">") else { break }
+            guard let close = rest.unicodeScalars.firstIndex(of: ">") else { break }
             let tag = rest[...close]
             out += tag
             rest = rest[rest.index(after: close)...]
@@ -47,7 +49,7 @@ enum KoreanParts {
     static func matchingEnd(of name: String, in s: Substring) -> Substring.Index {
         var depth = 1
         var i = s.startIndex
-        while let lt = s[i...].firstIndex(of: "<") {
+        while let lt = s[i...].unicodeScalars.firstIndex(of: "<") {
             let after = s[s.index(after: lt)...]
             let closing = after.hasPrefix("/")
             let n = (closing ? after.dropFirst() : after).prefix { $0.isLetter || $0.isNumber }.lowercased()
@@ -56,11 +58,11 @@ enum KoreanParts {
                     depth -= 1
                     if depth == 0 { return lt }
                 } else {
-                    let end = after.firstIndex(of: ">") ?? after.endIndex
+                    let end = after.unicodeScalars.firstIndex(of: ">") ?? after.endIndex
                     if after[..<end].last != "/" { depth += 1 }
                 }
             }
-            i = s.index(after: lt)
+            i = s.unicodeScalars.index(after: lt)
         }
         return s.endIndex
     }

@@ -20,7 +20,7 @@ enum OtherPages {
     }
 
     static func data(_ c: PageContext) -> [String: Any] {
-        let plan = ["projects", "budget", "jobs", "indicators", "targets", "tasks", "laws"].map { name in
+        let plan = ["projects", "budget", "jobs", "indicators", "targets", "tasks", "laws", "revisions"].map { name in
             ["name": "\(name).csv", "link": "/data/\(name).csv", "xlsx": "/data/\(name).xlsx", "xlsx_name": "\(name).xlsx"]
         }
         let facts = ["observations", "budget_executions", "jobs_reports", "task_status_reports"].map { name in
@@ -45,12 +45,18 @@ enum OtherPages {
             coverage.append(["pillar": "\(pillar.id). \(c.plan.pillars[pi].title[c.language])", "share": c.percent(share),
                              "count": "\(current)/\(indicators.count)", "bar": bar])
         }
-        let page: [String: Any] = [
+        var page: [String: Any] = [
             "plan_files": plan, "fact_files": facts,
             "plan_json": "/api/v1/plan", "assessments_json": "/api/v1/assessments", "assessments_csv": "/data/assessments.csv",
             "assessments_xlsx": "/data/assessments.xlsx",
             "datapackage": "/data/datapackage.json", "openapi": "/api/v1/openapi.yaml", "coverage": coverage,
         ]
+        // One real address of each kind of chart file, to try.
+        if let i = c.index.indicators.firstIndex(where: { $0.targets.contains { $0.value != nil } }), let project = c.index.projects.first {
+            let id = c.index.indicators[i].id
+            page["chart_example"] = ["svg": "/indicators/\(id)/chart.svg", "project_svg": "/projects/\(project.id)/charts/budget.svg",
+                                     "embed": "/embed/indicators/\(id)"]
+        }
         return c.layout(title: c.catalog["data_page_title"], page: "data").merging(page)
     }
 

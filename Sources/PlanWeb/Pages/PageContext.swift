@@ -16,6 +16,9 @@ struct PageContext {
     let switchURL: String
     /// Who is signed in, if anyone.
     var principal: Principal? = Principal.current
+    /// The site's address as readers reach it (`--public-url`), for what leaves the site: a
+    /// chart's file, the code that embeds it.
+    var address = WorkspaceSettings().publicURL
 
     var assessment: PlanAssessment { view.assessment }
     var index: PlanIndex { view.index }

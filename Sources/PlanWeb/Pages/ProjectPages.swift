@@ -24,17 +24,12 @@ enum ProjectPages {
         }
         let positions = first..<(first + pillar.projects.count)
         let budgetReported = c.reported(budgetOf: positions), jobsReported = c.reported(jobsOf: positions)
-        let bars = [
-            CommitmentBars.Bar(label: c.catalog["budget_title"], planned: Double(r.budgetCommitted),
-                               actual: budgetReported ? Double(r.budgetExecutedToDate) : nil),
-        ]
-        let jobBars = [CommitmentBars.Bar(label: c.catalog["jobs_title"], planned: Double(r.jobsCommitted), actual: jobsReported ? Double(r.jobsToDate) : nil)]
         let page: [String: Any] = [
             "money": money,
             "total_committed": c.money(r.budgetCommitted), "total_executed": c.reached(c.money(r.budgetExecutedToDate), reported: budgetReported),
             "total_jobs_committed": c.jobs(r.jobsCommitted), "total_jobs": c.reached(c.jobs(r.jobsToDate), reported: jobsReported),
-            "budget_chart": CommitmentBars(title: c.catalog["budget_planned_vs_actual"], bars: bars, format: { c.money(Int64($0)) }, catalog: c.catalog).render(),
-            "jobs_chart": CommitmentBars(title: c.catalog["jobs_planned_vs_actual"], bars: jobBars, format: { c.jobs(Int64($0)) }, catalog: c.catalog).render(),
+            "budget_chart": SiteCharts.chart("budget", .pillar(pi), c)?.drawing ?? "",
+            "jobs_chart": SiteCharts.chart("jobs", .pillar(pi), c)?.drawing ?? "",
             "id": pillar.id, "heading": pillar.title[c.language], "summary": c.text(pillar.summary) ?? "",
             "projects": projects, "status_counts": ViewModels.statusCounts(r, c), "status_bar": ViewModels.statusBar(r, c),
             "share": c.percent(r.shareOnTrack),
@@ -49,7 +44,7 @@ enum ProjectPages {
                 "note": c.text(own.note) ?? "",
             ]
         }
-        return c.layout(title: "\(pillar.id). \(pillar.title[c.language])", page: "pillar").merging(page).merging(record)
+        return c.layout(title: "\(pillar.id). \(pillar.title[c.language])", page: "pillar").merging(page).merging(record).merging(ChartFiles.page(.pillar(pi), c))
     }
 
     /// "6.4조원 (2025년까지)": the commitment in force and its deadline.
@@ -68,16 +63,6 @@ enum ProjectPages {
         let r = c.assessment.projects[position]
         let tableIndicators = c.index.indicators.indices.filter { c.index.projectOfIndicator[$0] == position && c.index.taskOfIndicator[$0] == nil }
         let tasks = c.index.tasks.indices.filter { c.index.projectOfTask[$0] == position }
-        // Budget and jobs: each commitment beside what had been reached by its year.
-        let budgetBars = p.budget.map { b in
-            CommitmentBars.Bar(label: c.catalog.format("budget_by", ["year": String(b.by.year)]),
-                               planned: Double(b.committed),
-                               actual: budget.years.isEmpty ? nil : Double(budget.years.filter { $0.fiscalYear <= b.by.year }.reduce(0) { $0 + $1.executed }))
-        }
-        let jobBars = p.jobs.map { j in
-            CommitmentBars.Bar(label: c.catalog.format("budget_by", ["year": String(j.by.year)]), planned: Double(j.count),
-                               actual: jobs.years.isEmpty ? nil : Double(jobs.years.filter { $0.year <= j.by.year }.reduce(0) { $0 + $1.jobs }))
-        }
         let page: [String: Any] = [
             "id": p.id,
             "heading": p.title[c.language],
@@ -93,8 +78,9 @@ enum ProjectPages {
                     "jobs": p.jobs.first { $0.by == b.by }.map { c.jobs($0.count) } ?? "–",
                 ]
             },
-            "budget_chart": CommitmentBars(title: c.catalog["budget_planned_vs_actual"], bars: budgetBars, format: { c.money(Int64($0)) }, catalog: c.catalog).render(),
-            "jobs_chart": CommitmentBars(title: c.catalog["jobs_planned_vs_actual"], bars: jobBars, format: { c.jobs(Int64($0)) }, catalog: c.catalog).render(),
+            // Budget and jobs: each commitment beside what had been reached by its year.
+            "budget_chart": SiteCharts.chart("budget", .project(position), c)?.drawing ?? "",
+            "jobs_chart": SiteCharts.chart("jobs", .project(position), c)?.drawing ?? "",
             "budget_years": budget.years.map { y in
                 ["year": c.catalog.format("year_label", ["year": String(y.fiscalYear)]), "allocated": c.money(y.allocated), "executed": c.money(y.executed), "rate": c.percent(y.rate)]
             },
@@ -114,6 +100,6 @@ enum ProjectPages {
         for i in p.allIndicators { items.insert(.indicator(i.id)) }
         for t in p.tasks { items.insert(.task(t.id)) }
         return c.layout(title: "\(p.id) \(p.title[c.language])", page: "project").merging(page)
-            .merging(RevisionsPage.noticeFields(items, c))
+            .merging(RevisionsPage.noticeFields(items, c)).merging(ChartFiles.page(.project(position), c))
     }
 }

@@ -21,9 +21,12 @@ public final class ReadModelHolder: Sendable {
     private let state: Mutex<State>
     /// Bound on cached response bytes (a national plan has many pages; memory stays predictable).
     public let cacheLimitBytes: Int
-    /// Heavy work done for one request (a past assessment, an upload's validation) runs here,
-    /// a bounded number at a time.
+    /// Heavy work for public pages (an assessment as of a past date) runs here, a bounded
+    /// number at a time.
     let work = WorkLimiter()
+    /// Uploads (parsing a multipart body, validating a file) run here, apart from `work`: a
+    /// ministry's upload never waits for a stranger's `?asOf=`, nor a public page for an upload.
+    let uploads = WorkLimiter()
     /// Assessments computed for past dates since start (for the tests).
     private let computed = Atomic<Int>(0)
 

@@ -15,6 +15,9 @@ enum DownloadRoutes {
         router.get("/static/site.css") { request, _ in
             staticFile("Sources/PlanWeb/Static/site.css", type: "text/css; charset=utf-8", request: request, pages: pages)
         }
+        router.get("/static/embed.css") { request, _ in
+            staticFile("Sources/PlanWeb/Static/embed.css", type: "text/css; charset=utf-8", request: request, pages: pages)
+        }
         router.get("/static/favicon.svg") { request, _ in
             staticFile("Sources/PlanWeb/Static/favicon.svg", type: "image/svg+xml", request: request, pages: pages)
         }
@@ -106,7 +109,8 @@ enum DownloadRoutes {
     static func body(_ file: String, model: ReadModel, asOf: CalendarDay?, pages: PageResponder) async -> (String, String)? {
         switch file {
         case "datapackage.json":
-            return (OpenDataExport.dataPackage(plan: model.plan, tables: OpenDataExport.schemaTables(plan: model.plan), created: model.builtAt).pretty,
+            return (OpenDataExport.dataPackage(plan: model.plan, tables: OpenDataExport.tables(plan: model.plan, history: model.history, facts: .empty),
+                                               created: model.builtAt).pretty,
                     "application/json")
         case "plan.json":
             return (PlanJSON.document(model.plan).pretty, "application/json")
@@ -125,7 +129,7 @@ enum DownloadRoutes {
             return AssessmentJSON.csv(view.assessment, index: view.index)
         default:
             // The plan's tables and the budget, jobs and task tables; never the observations again.
-            return OpenDataExport.tables(plan: model.plan, facts: model.reports).first { $0.fileName == file }
+            return OpenDataExport.tables(plan: model.plan, history: model.history, facts: model.reports).first { $0.fileName == file }
         }
     }
 

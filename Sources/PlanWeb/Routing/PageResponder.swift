@@ -38,7 +38,7 @@ struct PageResponder: Sendable {
     func pageContext(_ page: PageRequest, path: String) async -> PageContext {
         let (model, view) = await site.holder.view(asOf: page.asOf)
         return PageContext(model: model, view: view, language: page.language, catalog: .of(page.language),
-                           asOf: page.asOf, path: path, switchURL: page.switchURL)
+                           asOf: page.asOf, path: path, switchURL: page.switchURL, address: site.settings.publicURL)
     }
 
     /// The site's error page in the reader's language, with the status `failure` calls for.

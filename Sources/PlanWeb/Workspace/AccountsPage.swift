@@ -17,8 +17,11 @@ enum AccountsPage {
         func organizations(_ selected: String) -> [[String: Any]] {
             orgs.map { ["value": $0.id, "label": $0.name[c.language], "selected": $0.id == selected] }
         }
+        let viewer = Principal.current?.organizationId
         let accounts: [[String: Any]] = try await directory.accounts().map { a in
-            ["username": a.username, "name": a.displayName, "organization": names[a.organizationId] ?? a.organizationId,
+            // An address is shown whole only within its own organization.
+            ["email": a.email.map { a.organizationId == viewer ? $0 : Account.masked($0) } ?? "–",
+             "username": a.username, "name": a.displayName, "organization": names[a.organizationId] ?? a.organizationId,
              "role": c.catalog["role_\(a.role.rawValue)"], "disabled": a.disabled, "roles": roles(a.role.rawValue),
              "organizations": organizations(a.organizationId),
              "role_error": errors.message("role-\(a.username)") ?? "",

@@ -1,3 +1,4 @@
+import PlanStore
 import PlanCore
 
 /// Writing stored numbers back into form fields exactly (so an unchanged field reads back as
@@ -7,6 +8,15 @@ enum FormValues {
     static func plain(_ v: Double) -> String {
         if v == v.rounded(), abs(v) < 1e15 { return grouped(Int64(v)) }
         return String(v)
+    }
+
+    /// What is wrong with a sentence typed into a form, in the reader's language: longer than
+    /// the API and imports allow (`TextLimits.text`), or holding a character no page, workbook
+    /// or feed could carry (`XMLText`); nil when it is fine.
+    static func textProblem(_ text: String, _ c: PageContext) -> String? {
+        if !TextLimits.fits(text, TextLimits.text) { return c.catalog["err_too_long"] }
+        if !XMLText.canCarry(text) { return c.catalog["err_character"] }
+        return nil
     }
 
     static func grouped(_ n: Int64) -> String {

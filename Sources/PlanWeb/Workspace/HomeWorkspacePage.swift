@@ -64,6 +64,37 @@ enum HomeWorkspacePage {
             "overdue_count": c.count(overdue),
         ]
         values.merge(pager.values(c) { "/admin?page=\($0)" }) { $1 }
+        let rounds = try await openRounds(ws, principal: principal, c)
+        values["rounds"] = rounds
+        values["unread"] = c.count(try await ws.store?.unreadNotifications(recipient: principal.name) ?? 0)
+        values["has_rounds"] = !rounds.isEmpty
         return ws.render("workspace_home", request, title: c.catalog["ws_home"], current: "/admin", values: values)
+    }
+
+    /// The open rounds that concern this person, the nearest due date first, then those already
+    /// past it, the most recent first: for a reporter, those
+    /// that ask their organization for something it has not sent yet or whose due date is
+    /// still ahead; for the office, every round with something outstanding or still to come.
+    static func openRounds(_ ws: Workspace, principal: Principal, _ c: PageContext) async throws -> [[String: Any]] {
+        guard let rounds = ws.site.rounds else { return [] }
+        let today = ws.site.model.today.day
+        let all = try await rounds.rounds(today: today).filter(\.isOpen)
+        let office = principal.role != .reporter
+        let scope = office ? ws.site.policy.projectsByOrganization : [principal.organizationId: ws.site.policy.projects(of: principal.organizationId)]
+        let progress = try await rounds.progress(all, projectsByOrganization: scope, today: today)
+        return progress.compactMap { p -> (CalendarDay, [String: Any])? in
+            let counts = office ? p.total : p.counts(principal.organizationId)
+            guard counts.due > 0, counts.owed > 0 || p.round.due >= today else { return nil }
+            var row = RoundsPage.row(p.round, c, today: today)
+            row["link"] = office ? "/admin/rounds/\(p.round.key)" : "#owed"
+            row["missing"] = c.count(counts.missing)
+            row["draft"] = c.count(counts.draft)
+            row["returned"] = c.count(counts.returned)
+            row["remaining"] = counts.owed > 0 ? c.count(counts.owed) : c.catalog["rounds_all_done"]
+            return (p.round.due, row)
+        }.sorted { a, b in
+            let aPast = a.0 < today, bPast = b.0 < today
+            return aPast != bPast ? !aPast : (aPast ? a.0 > b.0 : a.0 < b.0)
+        }.map(\.1)
     }
 }

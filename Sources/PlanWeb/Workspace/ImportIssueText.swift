@@ -35,11 +35,14 @@ enum ImportIssueText {
         case .sourceDateBeforePeriodEnd(let s, let end): return f("source_date_early", ["value": s, "end": end])
         case .sourceDetailsWithoutSource: return f("source_missing")
         case .controlCharacter(let name): return f("control_character", ["column": column(name)])
-        case .basisTooLong(let max): return f("basis_long", ["max": String(max)])
         case .correctsNotADay(let s): return f("corrects_day", ["value": s])
         case .correctsWithoutSourceDate: return f("corrects_own_date")
         case .correctsNotEarlier(let s, let published): return f("corrects_not_earlier", ["value": s, "published": published])
         case .correctsNoRow(let s): return f("corrects_no_row", ["value": s])
+        case .tooLong(let name, let limit): return f("too_long", ["column": column(name), "limit": FormValues.grouped(Int64(limit))])
+        case .characterXMLCannotCarry(let name): return f("character", ["column": column(name)])
+        case .nothingReported: return f("nothing_reported")
+        case .timeUp(let seconds): return f("time_up", ["seconds": String(seconds)])
         }
     }
 

@@ -145,7 +145,7 @@ enum ReportForm {
 
         func limited(_ name: String) -> String? {
             let text = form.text(name)
-            if text.count > 2000 { errors[name] = c.catalog["err_too_long"] }
+            if let problem = FormValues.textProblem(text, c) { errors[name] = problem }
             return text.isEmpty ? nil : text
         }
         /// Whether the entry says something new compared with the open draft or the published value.
@@ -162,6 +162,10 @@ enum ReportForm {
             let name = "v.\(indicator.id)"
             let raw = form.text(name)
             guard !raw.isEmpty else { continue }
+            if let problem = FormValues.textProblem(raw, c) {
+                errors[name] = problem
+                continue
+            }
             switch ObservationValue.read(raw, for: indicator, period: period) {
             case .failure(let error):
                 errors[name] = FormValues.message(error, c)

@@ -41,7 +41,18 @@ enum StatusPage {
             return ["project": project, "what": what, "year": Int(item.year), "stage": c.catalog["stage_\(item.stage.rawValue)"],
                     "due": c.day(status.due(Int(item.year))), "link": "/admin/projects/\(project)/report?period=\(item.year)"]
         }
+        var roundRows: [[String: Any]] = []
+        if let rounds = ws.site.rounds {
+            let open = try await rounds.rounds(today: model.today.day).filter(\.isOpen).sorted { $0.due > $1.due }
+            for p in try await rounds.progress(open, projectsByOrganization: ws.site.policy.projectsByOrganization, today: model.today.day) {
+                let total = p.total
+                roundRows.append(RoundsPage.row(p.round, c, today: model.today.day).merging([
+                    "due_count": c.count(total.due), "approved": c.count(total.approved), "owed": c.count(total.owed),
+                    "late_count": c.count(total.late), "share": c.percent(total.shareDone)]) { $1 })
+            }
+        }
         let values: [String: Any] = [
+            "rounds": roundRows, "has_rounds": !roundRows.isEmpty,
             "rows": rows, "overdue": overdue, "has_overdue": !overdue.isEmpty,
             "overdue_total": c.count(status.overdueCount),
             "due_rule": c.catalog.format("status_due_rule", ["days": String(ws.site.settings.dueAfterDays), "lock": String(ws.site.settings.lockAfterDays)]),

@@ -71,8 +71,8 @@ enum TaskStatusForm {
                 errors["e.\(task.id)"] = c.catalog["err_evidence"]
                 continue
             }
-            guard evidence.count <= 2000 else {
-                errors["e.\(task.id)"] = c.catalog["err_too_long"]
+            if let problem = FormValues.textProblem(evidence, c) {
+                errors["e.\(task.id)"] = problem
                 continue
             }
             entries.append(FactEntry(.taskStatus(taskId: task.id, day: day, progress: progress, evidence: evidence)))

@@ -47,7 +47,7 @@ enum TokensPage {
             return try await show(request, ws, errors: errors, typed: form.fields.compactMapValues(\.last), status: .unprocessableContent)
         }
         let issued = try await TokenIssuer.issue(name: form.text("name"), role: role, organizationId: form.text("organization"), validForDays: days,
-                                                 directory: directory, actor: ws.actor, at: .now)
+                                                 account: Principal.current?.name, directory: directory, actor: ws.actor, at: .now)
         return try await show(request, ws, created: issued.secret)
     }
 

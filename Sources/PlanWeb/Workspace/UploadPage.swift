@@ -38,7 +38,7 @@ enum UploadPage {
                          current: "/admin", values: values, status: status)
     }
 
-    static func upload(_ request: Request, _ ws: Workspace, project projectId: String) async throws -> Response {
+    static func upload(_ request: Request, _ ws: Workspace, project projectId: String, context: SiteRequestContext) async throws -> Response {
         guard let workflow = ws.site.workflow, let principal = Principal.current else { return ws.unavailable(request) }
         let form = SubmittedForm.current
         let c = ws.context(request)
@@ -50,11 +50,14 @@ enum UploadPage {
             return show(request, ws, project: projectId, problems: [c.catalog["upload_no_file"]], total: 1, status: .unprocessableContent)
         }
         let name = file.fileName.isEmpty ? "upload.csv" : file.fileName
-        // Validating a 10 MB file is heavy work: it waits its turn with the other heavy work.
+        // Validating a 10 MB file is heavy work: it waits its turn with the other uploads (never
+        // with public pages), stops when its time is up, and stops when its client goes away.
         let today = ws.site.model.today.day
-        let read = await ws.site.holder.work.run { () -> Result<(ImportRowSource, [FactEntry]), ImportRowSource.OpenFailure> in
+        let budget = ImportBudget(seconds: ws.site.settings.uploadSeconds)
+        let stopWatching = await context.watchClient { budget.cancel() }
+        let read = await ws.site.holder.uploads.run { () -> Result<(ImportRowSource, [FactEntry]), ImportRowSource.OpenFailure> in
             do throws(ImportRowSource.OpenFailure) {
-                let rows = try ImportRowSource(bytes: file.bytes, fileName: name, kind: kind, index: index, today: today)
+                let rows = try ImportRowSource(bytes: file.bytes, fileName: name, kind: kind, index: index, today: today, budget: budget)
                 var entries: [FactEntry] = []
                 while let entry = rows.next() { entries.append(entry) }
                 return .success((rows, entries))
@@ -62,13 +65,15 @@ enum UploadPage {
                 return .failure(error)
             }
         }
+        await stopWatching()
         let rows: ImportRowSource, entries: [FactEntry]
         switch read {
         case .success(let done): (rows, entries) = done
         case .failure(let error):
-            return show(request, ws, project: projectId, problems: ["\(name): \(ImportIssueText.text(.unreadable(error.message), c))"], total: 1,
-                        status: .unprocessableContent)
+            let issue = budget.stopped.map(ImportBudget.issue) ?? .unreadable(error.message)
+            return show(request, ws, project: projectId, problems: ["\(name): \(ImportIssueText.text(issue, c))"], total: 1, status: .unprocessableContent)
         }
+        if budget.isCancelled { return Response(status: .noContent) }
         if rows.hasErrors {
             return show(request, ws, project: projectId, problems: rows.issues.map { ImportIssueText.located($0, file: name, c) }, total: rows.errorCount,
                         status: .unprocessableContent)

@@ -24,10 +24,12 @@ struct Workspace: Sendable {
     /// The workspace navigation: only the entries the policy lets this principal open.
     func navigation(_ c: PageContext, current: String) -> [String: Any] {
         let entries: [(String, String, Action)] = [
-            ("/admin", "ws_home", .signedIn), ("/admin/queue", "ws_queue", .viewUnpublished), ("/admin/status", "ws_status", .viewUnpublished),
+            ("/admin", "ws_home", .signedIn), ("/admin/inbox", "ws_inbox", .signedIn), ("/admin/queue", "ws_queue", .viewUnpublished),
+            ("/admin/status", "ws_status", .viewUnpublished), ("/admin/rounds", "ws_rounds", .viewUnpublished),
+            ("/admin/review", "ws_review", .viewUnpublished),
             ("/admin/audit", "ws_audit", .viewAudit), ("/admin/accounts", "ws_accounts", .manageAccounts),
             ("/admin/organizations", "ws_organizations", .manageOrganizations), ("/admin/tokens", "ws_tokens", .manageTokens),
-            ("/admin/plan", "ws_plan", .managePlan), ("/admin/password", "ws_password", .signedIn),
+            ("/admin/plan", "ws_plan", .managePlan), ("/admin/preferences", "ws_preferences", .signedIn), ("/admin/password", "ws_password", .signedIn),
         ]
         let principal = Principal.current
         let items: [[String: Any]] = entries.filter { site.policy.decide(principal, $0.2) == .allow }.map {

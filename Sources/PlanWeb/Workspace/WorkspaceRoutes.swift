@@ -27,7 +27,7 @@ enum WorkspaceRoutes {
             UploadPage.show(request, ws, project: context.parameters.get("project") ?? "")
         }
         router.post("/admin/projects/:project/upload") { request, context in
-            try await UploadPage.upload(request, ws, project: context.parameters.get("project") ?? "")
+            try await UploadPage.upload(request, ws, project: context.parameters.get("project") ?? "", context: context)
         }
         router.get("/admin/projects/:project/template.csv") { request, context in
             UploadPage.template(request, ws, project: context.parameters.get("project") ?? "")
@@ -43,6 +43,31 @@ enum WorkspaceRoutes {
         router.post("/admin/queue") { request, _ in try await QueuePage.decide(request, ws) }
         router.get("/admin/status") { request, _ in try await StatusPage.show(request, ws) }
         router.get("/admin/audit") { request, _ in try await AuditPage.show(request, ws) }
+        router.get("/admin/review") { request, _ in await ReviewPage.show(request, ws) }
+        router.get("/admin/review/:format") { request, context in
+            await ReviewPage.download(request, ws, format: context.parameters.get("format") ?? "")
+        }
+
+        router.get("/admin/rounds") { request, _ in try await RoundsPage.show(request, ws) }
+        router.post("/admin/rounds") { request, _ in try await RoundsPage.open(request, ws) }
+        router.get("/admin/rounds/:round") { request, context in
+            try await RoundsPage.detail(request, ws, key: context.parameters.get("round") ?? "")
+        }
+        router.post("/admin/rounds/:round/close") { request, context in
+            try await RoundsPage.close(request, ws, key: context.parameters.get("round") ?? "")
+        }
+        router.get("/admin/rounds/:round/status.csv") { request, context in
+            try await RoundsPage.download(request, ws, key: context.parameters.get("round") ?? "", xlsx: false)
+        }
+        router.get("/admin/rounds/:round/status.xlsx") { request, context in
+            try await RoundsPage.download(request, ws, key: context.parameters.get("round") ?? "", xlsx: true)
+        }
+        router.get("/admin/inbox") { request, _ in try await InboxPage.show(request, ws) }
+        router.post("/admin/inbox") { request, _ in try await InboxPage.markRead(request, ws) }
+        router.get("/admin/preferences") { request, _ in try await PreferencesPage.show(request, ws) }
+        router.post("/admin/preferences") { request, _ in try await PreferencesPage.save(request, ws) }
+        router.post("/admin/preferences/calendar") { request, _ in try await PreferencesPage.calendar(request, ws) }
+        router.get("/calendar/:feed") { request, context in try await CalendarFeedRoute.feed(request, ws, file: context.parameters.get("feed") ?? "") }
 
         router.get("/admin/accounts") { request, _ in try await AccountsPage.show(request, ws) }
         router.post("/admin/accounts") { request, _ in try await AccountsPage.add(request, ws) }

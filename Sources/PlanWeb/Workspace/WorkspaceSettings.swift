@@ -24,10 +24,21 @@ public struct WorkspaceSettings: Sendable {
     /// Empty: the connection's own address counts, and the header is ignored.
     public var trustedProxies: Set<String> = []
     public var maxFormBytes = 1 << 20
+    /// The sign-in form's body: a name, a password and a token fit in far less. A stranger can
+    /// post it, so it is read only this far.
+    public var maxSignInBytes = 4 << 10
     public var maxUploadBytes = 10 << 20
+    /// How long an upload's validation may take before it is stopped (`--upload-seconds`).
+    public var uploadSeconds = 60
     /// Mark cookies Secure: always, never, or when the request came over TLS (directly or
     /// through a proxy that says so in X-Forwarded-Proto).
     public var secureCookies: SecureCookies = .auto
+    /// The site's address as its readers reach it (`planwatch serve --public-url`), without a
+    /// trailing slash: drawn into downloaded charts and given in the embed code, so a chart
+    /// reused elsewhere leads back here.
+    public var publicURL = "http://127.0.0.1:8080"
+    /// Whether notifications are also emailed (`--smtp-url`); the inbox says so.
+    public var mailRelayConfigured = false
 
     public enum SecureCookies: String, Sendable, CaseIterable {
         case auto, always, never

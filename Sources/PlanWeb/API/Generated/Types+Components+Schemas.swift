@@ -2657,7 +2657,7 @@ extension Components {
                 case explanation
             }
         }
-        /// The plan's own budget or jobs commitment judged against the sum of its projects' reports.
+        /// The plan's own budget or jobs commitment judged against the sum of its projects' reports; `original`, where a revision changed it, the same judged against the original promise.
         ///
         /// - Remark: Generated from `#/components/schemas/PlanCommitmentAssessment`.
         internal struct PlanCommitmentAssessment: Codable, Hashable, Sendable {
@@ -2673,6 +2673,14 @@ extension Components {
             internal var throughYear: Swift.Int?
             /// - Remark: Generated from `#/components/schemas/PlanCommitmentAssessment/ratio`.
             internal var ratio: Swift.Double?
+            /// - Remark: Generated from `#/components/schemas/PlanCommitmentAssessment/p`.
+            internal var p: Swift.Double?
+            /// - Remark: Generated from `#/components/schemas/PlanCommitmentAssessment/s`.
+            internal var s: Swift.Double?
+            /// - Remark: Generated from `#/components/schemas/PlanCommitmentAssessment/passed`.
+            internal var passed: [Components.Schemas.CommitmentVerdict]
+            /// - Remark: Generated from `#/components/schemas/PlanCommitmentAssessment/explanation`.
+            internal var explanation: Components.Schemas.Text
             /// - Remark: Generated from `#/components/schemas/PlanCommitmentAssessment/original`.
             internal var original: Components.Schemas.PlanCommitmentOriginal?
             /// Creates a new `PlanCommitmentAssessment`.
@@ -2684,6 +2692,10 @@ extension Components {
             ///   - toDate:
             ///   - throughYear:
             ///   - ratio:
+            ///   - p:
+            ///   - s:
+            ///   - passed:
+            ///   - explanation:
             ///   - original:
             internal init(
                 status: Components.Schemas.IndicatorStatus,
@@ -2692,6 +2704,10 @@ extension Components {
                 toDate: Swift.Int64,
                 throughYear: Swift.Int? = nil,
                 ratio: Swift.Double? = nil,
+                p: Swift.Double? = nil,
+                s: Swift.Double? = nil,
+                passed: [Components.Schemas.CommitmentVerdict],
+                explanation: Components.Schemas.Text,
                 original: Components.Schemas.PlanCommitmentOriginal? = nil
             ) {
                 self.status = status
@@ -2700,6 +2716,10 @@ extension Components {
                 self.toDate = toDate
                 self.throughYear = throughYear
                 self.ratio = ratio
+                self.p = p
+                self.s = s
+                self.passed = passed
+                self.explanation = explanation
                 self.original = original
             }
             internal enum CodingKeys: String, CodingKey {
@@ -2709,6 +2729,10 @@ extension Components {
                 case toDate
                 case throughYear
                 case ratio
+                case p
+                case s
+                case passed
+                case explanation
                 case original
             }
         }
@@ -2720,31 +2744,67 @@ extension Components {
             internal var milestone: Swift.String?
             /// - Remark: Generated from `#/components/schemas/PlanCommitmentOriginal/committed`.
             internal var committed: Swift.Int64?
+            /// - Remark: Generated from `#/components/schemas/PlanCommitmentOriginal/toDate`.
+            internal var toDate: Swift.Int64
+            /// - Remark: Generated from `#/components/schemas/PlanCommitmentOriginal/throughYear`.
+            internal var throughYear: Swift.Int?
             /// - Remark: Generated from `#/components/schemas/PlanCommitmentOriginal/ratio`.
             internal var ratio: Swift.Double?
+            /// - Remark: Generated from `#/components/schemas/PlanCommitmentOriginal/p`.
+            internal var p: Swift.Double?
+            /// - Remark: Generated from `#/components/schemas/PlanCommitmentOriginal/s`.
+            internal var s: Swift.Double?
+            /// - Remark: Generated from `#/components/schemas/PlanCommitmentOriginal/passed`.
+            internal var passed: [Components.Schemas.CommitmentVerdict]
+            /// - Remark: Generated from `#/components/schemas/PlanCommitmentOriginal/explanation`.
+            internal var explanation: Components.Schemas.Text
             /// Creates a new `PlanCommitmentOriginal`.
             ///
             /// - Parameters:
             ///   - status:
             ///   - milestone:
             ///   - committed:
+            ///   - toDate:
+            ///   - throughYear:
             ///   - ratio:
+            ///   - p:
+            ///   - s:
+            ///   - passed:
+            ///   - explanation:
             internal init(
                 status: Components.Schemas.IndicatorStatus,
                 milestone: Swift.String? = nil,
                 committed: Swift.Int64? = nil,
-                ratio: Swift.Double? = nil
+                toDate: Swift.Int64,
+                throughYear: Swift.Int? = nil,
+                ratio: Swift.Double? = nil,
+                p: Swift.Double? = nil,
+                s: Swift.Double? = nil,
+                passed: [Components.Schemas.CommitmentVerdict],
+                explanation: Components.Schemas.Text
             ) {
                 self.status = status
                 self.milestone = milestone
                 self.committed = committed
+                self.toDate = toDate
+                self.throughYear = throughYear
                 self.ratio = ratio
+                self.p = p
+                self.s = s
+                self.passed = passed
+                self.explanation = explanation
             }
             internal enum CodingKeys: String, CodingKey {
                 case status
                 case milestone
                 case committed
+                case toDate
+                case throughYear
                 case ratio
+                case p
+                case s
+                case passed
+                case explanation
             }
         }
         /// - Remark: Generated from `#/components/schemas/CommitmentVerdict`.

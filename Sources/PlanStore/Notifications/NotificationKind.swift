@@ -1,0 +1,44 @@
+import PlanCore
+
+/// The events that tell people something, each of which its recipients may turn off, except
+/// a returned report: a reporter must always learn why their value came back.
+public enum NotificationKind: String, Sendable, CaseIterable, Codable {
+    /// The office opened a reporting round (to the organizations it asks).
+    case roundOpened = "round-opened"
+    /// 7 days and 1 day before a round's due date (to organizations with items still owed).
+    case dueSoon = "due-soon"
+    /// The day after the due date (to the organizations that are late).
+    case overdue
+    /// The day after the due date (to the coordinators: which organizations are late).
+    case lateSummary = "late-summary"
+    /// Values wait for review (to the coordinators).
+    case submitted
+    /// Values came back with a reason (to whoever reported them).
+    case returned
+    /// Values were approved and published (to whoever reported them).
+    case approved
+
+    public var canBeTurnedOff: Bool { self != .returned }
+}
+
+/// Where a notification's email stands. An inbox entry exists whatever this says.
+public enum MailState: String, Sendable, CaseIterable, Codable {
+    /// The recipient has no email address: the workspace inbox only.
+    case none
+    /// Waiting for the sender (or for the relay to come back).
+    case pending
+    /// The relay accepted it.
+    case sent
+    /// The relay refused it for good (an unknown mailbox), or too many attempts failed.
+    case failed
+    /// Not sent within `OutboxPolicy.maxAgeSeconds` of the event (no relay was configured, or it was down for days).
+    case expired
+}
+
+/// What became of one attempt to deliver a notification.
+public enum DeliveryOutcome: Sendable, Equatable {
+    case sent
+    case retry(at: Timestamp, error: String)
+    case failed(String)
+    case expired
+}
