@@ -19,10 +19,22 @@ Written from a reading of the published formula, not copied. Sources read:
 See scripts/sdg-progress.md for the method in words and the case notes.
 
 How a case row becomes one sdg-build series (our mapping, not sdg-build's):
-  - data: the baseline (baseline_year, baseline_value) plus every `values` observation whose
-    calendar year has ended on or before as_of (31 December of the year <= as_of);
-  - base_year = baseline_year, target_year = target_year, target = target_value (empty means
-    no target: sdg-build's "method 1"), direction = positive for increase, negative for decrease;
+  - sdg-build reads one value a year. A case's values are (period, value) pairs, the periods
+    written as Planwatch writes them (2021, 2021-H1, 2021-Q3, 2021-06, 2021-06-30). A year's
+    value, for years whose 31 December is on or before as_of:
+      - level and cumulative indicators: the value as at the end of the year, that is of a
+        period ending on 31 December (the year itself; else H2, Q4 or December, the longest
+        first). Parts of a year that end earlier are not annual data and are left out;
+      - per-period flows: the year's own figure, or else the sum of reports that tile the
+        year without overlap (halves, quarters, months: a publisher's annual total); a year
+        its reports do not cover has no value;
+      - the same period given twice: sdg-build is handed the year twice and stops with an
+        error, shown as the status `error`;
+  - data: the baseline (the year its period ends in, baseline_value) plus those years;
+  - base_year = the baseline's year, target_year = the year target_period ends in, target =
+    target_value (empty means no target: sdg-build's "method 1"), direction = positive for
+    increase, negative for decrease; comparator, accumulation, unit and method are
+    Planwatch's and do not reach sdg-build;
   - no limit (sdg-build uses a limit only when there is no target); default thresholds.
 Python 3.11, standard library only.
 """
@@ -31,8 +43,8 @@ import datetime
 import math
 import sys
 
-HEADER = ("case_id,description,measure,direction,method,baseline_year,baseline_value,"
-          "target_year,target_value,values,as_of,sdg_status,sdg_score,planwatch_status,planwatch_ratio")
+HEADER = ("case_id,description,unit,direction,accumulation,comparator,method,baseline_period,baseline_value,"
+          "target_period,target_value,values,as_of,sdg_status,sdg_score,planwatch_status,planwatch_ratio")
 COLUMNS = HEADER.split(",")
 SCORE_TOLERANCE = 5e-4
 
@@ -46,7 +58,11 @@ LIMIT_EXPONENT = 4.44
 
 
 class CaseError(Exception):
-    """A row this script cannot turn into an sdg-build series (or that sdg-build itself rejects)."""
+    """A row this script cannot turn into an sdg-build series."""
+
+
+class SdgBuildStops(Exception):
+    """A series sdg-build itself stops on with an error; the case's status is `error`."""
 
 
 # ---------------------------------------------------------------------------------------------
@@ -167,7 +183,7 @@ def sdg_progress(data, base_year=DEFAULT_BASE_YEAR, target=None, target_year=DEF
         later = [y for y in points if y > base_year]
         if not later:
             # sdg-build looks up the value of an empty selection here and fails.
-            raise CaseError(f"no data in or after the base year {base_year}: sdg-build stops with an error")
+            raise SdgBuildStops(f"no data in or after the base year {base_year}")
         base_year = min(later)
     base_value = points[base_year]
     sign = -1 if base_value < 0 else 1
@@ -218,43 +234,140 @@ def _year(text, what):
     return int(text)
 
 
+class Period:
+    """A year, half, quarter, month or day as Planwatch writes it: 2021, 2021-H1, 2021-Q3, 2021-06, 2021-06-30."""
+
+    # granularity: 0 year, 1 half, 2 quarter, 3 month, 4 day (finer is larger, as in Planwatch)
+    def __init__(self, text):
+        self.text = text
+        parts = text.split("-")
+        self.year = _year(parts[0], "period")
+        if len(parts) == 1:
+            self.granularity, self.index = 0, 1
+        elif len(parts) == 2 and parts[1][:1] in ("H", "Q") and parts[1][1:].isdigit():
+            self.granularity = 1 if parts[1][0] == "H" else 2
+            self.index = int(parts[1][1:])
+            if not 1 <= self.index <= (2 if self.granularity == 1 else 4):
+                raise CaseError(f"period {text!r} does not exist")
+        elif len(parts) == 2 and parts[1].isdigit() and 1 <= int(parts[1]) <= 12:
+            self.granularity, self.index = 3, int(parts[1])
+        elif len(parts) == 3:
+            try:
+                day = datetime.date(self.year, int(parts[1]), int(parts[2]))
+            except ValueError:
+                raise CaseError(f"period {text!r} is not a day") from None
+            self.granularity, self.index, self.day = 4, day.timetuple().tm_yday, day
+        else:
+            raise CaseError(f"period {text!r} is not YYYY, YYYY-Hn, YYYY-Qn, YYYY-MM or YYYY-MM-DD")
+
+    def months(self):
+        """The first and last month the period covers."""
+        if self.granularity == 4:
+            return self.day.month, self.day.month
+        size = {0: 12, 1: 6, 2: 3, 3: 1}[self.granularity]
+        return size * (self.index - 1) + 1, size * self.index
+
+    def end(self):
+        if self.granularity == 4:
+            return self.day
+        last = self.months()[1]
+        following = datetime.date(self.year + (last == 12), last % 12 + 1, 1)
+        return following - datetime.timedelta(days=1)
+
+    def children(self):
+        """The periods of the next finer granularity that tile this one."""
+        if self.granularity == 0:
+            return [Period(f"{self.year}-H{h}") for h in (1, 2)]
+        if self.granularity == 1:
+            return [Period(f"{self.year}-Q{q}") for q in (2 * self.index - 1, 2 * self.index)]
+        if self.granularity == 2:
+            return [Period(f"{self.year}-{m:02d}") for m in range(3 * self.index - 2, 3 * self.index + 1)]
+        if self.granularity == 3:
+            first = datetime.date(self.year, self.index, 1)
+            return [Period((first + datetime.timedelta(days=k)).isoformat()) for k in range((self.end() - first).days + 1)]
+        return []
+
+    def contains(self, other):
+        if other.year != self.year or other.granularity < self.granularity:
+            return False
+        lo, hi = self.months()
+        if self.granularity == 4:
+            return other.granularity == 4 and other.day == self.day
+        return lo <= other.months()[0] and other.months()[1] <= hi
+
+
 def parse_values(text):
-    """'2021:10;2022:8' -> {2021: 10.0, 2022: 8.0}."""
-    values = {}
+    """'2021:10;2022-H1:8' -> [(Period('2021'), 10.0), (Period('2022-H1'), 8.0)], in the order given."""
+    values = []
     for item in filter(None, (part.strip() for part in text.split(";"))):
-        year_text, sep, value_text = item.partition(":")
+        period_text, sep, value_text = item.partition(":")
         if not sep:
-            raise CaseError(f"values item {item!r} is not YEAR:VALUE")
-        year = _year(year_text.strip(), "values year")
-        if year in values:
-            raise CaseError(f"values has year {year} twice")
-        values[year] = _number(value_text.strip(), f"value for {year}")
+            raise CaseError(f"values item {item!r} is not PERIOD:VALUE")
+        period = Period(period_text.strip())
+        values.append((period, _number(value_text.strip(), f"value for {period.text}")))
     return values
+
+
+def flow_total(period, reported):
+    """A per-period flow's figure for `period`: its own, or the sum of the parts that tile it (None if not covered)."""
+    if period.text in reported:
+        return reported[period.text]
+    if not any(period.contains(Period(p)) for p in reported):
+        return None
+    parts = [flow_total(child, reported) for child in period.children()]
+    return None if not parts or any(p is None for p in parts) else sum(parts)
+
+
+def annual_values(values, accumulation, as_of):
+    """One value a year, as an annual publication would give sdg-build (see the module docstring)."""
+    seen = set()
+    for period, _ in values:
+        if period.text in seen:
+            raise SdgBuildStops(f"the period {period.text} is given twice, so sdg-build is handed {period.year} twice")
+        seen.add(period.text)
+    years = sorted({p.year for p, _ in values if datetime.date(p.year, 12, 31) <= as_of})
+    out = {}
+    for year in years:
+        if accumulation == "perPeriod":
+            total = flow_total(Period(str(year)), {p.text: v for p, v in values if p.year == year})
+            if total is not None:
+                out[year] = total
+        else:
+            at_year_end = [(p, v) for p, v in values if p.year == year and p.end() == datetime.date(year, 12, 31)]
+            if at_year_end:
+                out[year] = min(at_year_end, key=lambda pv: pv[0].granularity)[1]
+    return out
 
 
 def case_series(row):
     """The sdg-build inputs for one case row (see the module docstring)."""
     if row["direction"] not in ("increase", "decrease"):
         raise CaseError(f"direction {row['direction']!r} is not increase or decrease")
+    if row["accumulation"] not in ("level", "cumulative", "perPeriod"):
+        raise CaseError(f"accumulation {row['accumulation']!r} is not level, cumulative or perPeriod")
     try:
         as_of = datetime.date.fromisoformat(row["as_of"])
     except ValueError:
         raise CaseError(f"as_of {row['as_of']!r} is not YYYY-MM-DD") from None
-    base_year = _year(row["baseline_year"], "baseline_year")
+    base_year = Period(row["baseline_period"]).end().year
     base_value = _number(row["baseline_value"], "baseline_value")
-    target_year = _year(row["target_year"], "target_year")
+    target_year = Period(row["target_period"]).end().year
     target = _number(row["target_value"], "target_value") if row["target_value"] != "" else None
-    observed = parse_values(row["values"])
+    observed = annual_values(parse_values(row["values"]), row["accumulation"], as_of)
     if base_year in observed:
         raise CaseError(f"values repeats the baseline year {base_year} (sdg-build rejects duplicate years)")
     data = {base_year: base_value}
-    data.update({y: v for y, v in observed.items() if datetime.date(y, 12, 31) <= as_of})
+    data.update(observed)
     return dict(data=data, base_year=base_year, target=target, target_year=target_year,
                 direction="positive" if row["direction"] == "increase" else "negative")
 
 
 def evaluate(row):
-    return sdg_progress(**case_series(row))
+    try:
+        return sdg_progress(**case_series(row))
+    except SdgBuildStops as stop:
+        return {"status": "error", "score": None, "progress": None, "base_year": None, "current_year": None,
+                "reason": str(stop)}
 
 
 def format_score(score):

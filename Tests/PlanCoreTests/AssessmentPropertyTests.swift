@@ -2,7 +2,9 @@ import PropertyBased
 import Testing
 @testable import PlanCore
 
-/// Random fact sets over the example plan: the verdict as of D is stable and order-free.
+/// Random fact sets over the example plan (counts, percentages, ranks, running totals, per-period
+/// flows, money under CAGR, qualitative targets): the verdict as of D is stable and order-free,
+/// same-time revisions included.
 @Suite("Assessment properties")
 struct AssessmentPropertyTests {
     static let index = PlanIndex(try! PlanLoader.load(path: Repo.path("Plans/example-city.yaml")).get())
@@ -16,8 +18,10 @@ struct AssessmentPropertyTests {
             let indicator = numeric[Int(rng.next() % UInt64(numeric.count))]
             let year = 2023 + Int(rng.next() % 5)
             let period: Period = rng.next() % 2 == 0 ? .year(year)! : .quarter(year, 1 + Int(rng.next() % 4))!
-            let recordedDay = period.end.ordinal + 1 + Int(rng.next() % 400)
-            let recorded = Timestamp(seconds: Int64(recordedDay) * 86_400 + Int64(rng.next() % 86_400))
+            // Recording times on a coarse grid (four days, at 10:00), so two revisions of one period often share
+            // one: the store orders those by id, which travels with the fact however the facts are shuffled.
+            let recordedDay = period.end.ordinal + 1 + 100 * Int(rng.next() % 4)
+            let recorded = Timestamp(seconds: Int64(recordedDay) * 86_400 + 3_600)
             let approved: Timestamp? = rng.next() % 5 == 0 ? nil : Timestamp(seconds: recorded.seconds + Int64(rng.next() % (90 * 86_400)))
             let supersedes: Int64? = id > 1 && rng.next() % 6 == 0 ? Int64(1 + rng.next() % UInt64(id - 1)) : nil
             let lo = indicator.bounds.min ?? 0, hi = indicator.bounds.max ?? 2_000

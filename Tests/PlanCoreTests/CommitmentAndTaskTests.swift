@@ -99,11 +99,15 @@ struct RowAndBasisTests {
         ])
         let a = Assessor.assess(index, facts: facts, asOf: Fixture.asOf("2022-06-30"))
         #expect(a.rowStatus(parts[0].rowKey, index: index) == .insufficientProgress)
-        // Values for March instead, three months after the stand-in baseline: under a year and under a
-        // quarter of the way to the 2022 due date, so neither part can be judged, and the row says so.
+        // Values for March instead, three months after the stand-in baseline (under a year and under a quarter of
+        // the way to the 2022 due date) and no move from it (under a quarter of the planned change), so neither part
+        // can be judged, and the row says so.
         let march = FactSet(observations: facts.observations.map { o in
             var o = o
-            if o.period == .month(2022, 6) { o.period = .month(2022, 3)! }
+            if o.period == .month(2022, 6) {
+                o.period = .month(2022, 3)!
+                o.value = o.indicatorId == parts[0].id ? 1 : 0
+            }
             return o
         })
         #expect(Assessor.assess(index, facts: march, asOf: Fixture.asOf("2022-06-30")).rowStatus(parts[0].rowKey, index: index) == .tooEarly)

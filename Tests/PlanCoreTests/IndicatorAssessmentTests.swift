@@ -51,12 +51,13 @@ struct IndicatorAssessmentTests {
     func milestones() {
         // As of mid-2023 the 2022 target is passed (45 < 50: missed) and the 2025 one is active.
         // Against 2025 from the original baseline: p = 45/100 = 0.45; s = 730/1826 = 0.39978; from the last point r = 1.1256.
-        // Three points (0, 365, 730 days: 0, 30, 45) give the trend: slope 16,425/266,450 = 0.061644 a day through (365, 25),
-        // so 25 + 0.061644 × (1826 − 365) = 115.06 at the due date, r = 1.1506.
+        // Three points (0, 365, 730 days: 0, 30, 45) give the trend: slope 16,425/266,450 = 0.061644 a day (= 45/730), so
+        // along the line 0.061644 × 1,826 = 112.56 from the baseline by the due date, r = 1.1256 (the line, measured from its
+        // own start, has the pace of the straight path to the latest value). The second edition read the line's end, 115.06.
         let i = F.indicator(accumulation: .level, baseline: ("2020", 0), targets: [("2022", 50), ("2025", 100)])
         let a = F.assess(i, [("2021", 30), ("2022", 45)], asOf: "2023-06-30")
         #expect(a.milestoneIndex == 1 && a.milestone?.value == 100)
-        #expect(a.status == .onTrack && F.close(a.path?.s, 730.0 / 1826) && F.close(a.ratio, 1.1506))
+        #expect(a.status == .onTrack && F.close(a.path?.s, 730.0 / 1826) && F.close(a.ratio, 1.1256))
         #expect(a.path?.basis == .trend && a.path?.trendPoints == 3 && F.close(a.path?.lastPointRatio, 1.1256))
         #expect(a.passedMilestones.count == 1 && a.passedMilestones[0].status == .missed && a.passedMilestones[0].value == 45)
         #expect(AssessmentExplanation.indicator(a, i).ko.contains("지난 목표: 2022년 50개 — 미달성(45개, 2022년)"))
@@ -96,12 +97,15 @@ struct IndicatorAssessmentTests {
 
     @Test("no numeric baseline: the first approved value stands in, and this is flagged")
     func firstObservationBaseline() {
-        // 400 (2021) stands in; 700 (2022-03): p = 300/1162 = 0.25818; s = 90/365 = 0.24658; r = 1.0470.
-        // Ninety days is under a year and under a quarter of the way: too early to judge.
+        // 400 (2021) stands in; 700 (2022-03): p = 300/1162 = 0.25818; s = 90/365 = 0.24658; r = 1.0470. Ninety days is under
+        // a year and under a quarter of the way, but 300 is over a quarter of the planned change: judged, on track.
         let rooms = F.indicator(unit: Unit.named("개소"), targets: [("2022", 1562)])
         let a = F.assess(rooms, [("2021", 400), ("2022-03", 700)], asOf: "2022-06-30")
         #expect(a.flags.contains(.baselineFromFirstObservation) && a.baselineValue == 400 && a.baselinePeriod == .year(2021))
-        #expect(F.close(a.ratio, 1.0470) && a.status == .tooEarly)
+        #expect(F.close(a.ratio, 1.0470) && a.status == .onTrack)
+        // 600 (2022-03): p = 200/1162 = 0.17212, under a quarter too: too early (r = 0.6980 for reference).
+        let small = F.assess(rooms, [("2021", 400), ("2022-03", 600)], asOf: "2022-06-30")
+        #expect(F.close(small.ratio, 0.6980) && small.status == .tooEarly)
         // 900 (2022-06): p = 500/1162 = 0.43029; s = 181/365 = 0.49589; r = 0.8677: moderate progress.
         let later = F.assess(rooms, [("2021", 400), ("2022-06", 900)], asOf: "2022-06-30")
         #expect(F.close(later.ratio, 0.8677) && later.status == .moderateProgress)
@@ -122,13 +126,18 @@ struct IndicatorAssessmentTests {
         #expect(F.assess(i, [("2023", 97)], asOf: "2024-01-31").status == .movingAway)
     }
 
-    @Test("CAGR with a zero or negative value falls back to the linear rule, and says so")
+    @Test("CAGR with a zero or negative baseline falls back to the linear rule, and says so")
     func cagrFallback() {
         // Baseline 0: CAGR is undefined. Linear: p = 50/100, s = 0.5, r = 1.0.
         let i = F.indicator(unit: .won, method: .cagr, baseline: ("2020", 0), targets: [("2022", 100e8)])
         let a = F.assess(i, [("2021", 50e8)], asOf: "2022-06-30")
         #expect(a.method == .linear && a.flags.contains(.cagrFellBackToLinear) && F.close(a.ratio, 1.0))
-        #expect(AssessmentExplanation.indicator(a, i).ko.contains("0 이하 값이 있어 연평균 증가율(CAGR) 대신 선형 경로로 평가함"))
+        #expect(AssessmentExplanation.indicator(a, i).ko.contains("기준치나 목표가 0 이하여서 연평균 증가율(CAGR)을 정의할 수 없어 선형 경로로 평가함"))
+        // A value of zero after a positive baseline keeps CAGR: everything lost, the projection is 0 (r = −100/(200 − 100) = −1).
+        let j = F.indicator(unit: .won, method: .cagr, baseline: ("2020", 100e8), targets: [("2022", 200e8)])
+        let z = F.assess(j, [("2021", 0)], asOf: "2022-06-30")
+        #expect(z.method == .cagr && z.flags.contains(.cagrValueAtOrBelowZero) && F.close(z.ratio, -1) && z.status == .movingAway)
+        #expect(AssessmentExplanation.indicator(z, j)[.en].contains("A value of zero or less is everything lost (growth of −100%) under compound growth"))
     }
 
     @Test("a target due before the baseline's year ends: time counts from the baseline period's start")
@@ -143,11 +152,14 @@ struct IndicatorAssessmentTests {
 
     @Test("cumulative against level: reaching the target counts, and a later total can prove a miss")
     func cumulativeVersusLevel() {
-        // 100 reached in June, a revised 98 for December: a running total reached the target; a level ended below it.
-        let values: [(String, Double)] = [("2021-06", 100), ("2021-12", 98)]
+        // 100 reached in June: a running total that reached its floor before the due date; a level needs the due period's value.
         let cumulative = F.indicator(accumulation: .cumulative, baseline: ("2020", 0), targets: [("2021", 100)])
         let level = F.indicator(accumulation: .level, baseline: ("2020", 0), targets: [("2021", 100)])
-        #expect(F.assess(cumulative, values, asOf: "2022-03-01").status == .achieved)
+        #expect(F.assess(cumulative, [("2021-06", 100)], asOf: "2022-03-01").status == .achieved)
+        // A revised 98 for December is the total at the due date itself: it decides both (the second edition kept June's 100
+        // for the running total).
+        let values: [(String, Double)] = [("2021-06", 100), ("2021-12", 98)]
+        #expect(F.assess(cumulative, values, asOf: "2022-03-01").status == .missed)
         #expect(F.assess(level, values, asOf: "2022-03-01").status == .missed)
         // Nothing reported for 2021, but 80 in 2022: a running total was below 100 at the end of 2021 too.
         let inferred = F.assess(cumulative, [("2022", 80)], asOf: "2023-03-01")

@@ -59,7 +59,8 @@ struct BadInputTests {
 
             // Duplicate rows in one file.
             d = try await rejected(store, Self.header + Self.good + Self.good)
-            #expect(d.map(\.description) == ["bad.csv:3:1: error: duplicate row: the same indicator and period as line 2"])
+            #expect(d.map(\.description) == ["bad.csv:3:1: error: duplicate row: the same indicator and period as line 2; the rows of one file are "
+                + "recorded at the same time, so which one counts would depend on their order: keep one row, and send a correction in a later file"])
 
             // An impossible period, and one that has not started.
             d = try await rejected(store, Self.header + "1-4.gci-rank,2021-13,10위,final,,\n1-4.gci-rank,2099,5위,final,,\n")

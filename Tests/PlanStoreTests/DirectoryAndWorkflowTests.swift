@@ -128,4 +128,35 @@ struct DirectoryAndWorkflowTests {
             #expect(try await store.verifyAudit().isIntact)
         }
     }
+
+    @Test("two values for one key in one request are refused, naming both entries; a later request is the later value", arguments: Backend.all)
+    func sameTimeValuesInOneRequest(backend: Backend) async throws {
+        try await backend.withStore { store in
+            _ = try await store.loadPlan(bytes: F.planBytes, fileName: "dnd.yaml", plan: F.plan, actor: .system)
+            let workflow = Workflow(store: store, index: F.index, lockAfterDays: -1)
+            let reporter = Actor("user:lee")
+            let now = Timestamp.now
+            let period = Period.year(now.koreanDay.year - 1)!
+            func entry(_ id: String, _ value: Double) -> FactEntry {
+                FactEntry(.observation(indicatorId: id, period: period, value: value, text: nil))
+            }
+            // Entries of one call share one recording time: the second for the same indicator and period is refused,
+            // naming the first, and nothing is recorded.
+            do {
+                try await workflow.record([entry("1-1.data-market-size", 40e12), entry("1-1.ai-specialist-firms", 90), entry("1-1.data-market-size", 41e12)],
+                                          project: "1-1", submit: false, actor: reporter, bypassLocks: true, at: now)
+                Issue.record("two values for one period were recorded together")
+            } catch WorkflowError.rejected(let problems) {
+                #expect(problems.count == 1 && problems[0].reason == .duplicate && problems[0].entry == 2 && problems[0].firstEntry == 0)
+                #expect(problems[0].message.contains("entry 0 and entry 2"), "\(problems[0].message)")
+            }
+            #expect(try await store.facts(.observation, states: nil).isEmpty)
+            // Sent one after the other, even within the same second, the store records them in that order: the later is current.
+            let first = try await workflow.record([entry("1-1.data-market-size", 40e12)], project: "1-1", submit: false, actor: reporter, bypassLocks: true, at: now)
+            let second = try await workflow.record([entry("1-1.data-market-size", 41e12)], project: "1-1", submit: false, actor: reporter, bypassLocks: true, at: now)
+            #expect(second[0] > first[0])
+            let key = FactKey(kind: .observation, subject: "1-1.data-market-size", period: period.iso)
+            #expect(try await workflow.ledger()[key]?.draft?.id == second[0])
+        }
+    }
 }

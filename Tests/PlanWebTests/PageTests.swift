@@ -197,8 +197,13 @@ import Testing
             #expect(ko.contains("<h3"))
             #expect(ko.visibleText.contains("기준일"))
             #expect(!ko.visibleText.contains("Which facts count"))
+            // The version every assessment records, and what its edition changed, open the page.
+            #expect(ko.visibleText.contains("방법 버전: \(PlanAssessment.methodVersion)") && ko.visibleText.contains("세 번째 판에서 바뀐 것"))
+            #expect(!ko.visibleText.contains("What changed in the third edition"))
             let en = try await client.fetch("/method?lang=en").body
             #expect(en.visibleText.contains("Which facts count"))
+            #expect(en.visibleText.contains("Method version: \(PlanAssessment.methodVersion)") && en.visibleText.contains("What changed in the third edition"))
+            #expect(!en.visibleText.contains("세 번째 판에서 바뀐 것"))
         }
     }
 }

@@ -64,6 +64,26 @@ import Testing
         }
     }
 
+    @Test func twoValuesForOnePeriodInOneRequestAreRefusedNamingBoth() async throws {
+        let f = try await WorkspaceFixture.make()
+        let reporter = try await f.token(role: .reporter, organization: "msit")
+        try await f.withClient { client in
+            let both = try await client.post("/api/v1/projects/1-1/reports", json: """
+                {"observations":[{"indicatorId":"1-1.data-market-size","period":"2024","value":"40조원"},
+                                 {"indicatorId":"1-1.ai-specialist-firms","period":"2024","value":"90"},
+                                 {"indicatorId":"1-1.data-market-size","period":"2024","value":"41조원"}],
+                 "jobs":[{"year":2024,"jobs":"3만"},{"year":2024,"jobs":"4만"}]}
+                """, headers: [.authorization: "Bearer \(reporter)"])
+            #expect(both.status == .conflict, "\(both.body)")
+            let errors = try JSONValue.parse(both.body)["errors"]?.array ?? []
+            let messages = errors.compactMap { $0["message"]?.string }
+            #expect(messages.contains { $0.hasPrefix("observations[2] repeats observations[0] (1-1.data-market-size 2024)") }, "\(messages)")
+            #expect(messages.contains { $0.hasPrefix("jobs[1] repeats jobs[0] (1-1 2024)") }, "\(messages)")
+            #expect(try await f.store.facts(.observation, states: nil).isEmpty)
+            #expect(try await f.store.facts(.jobs, states: nil).isEmpty)
+        }
+    }
+
     @Test func aReportCarriesItsSourceAndNullIsRefused() async throws {
         let f = try await WorkspaceFixture.make()
         let reporter = try await f.token(role: .reporter, organization: "msit")

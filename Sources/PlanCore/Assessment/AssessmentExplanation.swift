@@ -40,9 +40,7 @@ public enum AssessmentExplanation {
             }
         case .onTrack, .moderateProgress, .insufficientProgress, .movingAway, .tooEarly:
             if a.flags.contains(.maintenanceTarget) || a.flags.contains(.baselineMeetsTarget) {
-                s = a.status == .onTrack
-                    ? (ko ? "목표 수준 \(targetText) 유지(\(point))" : "The target level of \(targetText) is held (\(point))")
-                    : (ko ? "목표 수준 \(targetText)에 못 미침(\(point))" : "Short of the target level of \(targetText) (\(point))")
+                s = heldLevel(a, targetText: targetText, point: point, v: v, l)
             } else if let path = a.path {
                 s = pathSentence(a, path: path, due: due, targetText: targetText, v: v, pct: pct, l)
             } else {
@@ -86,9 +84,18 @@ public enum AssessmentExplanation {
                 : "From \(v(y0)) (\(bp.english)) to \(v(yi)) (\(latest.period.english)). "
         }
         let r = ratio(path.r)
-        // Too early means under a quarter of the time: say 24.7%, never a rounded 25%.
-        func elapsed(_ x: Double) -> String {
-            a.status == .tooEarly ? QuantityFormatter.grouped(x * 100, maxDecimals: 1) + "%" : pct(x)
+        // Too early means under a quarter of the time and of the change: say 24.9%, never a
+        // rounded 25%, so the figure is cut to one decimal, never rounded up.
+        func share(_ x: Double) -> String {
+            guard a.status == .tooEarly else { return pct(x) }
+            return QuantityFormatter.grouped((x * 1000).rounded(.towardZero) / 10, maxDecimals: 1) + "%"
+        }
+        let exact = a.milestone?.comparator == .exactly
+        // How far past an exact target a projection goes, as a share of the planned change.
+        func overshoot(_ projected: Double) -> Double? {
+            guard exact, let y0 = a.baselineValue, let yT = a.milestone?.value, yT != y0 else { return nil }
+            let past = (projected - yT) / (yT - y0)
+            return past > Comparator.tolerance(0) ? past : nil
         }
         var sentence: String
         if path.method == .cagr, let gi = path.actualRate, let gT = path.requiredRate {
@@ -99,25 +106,55 @@ public enum AssessmentExplanation {
                 : from + "The \(due) target of \(targetText) needs \(g(gT)) growth a year; \(pace) \(g(gi)) a year"
         } else if path.p < 0 {
             sentence = ko
-                ? from + "\(due) 목표 \(targetText)까지 기간의 \(elapsed(path.s))가 지났으나 값이 기준보다 목표에서 멀어짐(목표 개선폭의 \(pct(path.p)))"
-                : from + "\(elapsed(path.s)) of the time to the \(due) target of \(targetText) has passed, but the value has moved away from the target (\(pct(path.p)) of the planned improvement)"
+                ? from + "\(due) 목표 \(targetText)까지 기간의 \(share(path.s))가 지났으나 값이 기준보다 목표에서 멀어짐(목표 개선폭의 \(share(path.p)))"
+                : from + "\(share(path.s)) of the time to the \(due) target of \(targetText) has passed, but the value has moved away from the target (\(share(path.p)) of the planned improvement)"
+        } else if exact, path.p > 1 + Comparator.tolerance(1) {
+            sentence = ko
+                ? from + "\(due) 목표 \(targetText)까지 기간의 \(share(path.s))가 지났으나 값이 이미 목표를 지나침(목표 변화분의 \(share(path.p)))"
+                : from + "\(share(path.s)) of the time to the \(due) target of \(targetText) has passed, but the value has already gone past the target (\(share(path.p)) of the planned change)"
         } else {
             sentence = ko
-                ? from + "\(due) 목표 \(targetText)까지 기간의 \(elapsed(path.s))가 지났고 목표 개선폭의 \(pct(path.p))를 달성"
-                : from + "\(elapsed(path.s)) of the time to the \(due) target of \(targetText) has passed and \(pct(path.p)) of the planned improvement is achieved"
+                ? from + "\(due) 목표 \(targetText)까지 기간의 \(share(path.s))가 지났고 목표 개선폭의 \(share(path.p))를 달성"
+                : from + "\(share(path.s)) of the time to the \(due) target of \(targetText) has passed and \(share(path.p)) of the planned improvement is achieved"
         }
         guard a.status != .tooEarly else { return sentence }
         let projected = v(path.projected)
+        let reach: String
+        if let past = overshoot(path.projected) {
+            reach = ko ? "목표를 계획한 변화분의 \(pct(past))만큼 지나칠 전망" : "going past the target by \(pct(past)) of the planned change"
+        } else {
+            reach = ko ? "목표 개선폭의 \(pct(path.r))에 이를 전망" : "\(pct(path.r)) of the planned improvement"
+        }
         if path.basis == .trend, let points = path.trendPoints {
             sentence += ko
-                ? ". 기준치를 포함한 값 \(points)개로 그은 추세선으로는 기한에 \(projected)\(KoreanParticle.instrumental(after: projected)) 목표 개선폭의 \(pct(path.r))에 이를 전망(추세 r = \(r), 최근 값만으로는 r = \(ratio(path.lastPointRatio)))"
-                : ". The trend fitted to \(points) values, the baseline included, would reach \(projected) by the due date, \(pct(path.r)) of the planned improvement (trend r = \(r); from the latest value alone r = \(ratio(path.lastPointRatio)))"
+                ? ". 기준치를 포함한 값 \(points)개로 그은 추세선의 속도라면 기한에 \(projected)\(KoreanParticle.instrumental(after: projected)) \(reach)(추세 r = \(r), 최근 값만으로는 r = \(ratio(path.lastPointRatio)))"
+                : ". At the pace of the trend fitted to \(points) values, the baseline included, it would reach \(projected) by the due date, \(reach) (trend r = \(r); from the latest value alone r = \(ratio(path.lastPointRatio)))"
         } else {
             sentence += ko
-                ? ". 이 속도라면 기한에 \(projected)\(KoreanParticle.instrumental(after: projected)) 목표 개선폭의 \(pct(path.r))에 이를 전망(r = \(r))"
-                : ". At this pace it would reach \(projected) by the due date, \(pct(path.r)) of the planned improvement (r = \(r))"
+                ? ". 이 속도라면 기한에 \(projected)\(KoreanParticle.instrumental(after: projected)) \(reach)(r = \(r))"
+                : ". At this pace it would reach \(projected) by the due date, \(reach) (r = \(r))"
         }
         return sentence
+    }
+
+    /// A level to hold: held or not now, and where its trend leads by the due date.
+    static func heldLevel(_ a: IndicatorAssessment, targetText: String, point: String, v: (Double) -> String, _ l: Language) -> String {
+        let ko = l == .ko
+        guard a.status == .onTrack || a.flags.contains(.levelTrendFalls) else {
+            return ko ? "목표 수준 \(targetText)에 못 미침(\(point))" : "Short of the target level of \(targetText) (\(point))"
+        }
+        guard let trend = a.levelTrend else {
+            return ko ? "목표 수준 \(targetText) 유지(\(point))" : "The target level of \(targetText) is held (\(point))"
+        }
+        let projected = v(trend.projected)
+        if a.flags.contains(.levelTrendFalls) {
+            return ko
+                ? "지금은 목표 수준(\(targetText))을 지키고 있으나(\(point)) 기준치를 포함한 값 \(trend.points)개로 그은 추세선으로는 기한에 \(projected)\(KoreanParticle.instrumental(after: projected)) 목표 수준에 못 미칠 전망"
+                : "The target level of \(targetText) is held for now (\(point)), but the trend fitted to \(trend.points) values, the baseline included, would fall to \(projected) by the due date, short of it"
+        }
+        return ko
+            ? "목표 수준 \(targetText) 유지(\(point)). 기준치를 포함한 값 \(trend.points)개로 그은 추세선도 기한에 \(projected)\(KoreanParticle.instrumental(after: projected)) 목표 수준을 지킬 전망"
+            : "The target level of \(targetText) is held (\(point)), and the trend fitted to \(trend.points) values, the baseline included, still meets it by the due date (\(projected))"
     }
 
     static func ratio(_ r: Double) -> String { QuantityFormatter.grouped(r, maxDecimals: 2) }
@@ -134,8 +171,8 @@ public enum AssessmentExplanation {
         case .day: span = l == .ko ? "하루" : "a day"
         }
         return l == .ko
-            ? ". 기준 뒤 \(span)도, 목표까지 기간의 4분의 1도 지나지 않아 아직 진척 속도를 판단할 수 없음: \(IndicatorStatus.tooEarly.korean)"
-            : ". Less than \(span) and less than a quarter of the time to the due date has passed since the baseline, too little to judge the pace: \(IndicatorStatus.tooEarly.english)"
+            ? ". 기준 뒤 \(span)도, 목표까지 기간의 4분의 1도 지나지 않았고 값도 목표 변화분의 4분의 1만큼 움직이지 않아 아직 진척 속도를 판단할 수 없음: \(IndicatorStatus.tooEarly.korean)"
+            : ". Less than \(span) and less than a quarter of the time to the due date has passed since the baseline, and the value has moved less than a quarter of the planned change, too little to judge the pace: \(IndicatorStatus.tooEarly.english)"
     }
 
     static func notAssessable(_ a: IndicatorAssessment, goal: String, targetText: String, _ l: Language) -> String {
@@ -166,8 +203,8 @@ public enum AssessmentExplanation {
             return ko ? ". 계획에 수치 기준치가 없어 첫 보고값(\(p) \(first))을 기준으로 삼음"
                 : ". The plan gives no numeric baseline, so the first reported value (\(first), \(p)) stands in"
         case .cagrFellBackToLinear:
-            return ko ? ". 0 이하 값이 있어 연평균 증가율(CAGR) 대신 선형 경로로 평가함"
-                : ". A value is zero or negative, so the linear path is used instead of CAGR"
+            return ko ? ". 기준치나 목표가 0 이하여서 연평균 증가율(CAGR)을 정의할 수 없어 선형 경로로 평가함"
+                : ". The baseline or the target is zero or negative, so growth is undefined and the linear path is used instead of CAGR"
         case .baselineStartUsed:
             return ko ? ". 목표 기한이 기준 기간 안에 있어 기준 기간의 첫날부터 기간을 셈"
                 : ". The target falls due within the baseline period, so time is counted from that period's first day"
@@ -181,14 +218,49 @@ public enum AssessmentExplanation {
                 : ". The baseline already meets the target, so the question is whether the target level is held"
         case .provisionalValue:
             return ko ? ". 최근 값은 잠정치임" : ". The latest value is provisional"
-        case .inferredFromCumulative:
+        case .inferredFromCumulative, .levelTrendFalls:
             return ""
+        case .cagrValueAtOrBelowZero:
+            return ko ? ". 0 이하 값은 연평균 증가율로 보면 전부 잃은 것(−100%)이므로 로그 추세선을 긋지 않고 최근 값으로 전망함"
+                : ". A value of zero or less is everything lost (growth of −100%) under compound growth, so no trend is fitted to logarithms and the latest value decides"
+        case .trendAndLatestDisagree:
+            return disagreement(a, v: v, l)
+        case .incompletePeriod:
+            let names = a.incompletePeriods.map { ko ? $0.korean : $0.english }
+            guard let last = names.last else { return "" }
+            let list = ko ? names.joined(separator: "·") : names.count == 1 ? last : names.dropLast().joined(separator: ", ") + " and " + last
+            return ko ? ". \(list)\(KoreanParticle.topic(after: list)) 보고가 기간 전체를 채우지 않아 합계를 내지 않음"
+                : ". The reports for \(list) do not cover the whole period, so no total is made for \(names.count == 1 ? "it" : "them")"
         case .otherBasisLeftOut:
             let bases = a.otherBases.map { BilingualNote.text($0, l) }.joined(separator: ", ")
             let n = a.otherBasisCount
             return ko ? ". 계획의 지표와 집계 기준이 다른 값 \(n)개(\(bases))는 기준치·목표와 견줄 수 없어 판정에 쓰지 않음"
                 : ". \(n) value\(n == 1 ? "" : "s") counted on another basis than the plan's (\(bases)) cannot be compared with its baseline and targets and \(n == 1 ? "is" : "are") left out of the verdict"
         }
+    }
+
+    /// The trend and the latest value point different ways: said plainly, with the numbers.
+    static func disagreement(_ a: IndicatorAssessment, v: (Double) -> String, _ l: Language) -> String {
+        let ko = l == .ko
+        guard let path = a.path, let trend = path.trendRatio, let latest = a.latest, let yi = latest.value, let y0 = a.baselineValue else { return "" }
+        let trendGoesOn = IndicatorStatus.forRatio(trend) != .movingAway
+        let point = ko ? "\(latest.period.korean) \(v(yi))" : "\(v(yi)) in \(latest.period.english)"
+        let lead = ko ? ". 추세와 최근 값이 가리키는 방향이 다름: " : ". The trend and the latest value point different ways: "
+        // Plainly, when the latest value itself stands behind the baseline (or ahead of it); an
+        // "exactly" target can disagree by overshooting, and that is said by its projection.
+        let plain = trendGoesOn ? path.p < 0 : path.p > 0
+        if trendGoesOn {
+            return lead + (ko
+                ? (plain ? "추세선은 목표 쪽으로 가지만 최근 값(\(point))은 기준치(\(v(y0)))보다 목표에서 멀어짐. 판정은 추세선으로 함"
+                         : "추세선은 목표 쪽으로 가지만 최근 값(\(point))만으로는 기한에 기준치보다 목표에서 더 멀어질 전망. 판정은 추세선으로 함")
+                : (plain ? "the trend heads towards the target, but the latest value (\(point)) is further from it than the baseline (\(v(y0))); the verdict follows the trend"
+                         : "the trend heads towards the target, but from the latest value (\(point)) alone it would end further from it than the baseline; the verdict follows the trend"))
+        }
+        return lead + (ko
+            ? (plain ? "최근 값(\(point))은 기준치(\(v(y0)))보다 목표에 가깝지만 추세선은 목표에서 멀어짐. 판정은 추세선으로 함"
+                     : "최근 값(\(point))만으로는 목표 쪽으로 갈 전망이지만 추세선은 목표에서 멀어짐. 판정은 추세선으로 함")
+            : (plain ? "the latest value (\(point)) is closer to the target than the baseline (\(v(y0))), but the trend heads away from it; the verdict follows the trend"
+                     : "from the latest value (\(point)) alone it would move towards the target, but the trend heads away from it; the verdict follows the trend"))
     }
 }
 

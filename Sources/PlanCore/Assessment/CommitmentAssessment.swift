@@ -47,7 +47,8 @@ public struct CommitmentAssessment: Hashable, Sendable {
         let c = commitments[active]
         result.milestone = c.by
         result.committed = c.amount
-        if c.by.end.ordinal < today {
+        // Past the due date, or on it once the due year is reported, the total through that year decides.
+        if c.by.end.ordinal < today || (c.by.end.ordinal == today && yearly[c.by.end.year] != nil) {
             let v = verdict(c)
             result.status = v.status
             if v.status == .notYetAssessable { result.reason = .noValueForDuePeriod }

@@ -19,7 +19,7 @@ public struct IndicatorAssessment: Hashable, Sendable {
     public enum Flag: String, Sendable, Hashable, Codable, CaseIterable {
         /// No numeric baseline: the first approved value stands in.
         case baselineFromFirstObservation
-        /// CAGR was chosen but a value is zero or negative: the linear rule was used.
+        /// CAGR was chosen but the baseline or the target is zero or negative: the linear rule was used.
         case cagrFellBackToLinear
         /// The target is due before the baseline period ends: time counts from the period's start.
         case baselineStartUsed
@@ -33,6 +33,16 @@ public struct IndicatorAssessment: Hashable, Sendable {
         case provisionalValue
         /// A cumulative total known only after the due date decided the verdict.
         case inferredFromCumulative
+        /// Under CAGR a value is zero or below: growth of −100%, everything lost. It projects zero
+        /// when it is the latest value, and keeps the trend off logarithms when it is an earlier one.
+        case cagrValueAtOrBelowZero
+        /// The trend and the latest value alone point different ways (one towards the target,
+        /// the other behind the baseline); the trend decides, and the explanation says so.
+        case trendAndLatestDisagree
+        /// A level held today whose trend falls short of it by the due date.
+        case levelTrendFalls
+        /// A per-period figure was left out because its reports do not cover its period.
+        case incompletePeriod
         /// Values counted on another basis than the plan's were left out (`ComparableSeries`).
         case otherBasisLeftOut
     }
@@ -61,8 +71,12 @@ public struct IndicatorAssessment: Hashable, Sendable {
     public var reason: Reason?
     public var flags: Set<Flag>
     public var passedMilestones: [MilestoneVerdict]
-    /// The milestone's due date had passed: achieved or missed is final.
+    /// The milestone's due date had passed (or come, with its value known): achieved or missed is final.
     public var isFinal = false
+    /// For a level to hold: where its trend leads by the due date.
+    public var levelTrend: LevelTrend?
+    /// Per-period figures left out because their reports do not cover the period (after the baseline).
+    public var incompletePeriods: [Period] = []
     /// The bases of the values left out of the verdict, and how many values they were.
     public var otherBases: [String] = []
     public var otherBasisCount = 0

@@ -27,14 +27,17 @@ public enum IndicatorAssessor {
         return result
     }
 
-    /// The verdict against one target: final when its due date has passed, on the path otherwise.
+    /// The verdict against one target: final once its due date has passed (or on the due date,
+    /// once the value for a period ending that day is known), on the path otherwise.
     static func judge(_ indicator: Indicator, targetIndex: Int, series: [SeriesPoint], today: Int) -> IndicatorAssessment {
         let target = indicator.targets[targetIndex]
         var result = IndicatorAssessment(indicatorId: indicator.id, status: .notYetAssessable,
                                          milestoneIndex: targetIndex, milestone: target)
-        let points = indicator.accumulation == .perPeriod
-            ? PerPeriodSeries.aggregate(series, into: target.due.granularity, today: today)
-            : series
+        var points = series
+        var incomplete: [Period] = []
+        if indicator.accumulation == .perPeriod {
+            (points, incomplete) = PerPeriodSeries.aggregate(series, into: target.due.granularity, today: today)
+        }
         guard let yT = target.value else { return qualitative(result, points: points, due: target.due, today: today) }
 
         let y0: Double
@@ -52,18 +55,23 @@ public enum IndicatorAssessor {
         result.baselineValue = y0
         let tT = target.due.end.ordinal
         var t0 = basePeriod.end.ordinal
+        // Periods whose reports do not cover them, after the baseline: no total is made for them.
+        result.incompletePeriods = incomplete.filter { $0.end.ordinal > t0 }
+        if !result.incompletePeriods.isEmpty { result.flags.insert(.incompletePeriod) }
+        // Once the value at the due date is known it decides, on the due date itself too: a line
+        // fitted through it must not say "on track" on the day the value says "missed".
+        let settled = tT < today || (tT == today && points.contains { $0.t == tT && $0.value != nil })
         if tT <= t0 {
             if basePeriod.start.ordinal < tT {
                 t0 = basePeriod.start.ordinal
                 result.flags.insert(.baselineStartUsed)
-            } else if tT >= today {
+            } else if !settled {
                 result.reason = .noPathBeforeDue
                 return result
             }
         }
-
-        if tT < today {
-            return final(result, indicator: indicator, target: target, yT: yT, points: points)
+        if settled {
+            return final(result, indicator: indicator, target: target, y0: y0, yT: yT, points: points)
         }
 
         let after = points.filter { $0.value != nil && $0.t > t0 }
@@ -73,19 +81,33 @@ public enum IndicatorAssessor {
         }
         result.latest = latest
         if latest.status == .provisional { result.flags.insert(.provisionalValue) }
+        let values = after.map { PathRatio.Point(t: $0.t, y: $0.value!) }
         // A level to hold: the plan asks for no change, or the baseline already meets the target.
-        // A path from a baseline beyond the target would point the wrong way and reward decline.
+        // A path from a baseline beyond the target would point the wrong way and reward decline;
+        // the question is whether the level is held now, and where its trend leads by the due date.
         if yT == y0 || target.comparator.isMet(y0, target: yT) {
             result.flags.insert(yT == y0 ? .maintenanceTarget : .baselineMeetsTarget)
-            result.status = target.comparator.isMet(yi, target: yT) ? .onTrack : .movingAway
+            guard target.comparator.isMet(yi, target: yT) else {
+                result.status = .movingAway
+                return result
+            }
+            result.status = .onTrack
+            if let trend = LevelTrend.fit(y0: y0, t0: t0, after: values, tT: tT, due: target.due, bounds: indicator.bounds) {
+                result.levelTrend = trend
+                if !target.comparator.isMet(trend.projected, target: yT) {
+                    result.status = .movingAway
+                    result.flags.insert(.levelTrendFalls)
+                }
+            }
             return result
         }
         if target.comparator.isMet(yi, target: yT) {
             result.status = .achieved
             return result
         }
-        guard let path = PathRatio.compute(y0: y0, t0: t0, after: after.map { PathRatio.Point(t: $0.t, y: $0.value!) }, yT: yT, tT: tT,
-                                           method: indicator.method == .cagr ? .cagr : .linear, bounds: indicator.bounds) else {
+        guard let path = PathRatio.compute(y0: y0, t0: t0, after: values, yT: yT, tT: tT,
+                                           method: indicator.method == .cagr ? .cagr : .linear, bounds: indicator.bounds,
+                                           exact: target.comparator == .exactly) else {
             result.reason = .noValueAfterBaseline
             return result
         }
@@ -93,7 +115,12 @@ public enum IndicatorAssessor {
         result.method = path.method
         if path.projectionCapped { result.flags.insert(.projectionCapped) }
         if path.cagrFellBack { result.flags.insert(.cagrFellBackToLinear) }
-        result.status = MinimumEvidence.isTooEarly(t0: t0, ti: latest.t, tT: tT, due: target.due) ? .tooEarly : path.status
+        if path.compoundValueAtOrBelowZero { result.flags.insert(.cagrValueAtOrBelowZero) }
+        if let trend = path.trendRatio, path.basis == .trend,
+           (IndicatorStatus.forRatio(trend) == .movingAway) != (IndicatorStatus.forRatio(path.lastPointRatio) == .movingAway) {
+            result.flags.insert(.trendAndLatestDisagree)
+        }
+        result.status = MinimumEvidence.isTooEarly(t0: t0, ti: latest.t, tT: tT, due: target.due, p: path.p) ? .tooEarly : path.status
         return result
     }
 
@@ -104,45 +131,45 @@ public enum IndicatorAssessor {
         return points.last { $0.t == first.t && $0.value != nil }
     }
 
-    /// A passed due date: the value at the due date decides achieved or missed.
-    static func final(_ start: IndicatorAssessment, indicator: Indicator, target: Target, yT: Double,
+    /// The value at the due date decides achieved or missed.
+    static func final(_ start: IndicatorAssessment, indicator: Indicator, target: Target, y0: Double, yT: Double,
                       points: [SeriesPoint]) -> IndicatorAssessment {
         var result = start
         result.isFinal = true
-        let due = target.due
-        let dueEnd = due.end.ordinal, dueStart = due.start
-        // The last numeric value for a period ending within the due period.
-        let atDue = points.last { $0.value != nil && $0.t <= dueEnd && $0.period.end >= dueStart }
-        if indicator.accumulation == .cumulative && target.comparator == .atLeast {
-            // A running total only grows: reaching a floor at any time by the due date counts, and
-            // the first total at or after the due date, if it is short of the floor, proves a miss.
-            // A total from before the due date that is short proves nothing (it may yet rise), and
-            // neither rule holds for a ceiling or an exact figure, which only the total at the due
-            // date can settle.
-            if let reached = points.first(where: { $0.t <= dueEnd && $0.value.map { target.comparator.isMet($0, target: yT) } == true }) {
-                result.status = .achieved
-                result.latest = reached
-                return result
-            }
-            if let first = points.first(where: { $0.t >= dueEnd && $0.value != nil }), !target.comparator.isMet(first.value!, target: yT),
-               first.t == dueEnd || indicator.direction != .maintain {
-                result.status = .missed
-                result.latest = first
-                if first.t > dueEnd { result.flags.insert(.inferredFromCumulative) }
-                if first.status == .provisional { result.flags.insert(.provisionalValue) }
-                return result
+        let dueEnd = target.due.end.ordinal, dueStart = target.due.start
+        let comparator = target.comparator
+        func met(_ p: SeriesPoint) -> Bool { p.value.map { comparator.isMet($0, target: yT) } ?? false }
+        func decided(by point: SeriesPoint, inferred: Bool = false) -> IndicatorAssessment {
+            result.latest = point
+            result.status = met(point) ? .achieved : .missed
+            if inferred { result.flags.insert(.inferredFromCumulative) }
+            if point.status == .provisional { result.flags.insert(.provisionalValue) }
+            return result
+        }
+        if indicator.accumulation == .cumulative {
+            // The total at the due date decides: a value for a period ending that day (the
+            // longest of them). A total from earlier in the due year is part of the way only.
+            if let atDue = points.last(where: { $0.t == dueEnd && $0.value != nil }) { return decided(by: atDue) }
+            // Without it, a running total moves one way, from its baseline towards its target: a
+            // target ahead of the baseline (a floor above it, a ceiling below it) once reached
+            // stays reached, and a total after the due date still short of it was short on the
+            // due date too. Neither holds for an exact figure or a target the baseline already
+            // meets, which only the total at the due date can settle.
+            if target.comparator != .exactly && !target.comparator.isMet(y0, target: yT) {
+                if let reached = points.first(where: { $0.t < dueEnd && met($0) }) { return decided(by: reached) }
+                if let first = points.first(where: { $0.t > dueEnd && $0.value != nil }), !met(first), indicator.direction != .maintain {
+                    return decided(by: first, inferred: true)
+                }
             }
             result.reason = .noValueForDuePeriod
             return result
         }
-        guard let atDue else {
+        // A level (or a per-period sum): the last value for a period ending within the due period.
+        guard let atDue = points.last(where: { $0.value != nil && $0.t <= dueEnd && $0.period.end >= dueStart }) else {
             result.reason = .noValueForDuePeriod
             return result
         }
-        result.latest = atDue
-        if atDue.status == .provisional { result.flags.insert(.provisionalValue) }
-        result.status = target.comparator.isMet(atDue.value!, target: yT) ? .achieved : .missed
-        return result
+        return decided(by: atDue)
     }
 
     /// Qualitative targets are judged from what was reported, never computed.
@@ -157,65 +184,5 @@ public enum IndicatorAssessor {
             result.reason = .noReport
         }
         return result
-    }
-}
-
-/// Sums a per-period flow ("연 125만건") into the periods its target counts in.
-enum PerPeriodSeries {
-    /// Values for whole periods of `granularity`, summed from finer reports; a report for the
-    /// whole period is used as is. Only periods that have ended by `today` are included.
-    /// `points` are in period order, so each bucket's points are contiguous.
-    static func aggregate(_ points: [SeriesPoint], into granularity: Period.Granularity, today: Int) -> [SeriesPoint] {
-        var out: [SeriesPoint] = []
-        var bucket: Period?
-        var sum: SeriesPoint?
-        var exact: SeriesPoint?
-        func flush() {
-            if let b = bucket, b.end.ordinal <= today, let point = whole(exact, sum) { out.append(point) }
-            sum = nil
-            exact = nil
-        }
-        for p in points {
-            guard let b = p.period.containing(granularity) else { continue }
-            if b != bucket {
-                flush()
-                bucket = b
-            }
-            if b == p.period {
-                exact = p
-            } else if let v = p.value {
-                var s = sum ?? SeriesPoint(period: b, value: 0, status: .final, factId: p.factId)
-                s.value! += v
-                if p.status == .provisional { s.status = .provisional }
-                s.factId = max(s.factId, p.factId)
-                sum = s
-            }
-        }
-        flush()
-        return out
-    }
-
-    /// A report for the whole period is its value when it has a number; a whole-period report
-    /// in words only annotates the sum of the finer reports, and stands alone only without one.
-    private static func whole(_ exact: SeriesPoint?, _ sum: SeriesPoint?) -> SeriesPoint? {
-        guard let exact else { return sum }
-        guard exact.value == nil, var sum else { return exact }
-        sum.text = exact.text
-        return sum
-    }
-}
-
-extension Period {
-    /// The period of `granularity` that contains this one, or nil when this one is coarser.
-    public func containing(_ g: Granularity) -> Period? {
-        guard granularity >= g else { return nil }
-        let month = start.month
-        switch g {
-        case .year: return .year(year)
-        case .half: return .half(year, month <= 6 ? 1 : 2)
-        case .quarter: return .quarter(year, (month - 1) / 3 + 1)
-        case .month: return .month(year, month)
-        case .day: return self
-        }
     }
 }

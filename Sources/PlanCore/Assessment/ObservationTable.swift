@@ -184,10 +184,14 @@ public struct ObservationTable: Sendable {
     /// The current value of each period and basis of indicator `i`, as known on `asOf`, in period order.
     ///
     /// A fact counts when its period has ended, it was recorded and approved before the end
-    /// of the day, and no revision also known by then (whatever its own period) supersedes it. Of several revisions for
-    /// one period and basis, the latest recorded wins (ties broken by id), so input order never matters. Values
-    /// counted on different bases (`Observation.basis`) for one period are different figures: both stand, the
-    /// plan's own basis first, then the others by name.
+    /// of the day, and no revision also known by then (whatever its own period) supersedes it. Of
+    /// several revisions for one period, the latest recorded wins, so input order never matters.
+    /// Two recorded at the same instant are ordered by id, which is never a row's place: a store
+    /// numbers facts in the order it records them (and refuses two for one period in one file or
+    /// request, the only way to share an instant), and a facts file, whose ids are line numbers,
+    /// refuses such a pair (`FactsCSV`).
+    /// Values counted on different bases (`Observation.basis`) for one period are different figures:
+    /// both stand, the plan's own basis first, then the others by name.
     public func series(for i: Int, asOf: AsOf, scratch: inout [Int]) -> [SeriesPoint] {
         if let own = amended[i] { return own.series(for: 0, asOf: asOf, scratch: &scratch) }
         let range = offsets[i]..<offsets[i + 1]
@@ -250,7 +254,8 @@ public struct ObservationTable: Sendable {
     }
 
     /// Period order (end, then longer periods last), then basis (the plan's own first, then by
-    /// name, so the order never depends on how strings were numbered), then the revision order.
+    /// name, so the order never depends on how strings were numbered), then the revision order
+    /// for one period: recording time, then id (the store's recording order; see `series`).
     @inline(__always)
     private func precedes(_ a: Int, _ b: Int) -> Bool {
         let (pa, pb) = (Int(log.period[a]), Int(log.period[b]))

@@ -2,7 +2,7 @@
 /// with roll-ups per project, pillar and plan.
 public struct PlanAssessment: Sendable {
     /// Names the rules in `docs/method.md`; stored with every assessment.
-    public static let methodVersion = "planwatch-method/2"
+    public static let methodVersion = "planwatch-method/3"
 
     public let planId: String
     public let asOf: AsOf

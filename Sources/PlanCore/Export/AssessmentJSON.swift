@@ -66,6 +66,10 @@ public enum AssessmentJSON {
         let indicator = index.indicators[position]
         let project = index.projects[index.projectOfIndicator[position]]
         let explanation = AssessmentExplanation.indicator(a, indicator)
+        // A level to hold has no path, but its trend's value at the due date is its projection.
+        let projected: Double? = a.path?.projected ?? a.levelTrend?.projected
+        let trendPoints: JSONValue = (a.path?.trendPoints ?? a.levelTrend?.points).map { .int(Int64($0)) } ?? .null
+        let incomplete: JSONValue = a.incompletePeriods.isEmpty ? .null : .array(a.incompletePeriods.map { .string($0.iso) })
         return .compactObject([
             ("indicatorId", .string(a.indicatorId)),
             ("projectId", .string(project.id)),
@@ -85,16 +89,17 @@ public enum AssessmentJSON {
             ("basis", .string(a.path?.basis.rawValue)),
             ("lastPointRatio", .number(a.path?.lastPointRatio)),
             ("trendRatio", .number(a.path?.trendRatio)),
-            ("trendPoints", a.path?.trendPoints.map { .int(Int64($0)) } ?? .null),
+            ("trendPoints", trendPoints),
             ("p", .number(a.path?.p)),
             ("s", .number(a.path?.s)),
-            ("projected", .number(a.path?.projected)),
+            ("projected", .number(projected)),
             ("actualGrowthRate", .number(a.path?.actualRate)),
             ("requiredGrowthRate", .number(a.path?.requiredRate)),
             ("growthRatio", .number(a.path?.growthRatio)),
             ("final", .bool(a.isFinal)),
             ("reason", .string(a.reason?.rawValue)),
             ("flags", .array(a.sortedFlags.map { .string($0.rawValue) })),
+            ("incompletePeriods", incomplete),
             ("otherBasisLeftOut", a.otherBasisCount > 0
                 ? .object([("count", .int(Int64(a.otherBasisCount))), ("bases", .array(a.otherBases.map { .string($0) }))]) : .null),
             ("explanation", .compactObject([("ko", .string(explanation.ko)), ("en", .string(explanation.en))])),

@@ -56,7 +56,9 @@ public enum ImportIssue: Hashable, Sendable {
         case .fieldCount(let found, let expected):
             return "this row \(found < expected ? "is missing fields (truncated?)" : "has extra fields"): \(found) fields, the header has \(expected)"
         case .status(let s): return "status '\(s)' is not provisional or final (잠정 or 확정)"
-        case .duplicateRow(let first, let what): return "duplicate row: the same \(what) as line \(first)"
+        case .duplicateRow(let first, let what):
+            return "duplicate row: the same \(what) as line \(first); the rows of one file are recorded at the same time, so which one "
+                + "counts would depend on their order: keep one row, and send a correction in a later file"
         case .periodNotStarted(let p, let today): return "period \(p) has not started yet (today is \(today))"
         case .period(_, let detail): return detail
         case .year(let s): return "'\(s)' is not a year (e.g. 2021)"

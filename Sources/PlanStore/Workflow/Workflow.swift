@@ -114,17 +114,20 @@ public struct Workflow: Sendable {
         let unlocks = bypassLocks ? [] : try await unlocks()
         var problems: [WorkflowError.Problem] = []
         var toAppend: [FactEntry] = []
-        var seen = Set<FactKey>()
+        // Entries of one call are recorded at one instant: two for one key would leave their
+        // order in the request to decide which counts, so both places are named and neither kept.
+        var seen: [FactKey: Int] = [:]
         for (i, var entry) in entries.enumerated() {
             let key = entry.draft.key
             guard entry.draft.projectId(index) == project else {
                 problems.append(.init(entry: i, key: key, reason: .notInProject))
                 continue
             }
-            guard seen.insert(key).inserted else {
-                problems.append(.init(entry: i, key: key, reason: .duplicate))
+            if let first = seen[key] {
+                problems.append(.init(entry: i, key: key, reason: .duplicate, firstEntry: first))
                 continue
             }
+            seen[key] = i
             let state = ledger[key]
             if state?.submitted != nil {
                 problems.append(.init(entry: i, key: key, reason: .waitingForReview))
@@ -262,12 +265,16 @@ public enum WorkflowError: Error, Sendable, CustomStringConvertible {
         public var entry: Int
         public var key: FactKey
         public var reason: Reason
+        /// For a duplicate: the position of the earlier entry for the same key.
+        public var firstEntry: Int? = nil
 
         public var message: String {
             let what = key.period.isEmpty ? key.subject : "\(key.subject) \(key.period)"
             switch reason {
             case .notInProject: return "\(what) is not part of this project"
-            case .duplicate: return "\(what) appears twice"
+            case .duplicate:
+                let first = firstEntry.map { "entry \($0) and entry \(entry)" } ?? "entry \(entry) and an earlier one"
+                return "\(what) appears twice in one request (\(first), counted from 0): recorded at the same time, which one counts would depend on their order; send one value"
             case .waitingForReview: return "\(what) is waiting for review and cannot be changed until it is approved or returned"
             case .locked: return "\(what) is locked; a coordinator can unlock the period"
             case .notTheCurrentDraft: return "\(what): only the newest draft can be submitted"

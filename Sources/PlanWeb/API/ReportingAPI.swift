@@ -103,9 +103,22 @@ extension APIImplementation {
                                                 bypassLocks: site.policy.bypassesLocks(principal), at: .now)
             return .created(.init(body: .json(Self.receipt(zip(entries.map(\.draft.kind), ids).map { ($0, $1) }, submit ? .submitted : .draft))))
         } catch WorkflowError.rejected(let problems) {
-            let errors = problems.map { ProblemEntry(entry: $0.entry, field: $0.key.kind.rawValue, message: $0.message) }
+            let errors = problems.map { p in
+                ProblemEntry(entry: p.entry, field: p.key.kind.rawValue, message: p.firstEntry.map { first in
+                    let what = p.key.period.isEmpty ? p.key.subject : "\(p.key.subject) \(p.key.period)"
+                    return "\(Self.place(p.entry, in: entries)) repeats \(Self.place(first, in: entries)) (\(what)): values sent together are recorded at "
+                        + "the same time, so which one counts would depend on their order; send one value"
+                } ?? p.message)
+            }
             return .conflict(.init(body: .application_problem_plus_json(Self.problem(409, "Conflict", "nothing was recorded", errors: errors))))
         }
+    }
+
+    /// Where entry `i` of the recorded list stood in the request body: `observations[2]`.
+    static func place(_ i: Int, in entries: [FactEntry]) -> String {
+        let kind = entries[i].draft.kind
+        let list = ["observation": "observations", "budget": "budget", "jobs": "jobs", "taskStatus": "tasks"][kind.rawValue] ?? kind.rawValue
+        return "\(list)[\(i - (entries.firstIndex { $0.draft.kind == kind } ?? 0))]"
     }
 
     func submitReports(_ input: Operations.submitReports.Input) async throws -> Operations.submitReports.Output {

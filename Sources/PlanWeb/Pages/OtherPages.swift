@@ -2,17 +2,25 @@ import PlanCore
 
 /// `/method`, `/data`, `/search` and the error pages.
 enum OtherPages {
-    /// The method page shows the half of `docs/method.md` in the reader's language.
+    /// The method page shows the half of `docs/method.md` in the reader's language, after the
+    /// method version the engine stamps on every assessment and the newest edition's note on what
+    /// changed (the document's opening, which holds both languages).
     static func method(_ c: PageContext) -> [String: Any] {
         let text = EmbeddedFiles.text("docs/method.md") ?? ""
-        let section: String
+        var section: String
         if let english = text.range(of: "\n## English") {
+            let korean = text.range(of: "\n## 한국어")
             if c.ko {
-                let start = text.range(of: "\n## 한국어")?.upperBound ?? text.startIndex
-                section = String(text[start..<english.lowerBound])
+                section = String(text[(korean?.upperBound ?? text.startIndex)..<english.lowerBound])
             } else {
                 section = String(text[english.upperBound...])
             }
+            let opening = korean.map { text[..<$0.lowerBound] } ?? ""
+            // The notes are blockquote paragraphs, Korean then English, newest edition first.
+            let notes = opening.split(separator: "\n").filter { $0.hasPrefix("> **") }
+            let note = notes.first { $0.hasPrefix("> **What changed") != c.ko }.map(String.init) ?? ""
+            let version = c.ko ? "방법 버전: `\(PlanAssessment.methodVersion)`" : "Method version: `\(PlanAssessment.methodVersion)`"
+            section = version + "\n\n" + note + "\n" + section
         } else {
             section = text
         }

@@ -2347,7 +2347,7 @@ extension Components {
             }
             /// - Remark: Generated from `#/components/schemas/IndicatorAssessment/latest`.
             internal var latest: Components.Schemas.IndicatorAssessment.latestPayload?
-            /// Values counted on another basis than the baseline's, left out of the verdict (docs/method.md, "Values on another basis").
+            /// Values counted on another basis than the plan's, left out of the verdict (docs/method.md, "Values on another basis").
             ///
             /// - Remark: Generated from `#/components/schemas/IndicatorAssessment/otherBasisLeftOut`.
             internal struct otherBasisLeftOutPayload: Codable, Hashable, Sendable {
@@ -2372,11 +2372,11 @@ extension Components {
                     case bases
                 }
             }
-            /// Values counted on another basis than the baseline's, left out of the verdict (docs/method.md, "Values on another basis").
+            /// Values counted on another basis than the plan's, left out of the verdict (docs/method.md, "Values on another basis").
             ///
             /// - Remark: Generated from `#/components/schemas/IndicatorAssessment/otherBasisLeftOut`.
             internal var otherBasisLeftOut: Components.Schemas.IndicatorAssessment.otherBasisLeftOutPayload?
-            /// The ratio that decides the status: the projected share of the planned change (docs/method.md §6).
+            /// The ratio that decides the status: the projected share of the planned change; for an exactly target, the share of the distance to it closed, 1 − |1 − r| (docs/method.md §6).
             ///
             /// - Remark: Generated from `#/components/schemas/IndicatorAssessment/ratio`.
             internal var ratio: Swift.Double?
@@ -2399,7 +2399,7 @@ extension Components {
             ///
             /// - Remark: Generated from `#/components/schemas/IndicatorAssessment/trendRatio`.
             internal var trendRatio: Swift.Double?
-            /// How many values the trend was fitted to, the baseline included.
+            /// How many values the trend was fitted to, the baseline included (for a level to hold, its trend line's).
             ///
             /// - Remark: Generated from `#/components/schemas/IndicatorAssessment/trendPoints`.
             internal var trendPoints: Swift.Int?
@@ -2407,6 +2407,8 @@ extension Components {
             internal var p: Swift.Double?
             /// - Remark: Generated from `#/components/schemas/IndicatorAssessment/s`.
             internal var s: Swift.Double?
+            /// The value the deciding projection reaches at the due date, capped at the natural bounds; for a level to hold, where its trend line stands at the due date.
+            ///
             /// - Remark: Generated from `#/components/schemas/IndicatorAssessment/projected`.
             internal var projected: Swift.Double?
             /// - Remark: Generated from `#/components/schemas/IndicatorAssessment/actualGrowthRate`.
@@ -2419,10 +2421,47 @@ extension Components {
             internal var growthRatio: Swift.Double?
             /// - Remark: Generated from `#/components/schemas/IndicatorAssessment/final`.
             internal var final: Swift.Bool
+            /// Why it is not yet assessable (docs/method.md §11).
+            ///
             /// - Remark: Generated from `#/components/schemas/IndicatorAssessment/reason`.
-            internal var reason: Swift.String?
+            internal enum reasonPayload: String, Codable, Hashable, Sendable, CaseIterable {
+                case noData = "noData"
+                case noValueAfterBaseline = "noValueAfterBaseline"
+                case noValueForDuePeriod = "noValueForDuePeriod"
+                case noPathBeforeDue = "noPathBeforeDue"
+                case noReport = "noReport"
+            }
+            /// Why it is not yet assessable (docs/method.md §11).
+            ///
+            /// - Remark: Generated from `#/components/schemas/IndicatorAssessment/reason`.
+            internal var reason: Components.Schemas.IndicatorAssessment.reasonPayload?
+            /// - Remark: Generated from `#/components/schemas/IndicatorAssessment/flagsPayload`.
+            internal enum flagsPayloadPayload: String, Codable, Hashable, Sendable, CaseIterable {
+                case baselineFromFirstObservation = "baselineFromFirstObservation"
+                case cagrFellBackToLinear = "cagrFellBackToLinear"
+                case baselineStartUsed = "baselineStartUsed"
+                case projectionCapped = "projectionCapped"
+                case maintenanceTarget = "maintenanceTarget"
+                case baselineMeetsTarget = "baselineMeetsTarget"
+                case provisionalValue = "provisionalValue"
+                case inferredFromCumulative = "inferredFromCumulative"
+                case cagrValueAtOrBelowZero = "cagrValueAtOrBelowZero"
+                case trendAndLatestDisagree = "trendAndLatestDisagree"
+                case levelTrendFalls = "levelTrendFalls"
+                case incompletePeriod = "incompletePeriod"
+            }
+            /// How the rules were applied (docs/method.md §15); each is also said in the explanation.
+            ///
             /// - Remark: Generated from `#/components/schemas/IndicatorAssessment/flags`.
-            internal var flags: [Swift.String]
+            internal typealias flagsPayload = [Components.Schemas.IndicatorAssessment.flagsPayloadPayload]
+            /// How the rules were applied (docs/method.md §15); each is also said in the explanation.
+            ///
+            /// - Remark: Generated from `#/components/schemas/IndicatorAssessment/flags`.
+            internal var flags: Components.Schemas.IndicatorAssessment.flagsPayload
+            /// For a per-period indicator, the periods after the baseline whose reports do not cover them, so no total is made for them (docs/method.md §9).
+            ///
+            /// - Remark: Generated from `#/components/schemas/IndicatorAssessment/incompletePeriods`.
+            internal var incompletePeriods: [Swift.String]?
             /// - Remark: Generated from `#/components/schemas/IndicatorAssessment/explanation`.
             internal var explanation: Components.Schemas.Text
             /// - Remark: Generated from `#/components/schemas/IndicatorAssessment/passedMilestonesPayload`.
@@ -2483,21 +2522,22 @@ extension Components {
             ///   - milestone:
             ///   - baseline:
             ///   - latest:
-            ///   - otherBasisLeftOut: Values counted on another basis than the baseline's, left out of the verdict (docs/method.md, "Values on another basis").
-            ///   - ratio: The ratio that decides the status: the projected share of the planned change (docs/method.md §6).
+            ///   - otherBasisLeftOut: Values counted on another basis than the plan's, left out of the verdict (docs/method.md, "Values on another basis").
+            ///   - ratio: The ratio that decides the status: the projected share of the planned change; for an exactly target, the share of the distance to it closed, 1 − |1 − r| (docs/method.md §6).
             ///   - basis: What the deciding projection was drawn from.
             ///   - lastPointRatio: The ratio from the baseline and the latest value alone.
             ///   - trendRatio: The ratio from the least-squares trend, with three or more values.
-            ///   - trendPoints: How many values the trend was fitted to, the baseline included.
+            ///   - trendPoints: How many values the trend was fitted to, the baseline included (for a level to hold, its trend line's).
             ///   - p:
             ///   - s:
-            ///   - projected:
+            ///   - projected: The value the deciding projection reaches at the due date, capped at the natural bounds; for a level to hold, where its trend line stands at the due date.
             ///   - actualGrowthRate:
             ///   - requiredGrowthRate:
             ///   - growthRatio: Under CAGR, the actual over the required yearly growth (Eurostat's ratio), kept beside the deciding share.
             ///   - final:
-            ///   - reason:
-            ///   - flags:
+            ///   - reason: Why it is not yet assessable (docs/method.md §11).
+            ///   - flags: How the rules were applied (docs/method.md §15); each is also said in the explanation.
+            ///   - incompletePeriods: For a per-period indicator, the periods after the baseline whose reports do not cover them, so no total is made for them (docs/method.md §9).
             ///   - explanation:
             ///   - passedMilestones:
             ///   - againstOriginal:
@@ -2523,8 +2563,9 @@ extension Components {
                 requiredGrowthRate: Swift.Double? = nil,
                 growthRatio: Swift.Double? = nil,
                 final: Swift.Bool,
-                reason: Swift.String? = nil,
-                flags: [Swift.String],
+                reason: Components.Schemas.IndicatorAssessment.reasonPayload? = nil,
+                flags: Components.Schemas.IndicatorAssessment.flagsPayload,
+                incompletePeriods: [Swift.String]? = nil,
                 explanation: Components.Schemas.Text,
                 passedMilestones: Components.Schemas.IndicatorAssessment.passedMilestonesPayload,
                 againstOriginal: Components.Schemas.OriginalVerdict? = nil
@@ -2552,6 +2593,7 @@ extension Components {
                 self.final = final
                 self.reason = reason
                 self.flags = flags
+                self.incompletePeriods = incompletePeriods
                 self.explanation = explanation
                 self.passedMilestones = passedMilestones
                 self.againstOriginal = againstOriginal
@@ -2580,6 +2622,7 @@ extension Components {
                 case final
                 case reason
                 case flags
+                case incompletePeriods
                 case explanation
                 case passedMilestones
                 case againstOriginal
