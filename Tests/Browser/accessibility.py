@@ -188,6 +188,7 @@ def set_language(d, language):
 PUBLIC = [
     "/", "/?asOf=2022-06-30", "/pillars/1", "/pillars/3", "/projects/1-1", "/projects/1-3",
     "/indicators/1-1.data-market-size",      # a money indicator, with values on both sites
+    "/indicators/1-1.public-data-opened",    # values on another basis: a broken line, its legend, a basis column
     "/indicators/1-4.gci-rank",              # a rank: 1 is best, drawn at the top
     "/indicators/1-1.ai-specialist-firms",   # no published value on the published site
     "/indicators/1-3.public-services-digital",  # a baseline in words

@@ -1,5 +1,6 @@
 import Foundation
 import PlanCore
+import Testing
 @testable import PlanStore
 
 /// The backends the conformance suite runs on: SQLite always, PostgreSQL when
@@ -55,6 +56,16 @@ struct Backend: Sendable, CustomStringConvertible {
 /// Runs raw SQL on either backend, for tests that tamper behind the store's back.
 func executeRaw(_ store: any Store, _ sql: String) async throws {
     if let s = store as? SQLiteStore { try await s.executeRaw(sql) } else if let s = store as? PostgresStore { try await s.executeRaw(sql) }
+}
+
+/// Changes a fixed column behind the store's back, as an attacker with the database file would:
+/// `refused` must fail while `trigger` stands; with the trigger dropped (SQLite) or disabled
+/// (PostgreSQL), `update` goes through, and the walk of the audit chain that follows is returned.
+func tamperBehindTheStore(_ store: any Store, refused: String, trigger: String, update: String) async throws -> AuditVerification {
+    await #expect(throws: (any Error).self) { try await executeRaw(store, refused) }
+    try await executeRaw(store, store.backendName == "sqlite" ? "DROP TRIGGER \(trigger)" : "ALTER TABLE observations DISABLE TRIGGER \(trigger)")
+    try await executeRaw(store, update)
+    return try await store.verifyAudit()
 }
 
 enum Fixtures {

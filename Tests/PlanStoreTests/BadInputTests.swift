@@ -72,9 +72,9 @@ struct BadInputTests {
 
             // An empty file, and one with only a header of unknown columns.
             d = try await rejected(store, "")
-            #expect(d.map(\.message) == ["the file is empty; it needs a header row: indicator_id,period,value,status,source,source_title,source_url,source_date,source_quote,definition_note,note"])
+            #expect(d.map(\.message) == ["the file is empty; it needs a header row: indicator_id,period,value,status,source,source_title,source_url,source_date,source_quote,definition_note,note,basis,corrects"])
             d = try await rejected(store, "지표,when,value\n")
-            #expect(d.map(\.description) == ["bad.csv:1:4: error: unknown column 'when' (this file takes: indicator_id, period, value, status, source, source_title, source_url, source_date, source_quote, definition_note, note)",
+            #expect(d.map(\.description) == ["bad.csv:1:4: error: unknown column 'when' (this file takes: indicator_id, period, value, status, source, source_title, source_url, source_date, source_quote, definition_note, note, basis, corrects)",
                                              "bad.csv:1:1: error: missing column 'period'"])
 
             // A NUL byte.

@@ -50,14 +50,9 @@ struct ProvenanceTests {
     func immutableAndAudited(backend: Backend) async throws {
         try await backend.withStore { store in
             _ = try await importCSV(store, Self.csv)
-            await #expect(throws: (any Error).self) {
-                try await executeRaw(store, "UPDATE observations SET source_url = 'https://evil.example/' WHERE indicator_id = '1-1.data-market-size'")
-            }
-            let drop = store.backendName == "sqlite" ? "DROP TRIGGER observations_provenance_fixed"
-                : "ALTER TABLE observations DISABLE TRIGGER observations_provenance_fixed"
-            try await executeRaw(store, drop)
-            try await executeRaw(store, "UPDATE observations SET source_quote = NULL WHERE indicator_id = '1-1.data-market-size'")
-            let v = try await store.verifyAudit()
+            let v = try await tamperBehindTheStore(
+                store, refused: "UPDATE observations SET source_url = 'https://evil.example/' WHERE indicator_id = '1-1.data-market-size'",
+                trigger: "observations_provenance_fixed", update: "UPDATE observations SET source_quote = NULL WHERE indicator_id = '1-1.data-market-size'")
             #expect(!v.isIntact, "a blanked quote went unnoticed")
         }
     }

@@ -61,20 +61,105 @@ struct PublishedOutcomesTests {
         #expect(end.status == .achieved && end.isFinal && end.latest?.value == 15 && end.passedMilestones.first?.status == .achieved)
     }
 
-    @Test("public cloud: 18% in 2022 misses the 2022 target of 50%, and the trend to 100% by 2025 is insufficient")
+    @Test("public cloud: the published shares count information systems, not the plan's hardware, so they are shown but never judged against 17%")
     func cloudTransition() async throws {
         let site = try await WebFixture.published.value
         let a = Self.verdict(Self.assessment(site, "2023-06-30"), "1-3.cloud-transition")
-        // A level: the value for 2022, 18.0%, is below 50%: the 2022 milestone is missed.
-        #expect(a.passedMilestones.first?.status == .missed && a.passedMilestones.first?.value == 18)
-        // Against 100% by 2025 from 17% (2020): points at 0, 365 and 730 days of 17, 13.3 and 18.0. Their mean is
-        // (365, 16.1); the slope is (−365 × 0.9 + 365 × 1.9) / (2 × 365²) = 365 / 266,450 = 0.0013699 a day. Measured
-        // from its own start (method §6), the line moves 0.0013699 × 1,826 = 2.50 points by the end of 2025, of the 83
-        // planned: r = 2.50 / 83 = 0.030. (The second edition read the line's end, 18.10, from the baseline: 0.013.)
-        #expect(a.status == .insufficientProgress && a.path?.basis == .trend && abs((a.ratio ?? 0) - 0.03014) < 0.0005)
-        // The definition note travels with the value.
+        // The plan's baseline is 17% of 224,000 hardware units (2020). The survey published 13.3% (2021) and 18.0% (2022) of
+        // information systems: another basis. Compared with 17% they would read as a fall and a crawl that nobody measured,
+        // so both are left out. Without a comparable value the 2022 milestone of 50% cannot be settled (a level needs the
+        // value of its due period) and the 2025 target has no value after the baseline: not yet assessable, saying why.
+        #expect(a.status == .notYetAssessable && a.reason == .noValueAfterBaseline && a.passedMilestones.first?.status == .notYetAssessable)
+        #expect(a.flags.contains(.otherBasisLeftOut) && a.otherBasisCount == 2)
+        #expect(AssessmentExplanation.indicator(a, site.model.index.indicator("1-3.cloud-transition")!).ko.contains("집계 기준이 다른 값 2개(정보시스템 수 기준 이용률)는 기준치·목표와 견줄 수 없어"))
+        // The definition note and the basis travel with every value.
         let cloud = site.model.history(of: "1-3.cloud-transition")
-        #expect(cloud.allSatisfy { $0.record.provenance?.definitionNote != nil })
+        #expect(cloud.allSatisfy { $0.record.provenance?.definitionNote != nil && $0.basis?.hasPrefix("정보시스템 수") == true })
+    }
+
+    @Test("data market: the preliminary 19.27 trillion of March 2021 is judged as provisional, and the final 20 trillion corrects it in December")
+    func dataMarketCorrected() async throws {
+        let site = try await WebFixture.published.value
+        // CAGR from 16.8조 (end of 2019) to the 2022 target of 30조, due 1,096 days later.
+        // On 19 March 2021 the preliminary 19.2736조 for 2020 (366 days after the baseline) is known: 19.2736 / 16.8 = 1.147238,
+        // projected to the due date 16.8 × 1.147238^(1,096 / 366) = 16.8 × e^(0.137356 × 2.99454) = 16.8 × 1.508815 = 25.348조;
+        // r = (25.348 − 16.8) / (30 − 16.8) = 8.548 / 13.2 = 0.648: moderate progress, and the value is flagged provisional.
+        let march = Self.verdict(Self.assessment(site, "2021-03-19"), "1-1.data-market-size")
+        #expect(march.status == .moderateProgress && march.latest?.status == .provisional && march.flags.contains(.provisionalValue))
+        #expect(abs((march.ratio ?? 0) - 0.6476) < 0.0005)
+        // On 29 December 2021 the final 20조 replaces it at once: 20 / 16.8 = 1.190476, 16.8 × e^(0.174353 × 2.99454) = 16.8 × 1.685636
+        // = 28.319조; r = (28.319 − 16.8) / 13.2 = 0.873: still moderate, no longer provisional.
+        let december = Self.verdict(Self.assessment(site, "2021-12-29"), "1-1.data-market-size")
+        #expect(december.status == .moderateProgress && december.latest?.value == 20e12 && !december.flags.contains(.provisionalValue))
+        #expect(abs((december.ratio ?? 0) - 0.8726) < 0.0005)
+        // The final figure is a revision of the preliminary one, not a second figure: it supersedes it.
+        let history = site.model.history(of: "1-1.data-market-size").filter { $0.period == .year(2020)! }
+        #expect(history.count == 2 && history[1].record.supersedes == history[0].record.id && history[0].status == .provisional)
+        try await WebFixture.withClient(site) { client in
+            let page = try await client.fetch("/indicators/1-1.data-market-size?asOf=2022-01-01")
+            #expect(page.body.contains("<del>19.27조원</del>") || page.body.contains("<del>19조 2,736억원</del>"), "the corrected figure is struck through")
+        }
+    }
+
+    @Test("WiFi classrooms: 230,000 general classrooms in June 2021 prove the 2020 step of 240,000 missed; the 310,000 of all classrooms is left out")
+    func wifiClassrooms() async throws {
+        let site = try await WebFixture.published.value
+        // The plan's 80,000 (June 2020) and 240,000 (end of 2020) count general classrooms. A running total only grows, so
+        // the first total known after the due date, 230,000 on 30 June 2021, short of 240,000, proves the 2020 step missed.
+        // The 310,000 of the same day counts special and study rooms too: compared with 240,000 it would have read as met.
+        let a = Self.verdict(Self.assessment(site, "2021-07-08"), "2-1.wifi-classrooms")
+        let step = try #require(a.passedMilestones.first)
+        #expect(step.status == .missed && step.value == 230_000)
+        #expect(a.flags.contains(.otherBasisLeftOut) && a.otherBasisCount == 1)
+        // Against 380,000 by 2022 (due 914 days after June 2020, of which 365 passed): (230,000 − 80,000) / (380,000 − 80,000)
+        // = 0.5 of the change in 365 / 914 = 0.399 of the time, so r = 0.5 / 0.399 = 1.25: on track.
+        #expect(a.status == .onTrack && abs((a.ratio ?? 0) - 1.2521) < 0.0005)
+    }
+
+    @Test("smart factories and AI training data: values counted on other bases are shown but never judged")
+    func otherBasesAreNotJudged() async throws {
+        let site = try await WebFixture.published.value
+        let end = Self.assessment(site, "2026-06-30")
+        // The programme's running total since 2014 (19,799 in 2020) would "reach" the plan's 12,000 before the plan began;
+        // the 2020 supply (7,139) is another measure again. Neither counts what the plan counts, so nothing is judged.
+        let factories = Self.verdict(end, "1-2.smart-factories-supplied")
+        #expect(factories.status == .notYetAssessable && factories.otherBasisCount == 3 && factories.otherBases.count == 2)
+        // AI training data: the 381 and 691 include 21 datasets built before 2020; only the 170 of 2020 is on the plan's basis.
+        let datasets = Self.verdict(end, "1-1.ai-training-datasets")
+        #expect(datasets.status == .notYetAssessable && datasets.otherBasisCount == 2 && datasets.baselineValue == 170)
+        // Public data: the 2021 milestone stands on the tables (147,000 ≥ 142,000); the four portal listing counts are left out.
+        let opened = Self.verdict(end, "1-1.public-data-opened")
+        #expect(opened.passedMilestones.first?.status == .achieved && opened.passedMilestones.first?.value == 147_000 && opened.otherBasisCount == 4)
+        // The ending summary shows the cloud's latest share, on its own basis, without counting it as met or short.
+        let view = site.model.view(asOf: CalendarDay(iso: "2026-06-30")!)
+        let summary = PlanEndingSummary(view.assessment, index: view.index, ending: view.ending) { position in
+            var scratch: [Int] = []
+            return view.series(position, in: site.model.observations, scratch: &scratch)
+        }
+        let cloud = summary.items.filter { view.index.indicators[$0.position].id == "1-3.cloud-transition" }
+        #expect(!cloud.isEmpty && cloud.allSatisfy { $0.verdict == .noFigure && $0.evidence?.otherBasis == true && $0.evidence?.latest.value == 27.9 })
+    }
+
+    @Test("K-MOOC: 2,388 courses in December 2023 reach the 2025 target of 2,045, published on 7 February 2024")
+    func kmooc() async throws {
+        let site = try await WebFixture.published.value
+        // The day before, the latest is 1,879 (30 January 2023): short of 2,045, so judged on its path (on track).
+        #expect(Self.verdict(Self.assessment(site, "2024-02-06"), "2-2.k-mooc-courses").status == .onTrack)
+        // 2,388 ≥ 2,045: achieved before the due date, not final.
+        let a = Self.verdict(Self.assessment(site, "2024-02-07"), "2-2.k-mooc-courses")
+        #expect(a.status == .achieved && !a.isFinal && a.latest?.value == 2_388)
+    }
+
+    @Test("edtech market: the 2019 figure of July 2020 alone puts the 2022 target of 7 trillion far out of reach")
+    func edtech() async throws {
+        let site = try await WebFixture.published.value
+        // CAGR from 3.8조 (2018) with only 3.9515조 (2019) known: 3.9515 / 3.8 = 1.039868 in 365 days; to the end of 2022
+        // (1,461 days) 3.8 × e^(0.039094 × 4.00274) = 3.8 × 1.169394 = 4.4437조; r = (4.4437 − 3.8) / (7 − 3.8) = 0.201: insufficient.
+        let a = Self.verdict(Self.assessment(site, "2021-07-23"), "2-1.edtech-market-size")
+        #expect(a.status == .insufficientProgress && abs((a.ratio ?? 0) - 0.2012) < 0.0005)
+        // After the plan, no figure for 2022 or 2025 was published: neither target is settled.
+        let end = Self.verdict(Self.assessment(site, "2026-06-30"), "2-1.edtech-market-size")
+        #expect(end.status == .notYetAssessable && end.passedMilestones.first?.status == .notYetAssessable)
     }
 
     @Test("GCI rank: 4th, published on 29 June 2021, achieves the 2022 target of 7th or better at once")

@@ -116,6 +116,31 @@ import Testing
         }
     }
 
+    @Test func aReportCarriesTheBasisItsFigureWasCountedOn() async throws {
+        let f = try await WorkspaceFixture.make()
+        let reporter = try await f.token(role: .reporter, organization: "msit")
+        try await f.withClient { client in
+            let auth: HTTPFields = [.authorization: "Bearer \(reporter)"]
+            // Too long for a name, and a control character: refused, naming the field.
+            let long = try await client.post("/api/v1/projects/1-1/reports", json: """
+                {"observations":[{"indicatorId":"1-1.public-data-opened","period":"2025","value":"86,951개","basis":"\(String(repeating: "가", count: 201))"}]}
+                """, headers: auth)
+            #expect(long.status == .badRequest && long.body.contains("observations.basis") && long.body.contains("longer than 200"))
+            let control = try await client.post("/api/v1/projects/1-1/reports", json: """
+                {"observations":[{"indicatorId":"1-1.public-data-opened","period":"2025","value":"86,951개","basis":"목록\\u0007건수"}]}
+                """, headers: auth)
+            #expect(control.status == .badRequest && control.body.contains("observations.basis") && control.body.contains("control character"))
+            // The same period on the plan's basis and on another: two figures, neither a revision of the other.
+            let good = try await client.post("/api/v1/projects/1-1/reports", json: """
+                {"observations":[{"indicatorId":"1-1.public-data-opened","period":"2025","value":"15만개"},
+                                 {"indicatorId":"1-1.public-data-opened","period":"2025","value":"86,951개","basis":"공공데이터포털 목록 건수 / portal listings"}]}
+                """, headers: auth)
+            #expect(good.status == .created, "\(good.body)")
+            let stored = try await f.store.facts(.observation, states: nil).sorted { $0.id < $1.id }
+            #expect(stored.map(\.key.basis) == ["", "공공데이터포털 목록 건수 / portal listings"] && stored.allSatisfy { $0.entry.supersedes == nil })
+        }
+    }
+
     @Test func theSchemaLimitsHoldAndEveryAPIPathNamesItsMethods() async throws {
         let f = try await WorkspaceFixture.make()
         let coordinator = try await f.token(role: .coordinator, organization: "pmo")

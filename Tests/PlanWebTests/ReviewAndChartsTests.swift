@@ -102,7 +102,7 @@ struct ReviewAndChartsTests {
             let r = try await download(client, "/indicators/1-4.gci-rank/chart.csv?asOf=2022-06-30")
             #expect(r.status == .ok && r.headers[.contentDisposition]?.hasPrefix("attachment") == true)
             let lines = r.text.dropFirst().split(separator: "\r\n").map(String.init)
-            #expect(lines.first == "indicator_id,series,period,period_end,value,unit,value_status,source")
+            #expect(lines.first == "indicator_id,series,period,period_end,value,unit,value_status,source,basis")
             let c = PageContext(model: site.model, view: site.model.view(asOf: CalendarDay(iso: "2022-06-30")!), language: .ko,
                                 catalog: .ko, asOf: CalendarDay(iso: "2022-06-30"), path: "/", switchURL: "/")
             let position = site.model.index.indicatorIndex["1-4.gci-rank"]!

@@ -231,6 +231,11 @@ public enum AssessmentExplanation {
             let list = ko ? names.joined(separator: "·") : names.count == 1 ? last : names.dropLast().joined(separator: ", ") + " and " + last
             return ko ? ". \(list)\(KoreanParticle.topic(after: list)) 보고가 기간 전체를 채우지 않아 합계를 내지 않음"
                 : ". The reports for \(list) do not cover the whole period, so no total is made for \(names.count == 1 ? "it" : "them")"
+        case .otherBasisLeftOut:
+            let bases = a.otherBases.map { BilingualNote.text($0, l) }.joined(separator: ", ")
+            let n = a.otherBasisCount
+            return ko ? ". 계획의 지표와 집계 기준이 다른 값 \(n)개(\(bases))는 기준치·목표와 견줄 수 없어 판정에 쓰지 않음"
+                : ". \(n) value\(n == 1 ? "" : "s") counted on another basis than the plan's (\(bases)) cannot be compared with its baseline and targets and \(n == 1 ? "is" : "are") left out of the verdict"
         }
     }
 

@@ -43,6 +43,8 @@ public struct IndicatorAssessment: Hashable, Sendable {
         case levelTrendFalls
         /// A per-period figure was left out because its reports do not cover its period.
         case incompletePeriod
+        /// Values counted on another basis than the plan's were left out (`ComparableSeries`).
+        case otherBasisLeftOut
     }
 
     /// A passed milestone's final verdict.
@@ -75,6 +77,9 @@ public struct IndicatorAssessment: Hashable, Sendable {
     public var levelTrend: LevelTrend?
     /// Per-period figures left out because their reports do not cover the period (after the baseline).
     public var incompletePeriods: [Period] = []
+    /// The bases of the values left out of the verdict, and how many values they were.
+    public var otherBases: [String] = []
+    public var otherBasisCount = 0
 
     public init(indicatorId: String, status: IndicatorStatus, method: PathRatio.Method? = nil, milestoneIndex: Int? = nil,
                 milestone: Target? = nil, baselinePeriod: Period? = nil, baselineValue: Double? = nil,

@@ -1,8 +1,16 @@
 /// Judges one indicator against its active milestone, as of a date, by the rules of
 /// `docs/method.md` (DESIGN §4). Pure: the same indicator, series and date give the same verdict.
 public enum IndicatorAssessor {
-    /// - Parameter series: the indicator's current values as of `asOf`, one per period, in period order.
+    /// - Parameter series: the indicator's current values as of `asOf`, one per period and basis, in
+    ///   period order. Only those counted on the plan's own basis are judged (`ComparableSeries`).
     public static func assess(_ indicator: Indicator, series: [SeriesPoint], asOf: AsOf) -> IndicatorAssessment {
+        let comparable = ComparableSeries(series)
+        var result = assess(indicator, comparable: comparable.points, asOf: asOf)
+        comparable.annotate(&result)
+        return result
+    }
+
+    static func assess(_ indicator: Indicator, comparable series: [SeriesPoint], asOf: AsOf) -> IndicatorAssessment {
         guard !indicator.targets.isEmpty else {
             return IndicatorAssessment(indicatorId: indicator.id, status: .notYetAssessable, reason: .noData)
         }

@@ -181,7 +181,7 @@ public struct ObservationTable: Sendable {
         return ObservationsInIdOrder(parts)
     }
 
-    /// The current value of each period of indicator `i`, as known on `asOf`, in period order.
+    /// The current value of each period and basis of indicator `i`, as known on `asOf`, in period order.
     ///
     /// A fact counts when its period has ended, it was recorded and approved before the end
     /// of the day, and no revision also known by then (whatever its own period) supersedes it. Of
@@ -190,6 +190,8 @@ public struct ObservationTable: Sendable {
     /// numbers facts in the order it records them (and refuses two for one period in one file or
     /// request, the only way to share an instant), and a facts file, whose ids are line numbers,
     /// refuses such a pair (`FactsCSV`).
+    /// Values counted on different bases (`Observation.basis`) for one period are different figures:
+    /// both stand, the plan's own basis first, then the others by name.
     public func series(for i: Int, asOf: AsOf, scratch: inout [Int]) -> [SeriesPoint] {
         if let own = amended[i] { return own.series(for: 0, asOf: asOf, scratch: &scratch) }
         let range = offsets[i]..<offsets[i + 1]
@@ -228,11 +230,12 @@ public struct ObservationTable: Sendable {
         var points: [SeriesPoint] = []
         points.reserveCapacity(scratch.count)
         for (k, j) in scratch.enumerated() {
-            if k + 1 < scratch.count, log.period[scratch[k + 1]] == log.period[j] { continue }
+            if k + 1 < scratch.count, log.period[scratch[k + 1]] == log.period[j], log.basis[scratch[k + 1]] == log.basis[j] { continue }
             let v = log.value[j]
             let p = Int(log.period[j])
             points.append(SeriesPoint(period: log.periods[p], value: v.isNaN ? nil : v, text: log.string(log.text[j]),
-                                      status: log.provisional[j] ? .provisional : .final, factId: log.id[j], t: Int(log.periodEnd[p])))
+                                      status: log.provisional[j] ? .provisional : .final, factId: log.id[j], t: Int(log.periodEnd[p]),
+                                      basis: log.string(log.basis[j])))
         }
         return points
     }
@@ -250,8 +253,9 @@ public struct ObservationTable: Sendable {
         }
     }
 
-    /// Period order (end, then longer periods last), then the revision order for one period:
-    /// recording time, then id (the store's recording order; see `series`).
+    /// Period order (end, then longer periods last), then basis (the plan's own first, then by
+    /// name, so the order never depends on how strings were numbered), then the revision order
+    /// for one period: recording time, then id (the store's recording order; see `series`).
     @inline(__always)
     private func precedes(_ a: Int, _ b: Int) -> Bool {
         let (pa, pb) = (Int(log.period[a]), Int(log.period[b]))
@@ -259,6 +263,11 @@ public struct ObservationTable: Sendable {
             if log.periodEnd[pa] != log.periodEnd[pb] { return log.periodEnd[pa] < log.periodEnd[pb] }
             if log.periodStart[pa] != log.periodStart[pb] { return log.periodStart[pa] > log.periodStart[pb] }
             return log.periods[pa].key < log.periods[pb].key
+        }
+        if log.basis[a] != log.basis[b] {
+            guard log.basis[a] >= 0 else { return true }
+            guard log.basis[b] >= 0 else { return false }
+            return log.strings[log.basis[a]] < log.strings[log.basis[b]]
         }
         if log.recordedAt[a] != log.recordedAt[b] { return log.recordedAt[a] < log.recordedAt[b] }
         return log.id[a] < log.id[b]

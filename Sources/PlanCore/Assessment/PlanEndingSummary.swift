@@ -22,7 +22,7 @@ public struct PlanEndingSummary: Sendable {
         case evidenceMet
         /// Not settled, and the latest published value falls short (see `TargetEvidence`).
         case evidenceShort
-        /// No published value after the baseline.
+        /// No published value after the baseline, or only values counted on another basis (shown as evidence, settling nothing).
         case noFigure
         /// A qualitative target: reported in words, never computed.
         case reported
@@ -102,7 +102,8 @@ public struct PlanEndingSummary: Sendable {
                         verdict = .noFigure
                     } else if let e = evidence(target) {
                         found = e
-                        verdict = e.meetsTarget ? .evidenceMet : .evidenceShort
+                        // A value on another basis is shown, but settles nothing either way.
+                        verdict = e.otherBasis ? .noFigure : e.meetsTarget ? .evidenceMet : .evidenceShort
                     } else {
                         verdict = .noFigure
                     }

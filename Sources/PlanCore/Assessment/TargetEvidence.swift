@@ -19,13 +19,22 @@ public struct TargetEvidence: Hashable, Sendable {
     /// Years from the latest value's period end to the due date (0 when it is already past).
     public let yearsLeft: Double
     public let meetsTarget: Bool
+    /// The value was counted on another basis than the plan's: it shows where things stand, but
+    /// whether it meets the target says nothing about the plan's own measure.
+    public var otherBasis: Bool { latest.basis != nil }
 
-    /// The evidence for `target`, or nil when no numeric value after the baseline is known.
+    /// The evidence for `target`, or nil when no numeric value after the baseline is known. Values
+    /// counted on the plan's own basis come first (`ComparableSeries`); only when there is none does
+    /// the latest value on another basis stand in, its `basis` set so the reader is told, and it
+    /// never settles whether the target was met (`otherBasis`).
     public static func of(_ indicator: Indicator, target: Target, series: [SeriesPoint], baseline: (period: Period, value: Double)?) -> TargetEvidence? {
         guard let goal = target.value else { return nil }
         let after = baseline.map { $0.period.end.ordinal } ?? Int.min
-        guard let latest = series.filter({ $0.value != nil && $0.t > after }).max(by: { ($0.t, $0.period.start.ordinal) < ($1.t, $1.period.start.ordinal) }),
-              let value = latest.value else { return nil }
+        let comparable = ComparableSeries(series)
+        func latest(_ points: [SeriesPoint]) -> SeriesPoint? {
+            points.filter { $0.value != nil && $0.t > after }.max(by: { ($0.t, $0.period.start.ordinal) < ($1.t, $1.period.start.ordinal) })
+        }
+        guard let latest = latest(comparable.points) ?? latest(comparable.leftOut), let value = latest.value else { return nil }
         let y0 = baseline?.value
         let share = y0.flatMap { y0 in goal != y0 ? (value - y0) / (goal - y0) : nil }
         let growsFromZero = indicator.direction == .increase && indicator.measure != .rank && goal > 0

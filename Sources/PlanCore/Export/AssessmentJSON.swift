@@ -100,6 +100,8 @@ public enum AssessmentJSON {
             ("reason", .string(a.reason?.rawValue)),
             ("flags", .array(a.sortedFlags.map { .string($0.rawValue) })),
             ("incompletePeriods", incomplete),
+            ("otherBasisLeftOut", a.otherBasisCount > 0
+                ? .object([("count", .int(Int64(a.otherBasisCount))), ("bases", .array(a.otherBases.map { .string($0) }))]) : .null),
             ("explanation", .compactObject([("ko", .string(explanation.ko)), ("en", .string(explanation.en))])),
             ("passedMilestones", .array(a.passedMilestones.map { m in
                 .compactObject([("due", .string(m.due.iso)), ("status", .string(m.status.rawValue)),
@@ -110,7 +112,7 @@ public enum AssessmentJSON {
 
     static func point(_ p: SeriesPoint) -> JSONValue {
         .compactObject([("period", .string(p.period.iso)), ("value", .number(p.value)), ("text", .string(p.text)),
-                        ("status", .string(p.status.rawValue)), ("factId", .int(p.factId))])
+                        ("status", .string(p.status.rawValue)), ("factId", .int(p.factId)), ("basis", .string(p.basis))])
     }
 
     public static func commitment(_ c: CommitmentAssessment, kind: AssessmentExplanation.CommitmentKind) -> [(String, JSONValue)] {

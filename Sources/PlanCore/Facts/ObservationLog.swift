@@ -28,6 +28,8 @@ public struct ObservationLog: Sendable {
     public private(set) var note: [Int32] = []
     /// Reference into `strings` of the fact's `Provenance.packed`, or -1.
     public private(set) var provenance: [Int32] = []
+    /// Reference into `strings` of the basis the figure was counted on, or -1 for the plan's own.
+    public private(set) var basis: [Int32] = []
 
     public private(set) var strings = StringPool()
     /// The distinct periods, with the ordinals of their first and last days for fast filtering.
@@ -42,7 +44,7 @@ public struct ObservationLog: Sendable {
         indicator.reserveCapacity(n); period.reserveCapacity(n); value.reserveCapacity(n); text.reserveCapacity(n)
         provisional.reserveCapacity(n); id.reserveCapacity(n); recordedAt.reserveCapacity(n); recordedBy.reserveCapacity(n)
         approvedAt.reserveCapacity(n); supersedes.reserveCapacity(n); source.reserveCapacity(n); note.reserveCapacity(n)
-        provenance.reserveCapacity(n)
+        provenance.reserveCapacity(n); basis.reserveCapacity(n)
     }
 
     /// The reference of a string, for `appendEntry`.
@@ -66,7 +68,7 @@ public struct ObservationLog: Sendable {
     /// the log without making an `Observation` for each row.
     public mutating func appendEntry(indicator: Int32, period: Int32, value: Double?, text: Int32, provisional: Bool, id: Int64,
                                      recordedAt: Int64, recordedBy: Int32, approvedAt: Int64?, supersedes: Int64?, source: Int32, note: Int32,
-                                     provenance: Int32 = -1) {
+                                     provenance: Int32 = -1, basis: Int32 = -1) {
         self.indicator.append(indicator)
         self.period.append(period)
         self.value.append(value ?? .nan)
@@ -80,6 +82,7 @@ public struct ObservationLog: Sendable {
         self.source.append(source)
         self.note.append(note)
         self.provenance.append(provenance)
+        self.basis.append(basis)
     }
 
     /// Appends entry `j` of `other`, its strings and periods interned here through `translation`.
@@ -92,10 +95,10 @@ public struct ObservationLog: Sendable {
         let p = Int(other.period[j])
         if t.periods[p] == -2 { t.periods[p] = intern(other.periods[p]) }
         let refs = (indicator: s(other.indicator[j]), text: s(other.text[j]), recordedBy: s(other.recordedBy[j]), source: s(other.source[j]),
-                    note: s(other.note[j]), provenance: s(other.provenance[j]))
+                    note: s(other.note[j]), provenance: s(other.provenance[j]), basis: s(other.basis[j]))
         appendEntry(indicator: refs.indicator, period: t.periods[p], value: other.value[j], text: refs.text, provisional: other.provisional[j],
                     id: other.id[j], recordedAt: other.recordedAt[j], recordedBy: refs.recordedBy, approvedAt: other.approvedAt[j],
-                    supersedes: other.supersedes[j], source: refs.source, note: refs.note, provenance: refs.provenance)
+                    supersedes: other.supersedes[j], source: refs.source, note: refs.note, provenance: refs.provenance, basis: refs.basis)
     }
 
     /// How the references of another log translate into this one's, filled in as entries are
@@ -133,6 +136,7 @@ public struct ObservationLog: Sendable {
         take(&text, &o.text, string); take(&provisional, &o.provisional) { $0 }; take(&id, &o.id, same); take(&recordedAt, &o.recordedAt, same)
         take(&recordedBy, &o.recordedBy, string); take(&approvedAt, &o.approvedAt, same); take(&supersedes, &o.supersedes, same)
         take(&source, &o.source, string); take(&note, &o.note, string); take(&provenance, &o.provenance, string)
+        take(&basis, &o.basis, string)
     }
 
     /// Appends the facts of `other` in `range`.
@@ -149,6 +153,7 @@ public struct ObservationLog: Sendable {
         provisional += other.provisional[range]; id += other.id[range]; recordedAt += other.recordedAt[range]
         recordedBy += other.recordedBy[range]; approvedAt += other.approvedAt[range]; supersedes += other.supersedes[range]
         source += other.source[range]; note += other.note[range]; provenance += other.provenance[range]
+        basis += other.basis[range]
     }
 
     /// The facts in `range`, sharing this log's strings and periods.
@@ -158,6 +163,7 @@ public struct ObservationLog: Sendable {
         s.provisional = Array(provisional[range]); s.id = Array(id[range]); s.recordedAt = Array(recordedAt[range])
         s.recordedBy = Array(recordedBy[range]); s.approvedAt = Array(approvedAt[range]); s.supersedes = Array(supersedes[range])
         s.source = Array(source[range]); s.note = Array(note[range]); s.provenance = Array(provenance[range])
+        s.basis = Array(basis[range])
         return s
     }
 
@@ -171,7 +177,7 @@ public struct ObservationLog: Sendable {
         }
         take(&indicator); take(&period); take(&value); take(&text); take(&provisional); take(&id)
         take(&recordedAt); take(&recordedBy); take(&approvedAt); take(&supersedes); take(&source); take(&note)
-        take(&provenance)
+        take(&provenance); take(&basis)
     }
 
     /// The log reordered by `order`.
@@ -208,7 +214,7 @@ extension ObservationLog: RandomAccessCollection, RangeReplaceableCollection, Mu
                                    supersedes: supersedes[j] < 0 ? nil : supersedes[j], source: string(source[j]), note: string(note[j]),
                                    provenance: string(provenance[j]).flatMap(Provenance.init(packed:))),
                 indicatorId: strings[indicator[j]], period: periods[Int(period[j])], value: value[j].isNaN ? nil : value[j],
-                text: string(text[j]), status: provisional[j] ? .provisional : .final)
+                text: string(text[j]), status: provisional[j] ? .provisional : .final, basis: string(basis[j]))
         }
         set { replaceSubrange(j..<j + 1, with: CollectionOfOne(newValue)) }
     }
@@ -218,7 +224,8 @@ extension ObservationLog: RandomAccessCollection, RangeReplaceableCollection, Mu
         appendEntry(indicator: intern(o.indicatorId), period: intern(o.period), value: o.value, text: o.text.map { intern($0) } ?? -1,
                     provisional: o.status == .provisional, id: record.id, recordedAt: record.recordedAt.seconds, recordedBy: intern(record.recordedBy),
                     approvedAt: record.approvedAt?.seconds, supersedes: record.supersedes, source: record.source.map { intern($0) } ?? -1,
-                    note: record.note.map { intern($0) } ?? -1, provenance: record.provenance.map { intern($0.packed) } ?? -1)
+                    note: record.note.map { intern($0) } ?? -1, provenance: record.provenance.map { intern($0.packed) } ?? -1,
+                    basis: o.basis.map { intern($0) } ?? -1)
     }
 
     public mutating func reserveCapacity(_ n: Int) { reserve(n) }

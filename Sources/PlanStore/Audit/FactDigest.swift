@@ -102,8 +102,8 @@ extension StoredFact {
             .text(recordedBy), int(entry.supersedes), int(planVersion), int(importId),
         ] + DigestValue.provenance(entry.provenance?.columnValues ?? [])
         switch entry.draft {
-        case let .observation(indicatorId, period, value, t):
-            return [.text(indicatorId), .text(period.iso), value.map { .real($0) } ?? .null, text(t)] + common
+        case let .observation(indicatorId, period, value, t, basis):
+            return [.text(indicatorId), .text(period.iso), value.map { .real($0) } ?? .null, text(t)] + common + DigestValue.later([basis])
         case let .budget(projectId, fiscalYear, allocated, executed):
             return [.text(projectId), .int(Int64(fiscalYear)), .int(allocated), .int(executed)] + common
         case let .jobs(projectId, year, jobs):
@@ -122,5 +122,11 @@ extension DigestValue {
     public static func provenance(_ values: [String?]) -> [DigestValue] {
         guard values.contains(where: { $0 != nil }) else { return [] }
         return values.map { $0.map(DigestValue.text) ?? .null }
+    }
+
+    /// A fact's `FactKind.laterColumns` as the digest hashes them: last, and only when one is set,
+    /// so every event written before they existed (and every fact without them) verifies as before.
+    public static func later(_ values: [String?]) -> [DigestValue] {
+        provenance(values)
     }
 }

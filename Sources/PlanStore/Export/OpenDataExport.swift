@@ -10,7 +10,7 @@ public enum OpenDataExport {
     public static func observationsTable<S: Sequence>(_ observations: S) -> CSVTable where S.Element == Observation {
         var table = CSVTable(fileName: "observations.csv", header: [
             "id", "indicator_id", "period", "value", "text", "value_status", "source",
-        ] + Provenance.columns + ["note", "recorded_at", "approved_at", "supersedes"])
+        ] + Provenance.columns + ["note", "recorded_at", "approved_at", "supersedes", "basis"])
         table.rows = observations.sorted { $0.record.id < $1.record.id }.map(observationRow)
         return table
     }
@@ -28,7 +28,7 @@ public enum OpenDataExport {
     public static func observationRow(_ o: Observation) -> [CSVTable.Cell] {
         [.integer(o.record.id), .text(o.indicatorId), .text(o.period.iso), .number(o.value), .text(o.text), .text(o.status.rawValue),
          .text(o.record.source)] + provenanceCells(o.record)
-            + [.text(o.record.note), .text(o.record.recordedAt.iso), .text(o.record.approvedAt?.iso), .integer(o.record.supersedes)]
+            + [.text(o.record.note), .text(o.record.recordedAt.iso), .text(o.record.approvedAt?.iso), .integer(o.record.supersedes), .text(o.basis)]
     }
 
     /// The cells of a fact's provenance, in `Provenance.columns` order (empty when it has none).

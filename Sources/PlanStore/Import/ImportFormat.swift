@@ -11,7 +11,7 @@ public struct ImportFormat: Sendable {
     public static func of(_ kind: FactKind) -> ImportFormat {
         switch kind {
         case .observation:
-            return ImportFormat(kind: kind, columns: ["indicator_id", "period", "value", "status", "source"] + Provenance.columns + ["note"],
+            return ImportFormat(kind: kind, columns: ["indicator_id", "period", "value", "status", "source"] + Provenance.columns + ["note", "basis", "corrects"],
                                 required: ["indicator_id", "period", "value"])
         case .budget:
             return ImportFormat(kind: kind, columns: ["project_id", "fiscal_year", "allocated", "executed", "status", "source"] + Provenance.columns + ["note"],
@@ -35,6 +35,7 @@ public struct ImportFormat: Sendable {
         "출처제목": "source_title", "자료명": "source_title", "출처url": "source_url", "출처주소": "source_url", "url": "source_url",
         "발표일": "source_date", "출처일자": "source_date", "공표일": "source_date", "인용": "source_quote", "인용문": "source_quote",
         "출처인용": "source_quote", "정의차이": "definition_note", "정의주석": "definition_note", "정의비고": "definition_note",
+        "집계기준": "basis", "측정기준": "basis", "산정기준": "basis", "정정대상": "corrects", "정정대상발표일": "corrects",
     ]
 
     /// Worksheet names that say a workbook's sheet holds this kind (compared without case or
@@ -83,6 +84,7 @@ public struct ImportFormat: Sendable {
             "project_id": "사업ID", "fiscal_year": "회계연도", "allocated": "배정액", "executed": "집행액", "year": "연도",
             "jobs": "일자리", "task_id": "과제ID", "date": "기준일", "progress": "추진상태", "evidence": "근거",
             "source_title": "출처 제목", "source_url": "출처 URL", "source_date": "발표일", "source_quote": "인용문", "definition_note": "정의 차이",
+            "basis": "집계 기준", "corrects": "정정 대상 발표일",
         ]
         return preferred[column] ?? column
     }

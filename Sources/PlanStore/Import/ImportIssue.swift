@@ -39,6 +39,11 @@ public enum ImportIssue: Hashable, Sendable {
     case nothingReported
     /// The file took longer than an upload may (`ImportBudget`).
     case timeUp(seconds: Int)
+    /// `corrects` names no day, the row has no day of its own, the day is not earlier, or no such row came before.
+    case correctsNotADay(String)
+    case correctsWithoutSourceDate
+    case correctsNotEarlier(String, published: String)
+    case correctsNoRow(String)
 
     /// The English sentence `planwatch import` prints.
     public var message: String {
@@ -73,6 +78,10 @@ public enum ImportIssue: Hashable, Sendable {
         case .sourceDateBeforePeriodEnd(let s, let end): return "source_date \(s) is before the period it reports ended (\(end)): a figure published before then is a forecast, not an outcome"
         case .sourceDetailsWithoutSource: return "source_title, source_url, source_date, source_quote or definition_note is given but source (the publisher) is empty"
         case .controlCharacter(let column): return "\(column) holds a control character; remove it"
+        case .correctsNotADay(let s): return "corrects '\(s)' is not a day (2021-03-19): it names the source_date of the row this one corrects"
+        case .correctsWithoutSourceDate: return "a row that corrects another needs its own source_date"
+        case .correctsNotEarlier(let s, let published): return "corrects \(s), which is not before this row's source_date \(published)"
+        case .correctsNoRow(let s): return "corrects \(s), but no earlier row of this file for the same indicator, period and basis has that source_date"
         case .tooLong(let column, let limit): return "\(column) is longer than \(limit.grouped) characters"
         case .characterXMLCannotCarry(let column): return "\(column) holds a character that cannot be published (such as U+FFFF or a control character); remove it"
         case .nothingReported: return "this row has content but reports nothing: fill in its value or delete the row"
@@ -101,6 +110,7 @@ public enum ImportIssue: Hashable, Sendable {
         case .unknownProject(let id, let first, let last): return .unknownProject(c(id), first: first, last: last)
         case .sourceURL(let s): return .sourceURL(c(s))
         case .sourceDate(let s): return .sourceDate(c(s))
+        case .correctsNotADay(let s): return .correctsNotADay(c(s))
         default: return self
         }
     }

@@ -35,9 +35,12 @@ final class ImportPipeline: @unchecked Sendable {
         var batch: [StoredFact] = []
         batch.reserveCapacity(batchSize)
         var fact = template
+        let firstId = template.id
         while let entry = rows.next() {
             if rows.hasErrors { continue }
             fact.entry = entry
+            // A row that corrects an earlier row of the file supersedes the fact made of it.
+            if let earlier = rows.correctedEntry { fact.entry.supersedes = firstId + Int64(earlier) }
             digest.add(fact)
             batch.append(fact)
             fact.id += 1

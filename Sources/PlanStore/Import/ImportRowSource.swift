@@ -38,6 +38,13 @@ public final class ImportRowSource: @unchecked Sendable {
     private var headerCount = 0
     private var done = false
     private var seen: [Int: Int32] = [:]
+    /// The position among the entries handed out of each observation row, by its indicator,
+    /// period, basis and publication day: what a later row's `corrects` names.
+    private var publishedRows: [String: Int] = [:]
+    private var handedOut = 0
+    /// For the entry `next()` just handed out: the position of the earlier entry of this file it
+    /// corrects (its `corrects` column), or nil. The importer turns it into `supersedes`.
+    public private(set) var correctedEntry: Int?
     private let today: CalendarDay
     /// Stops the reading when its time is up or its client has gone (an upload).
     private let budget: ImportBudget
@@ -211,7 +218,11 @@ public final class ImportRowSource: @unchecked Sendable {
                 continue
             }
             let before = errorCount
-            if let entry = validate(record), errorCount == before { return entry }
+            correctedEntry = nil
+            if let entry = validate(record), errorCount == before {
+                handedOut += 1
+                return entry
+            }
         }
         return nil
     }
@@ -344,6 +355,41 @@ public final class ImportRowSource: @unchecked Sendable {
         return provenance
     }
 
+    /// The position of the earlier entry a row corrects, named by its `corrects` column (the
+    /// publication day of a row above it with the same indicator, period and basis), or nil when
+    /// the column is blank or wrong (then the problem is recorded).
+    private func corrects(_ r: TableRecord, key: String, period: Period, published: CalendarDay?) -> Int? {
+        guard let (text, column) = field(r, "corrects"), !text.isEmpty else { return nil }
+        guard let day = CalendarDay(iso: text) else {
+            fail(r.line, column, .correctsNotADay(text))
+            return nil
+        }
+        guard let published else {
+            fail(r.line, column, .correctsWithoutSourceDate)
+            return nil
+        }
+        guard day < published else {
+            fail(r.line, column, .correctsNotEarlier(day.iso, published: published.iso))
+            return nil
+        }
+        guard let earlier = publishedRows["\(key)\u{1F}\(period.key)\u{1F}\(day.iso)"] else {
+            fail(r.line, column, .correctsNoRow(day.iso))
+            return nil
+        }
+        return earlier
+    }
+
+    /// The basis an observation was counted on (`Observation.basis`), or nil for the plan's own:
+    /// a few words, no control characters.
+    private func basis(_ r: TableRecord) -> String? {
+        guard let (text, column) = field(r, "basis"), !text.isEmpty else { return nil }
+        if let problem = BasisRule.problem(text) {
+            fail(r.line, column, problem)
+            return nil
+        }
+        return text
+    }
+
     private func validate(_ r: TableRecord) -> FactEntry? {
         let status = valueStatus(r)
         let source = optional(r, "source"), note = optional(r, "note")
@@ -364,13 +410,22 @@ public final class ImportRowSource: @unchecked Sendable {
                 }
             }
             let details = provenance(r, source: source, after: p?.end)
+            let counted = basis(r)
             guard position != nil, let p, let value else { return nil }
-            duplicate(r, key: id, p.key, what: "indicator and period")
+            let key = counted.map { id + "\u{1F}" + $0 } ?? id
+            if let corrected = corrects(r, key: key, period: p, published: details?.published) {
+                correctedEntry = corrected
+            } else {
+                duplicate(r, key: key, p.key, what: counted == nil ? "indicator and period" : "indicator, period and basis")
+            }
+            if let day = details?.published { publishedRows["\(key)\u{1F}\(p.key)\u{1F}\(day.iso)"] = handedOut }
             switch value {
             case .number(let n):
-                return FactEntry(.observation(indicatorId: id, period: p, value: n, text: nil), valueStatus: status, source: source, note: note, provenance: details)
+                return FactEntry(.observation(indicatorId: id, period: p, value: n, text: nil, basis: counted), valueStatus: status, source: source,
+                                 note: note, provenance: details)
             case .text(let t):
-                return FactEntry(.observation(indicatorId: id, period: p, value: nil, text: t), valueStatus: status, source: source, note: note, provenance: details)
+                return FactEntry(.observation(indicatorId: id, period: p, value: nil, text: t, basis: counted), valueStatus: status, source: source,
+                                 note: note, provenance: details)
             }
         case .budget:
             let project = knownProject(r)

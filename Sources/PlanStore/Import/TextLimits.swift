@@ -12,12 +12,15 @@ public enum TextLimits {
     public static let amount = 80
     /// A web address.
     public static let url = 2048
+    /// The basis a figure was counted on (`Observation.basis`): a name, not a note.
+    public static let basis = 200
 
     /// The limit of an import column (`ImportFormat.columns`).
     public static func of(column: String) -> Int {
         switch column {
         case "indicator_id", "project_id", "task_id", "status", "progress": return id
-        case "period", "fiscal_year", "year", "date", "source_date": return period
+        case "period", "fiscal_year", "year", "date", "source_date", "corrects": return period
+        case "basis": return basis
         case "allocated", "executed", "jobs": return amount
         case "source_url": return url
         default: return text

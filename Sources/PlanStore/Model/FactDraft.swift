@@ -2,7 +2,8 @@ import PlanCore
 
 /// A value as a reporter enters it, before the store gives it an id and a time.
 public enum FactDraft: Hashable, Sendable {
-    case observation(indicatorId: String, period: Period, value: Double?, text: String?)
+    /// `basis`: what the figure was counted on when it is not the plan's own (`Observation.basis`).
+    case observation(indicatorId: String, period: Period, value: Double?, text: String?, basis: String? = nil)
     case budget(projectId: String, fiscalYear: Int, allocated: Int64, executed: Int64)
     case jobs(projectId: String, year: Int, jobs: Int64)
     case taskStatus(taskId: String, day: CalendarDay, progress: TaskStatusReport.Progress, evidence: String)
@@ -72,8 +73,9 @@ public struct StoredFact: Hashable, Sendable {
     /// The fact in the form the assessment reads.
     public func appendTo(_ facts: inout FactSet) {
         switch entry.draft {
-        case let .observation(indicatorId, period, value, text):
-            facts.observations.append(Observation(record: record, indicatorId: indicatorId, period: period, value: value, text: text, status: entry.valueStatus))
+        case let .observation(indicatorId, period, value, text, basis):
+            facts.observations.append(Observation(record: record, indicatorId: indicatorId, period: period, value: value, text: text,
+                                                  status: entry.valueStatus, basis: basis))
         case let .budget(projectId, fiscalYear, allocated, executed):
             facts.budget.append(BudgetExecution(record: record, projectId: projectId, fiscalYear: fiscalYear, allocated: allocated, executed: executed, status: entry.valueStatus))
         case let .jobs(projectId, year, jobs):

@@ -28,6 +28,11 @@ public enum FactKind: String, Sendable, Hashable, Codable, CaseIterable {
     /// apart from `immutableColumns`, which the first migration's triggers were written from.
     public static let provenanceColumns = Provenance.columns
 
+    /// Columns added after provenance (migration 9 and later), also never changed once written:
+    /// the basis an observation was counted on. They follow every other column in writes and in
+    /// the audit digest, which commits to them only when set, so older events verify as before.
+    public var laterColumns: [String] { self == .observation ? ["basis"] : [] }
+
     /// The column naming what a fact is about (its key's subject), indexed for keyed lookups.
     public var subjectColumn: String {
         switch self {

@@ -17,4 +17,8 @@ enum PortableSQL {
     /// Who moved each fact from draft to submitted, so an approval can refuse them (four eyes).
     /// Empty for facts recorded as submitted, whose submitter is their recorder.
     static let submittedBy = FactKind.allCases.map { "ALTER TABLE \($0.table) ADD COLUMN submitted_by TEXT;" }.joined(separator: "\n")
+
+    /// Migration 9: the basis each observation was counted on (`Observation.basis`), empty for
+    /// the plan's own.
+    static let observationBasis = "ALTER TABLE observations ADD COLUMN basis TEXT;"
 }

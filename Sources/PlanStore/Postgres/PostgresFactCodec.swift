@@ -16,12 +16,12 @@ enum PostgresFactCodec {
     static let tailColumns = ["supersedes", "value_status", "source", "note", "recorded_at", "recorded_by", "plan_version",
                               "import_id", "state", "submitted_at", "decided_at", "decided_by"] + FactKind.provenanceColumns
 
-    static func copyColumns(_ kind: FactKind) -> [String] { ["id"] + ownColumns(kind) + tailColumns }
+    static func copyColumns(_ kind: FactKind) -> [String] { ["id"] + ownColumns(kind) + tailColumns + kind.laterColumns }
 
     static func values(_ f: StoredFact) -> [(any PostgresDynamicTypeEncodable)?] {
         var values: [(any PostgresDynamicTypeEncodable)?] = [f.id]
         switch f.entry.draft {
-        case let .observation(indicatorId, period, value, text):
+        case let .observation(indicatorId, period, value, text, _):
             values += [indicatorId, period.iso, Int32(period.end.ordinal), value, text]
         case let .budget(projectId, fiscalYear, allocated, executed):
             values += [projectId, Int32(fiscalYear), allocated, executed]
@@ -33,6 +33,7 @@ enum PostgresFactCodec {
         values += [f.entry.supersedes, f.entry.valueStatus.rawValue, f.entry.source, f.entry.note, f.recordedAt.seconds, f.recordedBy,
                    f.planVersion, f.importId, f.state.rawValue, f.submittedAt?.seconds, f.decidedAt?.seconds, f.decidedBy]
         values += (f.entry.provenance?.columnValues ?? [nil, nil, nil, nil, nil]).map { $0 }
+        if case let .observation(_, _, _, _, basis) = f.entry.draft { values.append(basis) }
         return values
     }
 
@@ -69,7 +70,7 @@ enum PostgresFactCodec {
         func int(_ i: Int64?) { field(i.map { String($0) }) }
         int(f.id)
         switch f.entry.draft {
-        case let .observation(indicatorId, period, value, text):
+        case let .observation(indicatorId, period, value, text, _):
             field(indicatorId); field(period.iso); int(Int64(period.end.ordinal)); field(value.map { "\($0)" }); field(text)
         case let .budget(projectId, fiscalYear, allocated, executed):
             field(projectId); int(Int64(fiscalYear)); int(allocated); int(executed)
@@ -82,6 +83,7 @@ enum PostgresFactCodec {
         int(f.recordedAt.seconds); field(f.recordedBy); int(f.planVersion); int(f.importId); field(f.state.rawValue)
         int(f.submittedAt?.seconds); int(f.decidedAt?.seconds); field(f.decidedBy)
         for part in f.entry.provenance?.columnValues ?? [nil, nil, nil, nil, nil] { field(part) }
+        if case let .observation(_, _, _, _, basis) = f.entry.draft { field(basis) }
         buffer.writeInteger(UInt8(0x0A))
     }
 
@@ -92,7 +94,8 @@ enum PostgresFactCodec {
             let periodText = try r["period"].decode(String.self)
             guard let period = try? PeriodParser.period(periodText) else { throw StoreError.invalid("stored period '\(periodText)' is unreadable") }
             draft = .observation(indicatorId: try r["indicator_id"].decode(String.self), period: period,
-                                 value: try r["value"].decode(Double?.self), text: try r["text"].decode(String?.self))
+                                 value: try r["value"].decode(Double?.self), text: try r["text"].decode(String?.self),
+                                 basis: try r["basis"].decode(String?.self))
         case .budget:
             draft = .budget(projectId: try r["project_id"].decode(String.self), fiscalYear: Int(try r["fiscal_year"].decode(Int32.self)),
                             allocated: try r["allocated"].decode(Int64.self), executed: try r["executed"].decode(Int64.self))
@@ -126,6 +129,7 @@ enum PostgresFactCodec {
 
     static func digestRow(_ r: PostgresRandomAccessRow, _ kind: FactKind) throws -> [DigestValue] {
         try immutableDigestValues(r, kind) + DigestValue.provenance(FactKind.provenanceColumns.map { try r[$0].decode(String?.self) })
+            + DigestValue.later(kind.laterColumns.map { try r[$0].decode(String?.self) })
     }
 
     private static func immutableDigestValues(_ r: PostgresRandomAccessRow, _ kind: FactKind) throws -> [DigestValue] {

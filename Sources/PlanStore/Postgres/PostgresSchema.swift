@@ -25,8 +25,15 @@ enum PostgresSchema {
                   sql: PortableSQL.provenanceColumns + "\n" + FactKind.allCases.map(provenanceFixed).joined(separator: "\n")),
         Migration(version: 7, name: "who submitted each fact, for four eyes on approval", sql: PortableSQL.submittedBy),
         Migration(version: 8, name: "API tokens expire and record their last use", sql: tokenExpiry),
+        Migration(version: 9, name: "the basis each observation was counted on", sql: PortableSQL.observationBasis + "\n" + basisFixed),
         Migration(version: 10, name: "reporting rounds, their reminders, and the notifications outbox", sql: roundsAndOutbox),
     ]
+
+    /// The basis of an observation never changes once written, like its value.
+    static let basisFixed = """
+    CREATE TRIGGER observations_basis_fixed BEFORE UPDATE ON observations FOR EACH ROW WHEN (NEW.basis IS DISTINCT FROM OLD.basis) \
+    EXECUTE FUNCTION planwatch_append_only();
+    """
 
     /// As `SQLiteSchema.roundsAndOutbox`, in this dialect. Round and notification ids come from
     /// identity columns: unlike facts, nothing needs their ranges contiguous.

@@ -185,7 +185,7 @@ public final class PostgresStore: Store, AuditSource {
 
     func factDigest(_ kind: FactKind, from: Int64, to: Int64) async throws -> (count: Int, digest: String) {
         var digest = FactDigest()
-        let columns = (kind.immutableColumns + FactKind.provenanceColumns).joined(separator: ", ")
+        let columns = (kind.immutableColumns + FactKind.provenanceColumns + kind.laterColumns).joined(separator: ", ")
         for try await row in try await client.query(Self.q("SELECT \(columns) FROM \(kind.table) WHERE id BETWEEN $1 AND $2 ORDER BY id", [from, to]), logger: logger) {
             digest.add(try PostgresFactCodec.digestRow(row.makeRandomAccess(), kind))
         }

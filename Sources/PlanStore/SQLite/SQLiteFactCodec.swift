@@ -12,14 +12,14 @@ enum SQLiteFactCodec {
         case .taskStatus: own = ["task_id", "as_of_day", "progress", "evidence"]
         }
         let columns = (withId ? ["id"] : []) + own + ["supersedes", "value_status", "source", "note", "recorded_at", "recorded_by", "plan_version",
-                             "import_id", "state", "submitted_at", "decided_at", "decided_by"] + FactKind.provenanceColumns
+                             "import_id", "state", "submitted_at", "decided_at", "decided_by"] + FactKind.provenanceColumns + kind.laterColumns
         return "INSERT INTO \(kind.table) (\(columns.joined(separator: ", "))) VALUES (\(columns.map { _ in "?" }.joined(separator: ", ")))"
     }
 
     static func arguments(_ f: StoredFact) -> StatementArguments {
         var values: [(any DatabaseValueConvertible)?]
         switch f.entry.draft {
-        case let .observation(indicatorId, period, value, text):
+        case let .observation(indicatorId, period, value, text, _):
             values = [indicatorId, period.iso, period.end.ordinal, value, text]
         case let .budget(projectId, fiscalYear, allocated, executed):
             values = [projectId, fiscalYear, allocated, executed]
@@ -31,6 +31,7 @@ enum SQLiteFactCodec {
         values += [f.entry.supersedes, f.entry.valueStatus.rawValue, f.entry.source, f.entry.note, f.recordedAt.seconds,
                    f.recordedBy, f.planVersion, f.importId, f.state.rawValue, f.submittedAt?.seconds, f.decidedAt?.seconds, f.decidedBy]
         values += f.entry.provenance?.columnValues ?? [nil, nil, nil, nil, nil]
+        if case let .observation(_, _, _, _, basis) = f.entry.draft { values.append(basis) }
         return StatementArguments(values)
     }
 
@@ -40,7 +41,7 @@ enum SQLiteFactCodec {
         case .observation:
             let periodText: String = row["period"]
             guard let period = try? PeriodParser.period(periodText) else { throw StoreError.invalid("stored period '\(periodText)' is unreadable") }
-            draft = .observation(indicatorId: row["indicator_id"], period: period, value: row["value"], text: row["text"])
+            draft = .observation(indicatorId: row["indicator_id"], period: period, value: row["value"], text: row["text"], basis: row["basis"])
         case .budget:
             draft = .budget(projectId: row["project_id"], fiscalYear: row["fiscal_year"], allocated: row["allocated"], executed: row["executed"])
         case .jobs:
@@ -88,5 +89,6 @@ enum SQLiteFactCodec {
             }
         }
         return out + DigestValue.provenance(FactKind.provenanceColumns.map { row[$0] as String? })
+            + DigestValue.later(kind.laterColumns.map { row[$0] as String? })
     }
 }

@@ -38,7 +38,7 @@ struct SQLiteFactWriter {
         }
         int(f.id)
         switch f.entry.draft {
-        case let .observation(indicatorId, period, value, t):
+        case let .observation(indicatorId, period, value, t, _):
             text(indicatorId); text(period.iso); int(Int64(period.end.ordinal)); real(value); text(t)
         case let .budget(projectId, fiscalYear, allocated, executed):
             text(projectId); int(Int64(fiscalYear)); int(allocated); int(executed)
@@ -51,6 +51,7 @@ struct SQLiteFactWriter {
         int(f.recordedAt.seconds); text(f.recordedBy); int(f.planVersion); int(f.importId); text(f.state.rawValue)
         int(f.submittedAt?.seconds); int(f.decidedAt?.seconds); text(f.decidedBy)
         for part in f.entry.provenance?.columnValues ?? [nil, nil, nil, nil, nil] { text(part) }
+        if case let .observation(_, _, _, _, basis) = f.entry.draft { text(basis) }
         let code = sqlite3_step(s)
         guard code == SQLITE_DONE else {
             throw DatabaseError(resultCode: ResultCode(rawValue: code), message: String(cString: sqlite3_errmsg(db.sqliteConnection)))

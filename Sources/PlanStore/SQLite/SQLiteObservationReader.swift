@@ -7,7 +7,7 @@ import PlanCore
 /// ten million facts at start makes no `String`, `Row` or `Observation` per row.
 struct SQLiteObservationReader {
     static let columns = "id, indicator_id, period, value, text, value_status, source, note, recorded_at, recorded_by, decided_at, supersedes, "
-        + "source_title, source_url, source_date, source_quote, definition_note"
+        + "source_title, source_url, source_date, source_quote, definition_note, basis"
 
     private var log = ObservationLog()
     /// Period texts seen so far, by their reference in `periodTexts`, with the log's reference.
@@ -56,7 +56,7 @@ struct SQLiteObservationReader {
                         text: string(4), provisional: status.elementsEqual("provisional".utf8), id: sqlite3_column_int64(s, 0),
                         recordedAt: sqlite3_column_int64(s, 8), recordedBy: string(9), approvedAt: sqlite3_column_int64(s, 10),
                         supersedes: isNull(11) ? nil : sqlite3_column_int64(s, 11), source: string(6), note: string(7),
-                        provenance: provenance(s))
+                        provenance: provenance(s), basis: string(17))
     }
 
     /// The row's provenance as one interned string, or -1: national-scale rows carry none, and

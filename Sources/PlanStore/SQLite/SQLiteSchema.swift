@@ -22,8 +22,15 @@ enum SQLiteSchema {
                   sql: PortableSQL.provenanceColumns + "\n" + FactKind.allCases.map(provenanceFixed).joined(separator: "\n")),
         Migration(version: 7, name: "who submitted each fact, for four eyes on approval", sql: PortableSQL.submittedBy),
         Migration(version: 8, name: "API tokens expire and record their last use", sql: tokenExpiry),
+        Migration(version: 9, name: "the basis each observation was counted on", sql: PortableSQL.observationBasis + "\n" + basisFixed),
         Migration(version: 10, name: "reporting rounds, their reminders, and the notifications outbox", sql: roundsAndOutbox),
     ]
+
+    /// The basis of an observation never changes once written, like its value.
+    static let basisFixed = """
+    CREATE TRIGGER observations_basis_fixed BEFORE UPDATE ON observations WHEN NEW.basis IS NOT OLD.basis
+    BEGIN SELECT RAISE(ABORT, 'facts are append-only: the basis of observations never changes; record a revision instead'); END;
+    """
 
     /// Rounds the office opens; the reminders sent, once each; the outbox of notifications,
     /// which is also every person's inbox.

@@ -82,7 +82,7 @@ struct APIImplementation: APIProtocol {
                 ("id", .int(o.record.id)), ("period", .string(o.period.iso)), ("value", .number(o.value)), ("text", .string(o.text)),
                 ("status", .string(o.status.rawValue)), ("source", .string(o.record.source)),
                 ("provenance", o.record.provenance.map(ProvenanceJSON.value) ?? .null), ("note", .string(o.record.note)),
-                ("recordedAt", .string(o.record.recordedAt.iso)), ("approvedAt", .string(o.record.approvedAt?.iso)),
+                ("basis", .string(o.basis)), ("recordedAt", .string(o.record.recordedAt.iso)), ("approvedAt", .string(o.record.approvedAt?.iso)),
                 ("supersedes", o.record.supersedes.map { .int($0) } ?? .null), ("current", .bool(current.contains(o.record.id))),
             ])
         }

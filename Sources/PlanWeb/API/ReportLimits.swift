@@ -45,6 +45,7 @@ enum ReportLimits {
             check(i, "observations.value", o.value, max: text, min: 1)
             check(i, "observations.source", o.source, max: text)
             check(i, "observations.note", o.note, max: text)
+            check(i, "observations.basis", o.basis, max: TextLimits.basis)
             check(i, "observations", o.provenance)
         }
         for (i, b) in (request.budget ?? []).enumerated() {

@@ -53,6 +53,8 @@ extension APIImplementation {
                 fail(i, "observations.period", "'\(o.period)' is not a period that has started (2024, 2024-H2, 2024-Q3, 2024-06)"); continue
             }
             guard let details = provenance(i, "observations", o.provenance, source: o.source, periodEnd: period.end) else { continue }
+            let basis = o.basis?.trimmingSpaces
+            if let basis, let problem = BasisRule.problem(basis) { fail(i, "observations.basis", problem.message); continue }
             switch ObservationValue.read(o.value, for: indicator, period: period) {
             case .failure(let e): fail(i, "observations.value", e.message)
             case .success(let read):
@@ -61,7 +63,8 @@ extension APIImplementation {
                 case .number(let v): value = v
                 case .text(let t): text = t
                 }
-                entries.append(FactEntry(.observation(indicatorId: indicator.id, period: period, value: value, text: text),
+                entries.append(FactEntry(.observation(indicatorId: indicator.id, period: period, value: value, text: text,
+                                                      basis: basis?.isEmpty == false ? basis : nil),
                                          valueStatus: o.status == .provisional ? .provisional : .final, source: o.source, note: o.note,
                                          provenance: details))
             }

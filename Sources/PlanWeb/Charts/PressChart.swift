@@ -31,7 +31,16 @@ struct PressChart {
         let sourceLines = Self.wrap(source, width: w - 2 * pad, size: 12)
         let titleLines = Array(Self.wrap(title, width: w - 2 * pad, size: 19).prefix(2))
         let top = 54.0 + Double(titleLines.count) * 22, gap = 20.0
-        let legendHeight = legend.isEmpty ? 0.0 : 26
+        // The key runs on as many lines as it needs within the width (another basis adds two entries).
+        var legendPlaces: [(x: Double, line: Int)] = []
+        var lx = pad, legendLine = 0
+        for item in legend {
+            let width = 18 + Self.width(item.label, size: 12) + 16
+            if lx > pad && lx + width - 16 > w - pad { (lx, legendLine) = (pad, legendLine + 1) }
+            legendPlaces.append((lx, legendLine))
+            lx += width
+        }
+        let legendHeight = legend.isEmpty ? 0.0 : 26 + Double(legendLine) * 20
         let footerTop = top + chartHeight + legendHeight + gap
         let height = footerTop + Double(sourceLines.count) * 17 + 24 + 12
         var s = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
@@ -46,11 +55,10 @@ struct PressChart {
         s += "<text x=\"\(SVG.n(pad))\" y=\"\(SVG.n(top - 12))\" font-size=\"13\" fill=\"#3c4043\">\(SVG.esc(subtitle))</text>"
         let inner = drawing.hasPrefix("<svg ") ? String(drawing.dropFirst(5)) : drawing
         s += "<svg x=\"\(SVG.n(pad))\" y=\"\(SVG.n(top))\" width=\"\(SVG.n(drawingWidth * scale))\" height=\"\(SVG.n(chartHeight))\" " + inner
-        var x = pad
-        for item in legend {
-            s += "<g transform=\"translate(\(SVG.n(x)) \(SVG.n(top + chartHeight + 6)))\">\(item.mark)</g>"
-            s += "<text x=\"\(SVG.n(x + 18))\" y=\"\(SVG.n(top + chartHeight + 17))\" font-size=\"12\" fill=\"#3c4043\">\(SVG.esc(item.label))</text>"
-            x += 18 + Self.width(item.label, size: 12) + 16
+        for (item, place) in zip(legend, legendPlaces) {
+            let y = top + chartHeight + Double(place.line) * 20
+            s += "<g transform=\"translate(\(SVG.n(place.x)) \(SVG.n(y + 6)))\">\(item.mark)</g>"
+            s += "<text x=\"\(SVG.n(place.x + 18))\" y=\"\(SVG.n(y + 17))\" font-size=\"12\" fill=\"#3c4043\">\(SVG.esc(item.label))</text>"
         }
         s += "<line x1=\"\(SVG.n(pad))\" x2=\"\(SVG.n(w - pad))\" y1=\"\(SVG.n(footerTop - 8))\" y2=\"\(SVG.n(footerTop - 8))\" stroke=\"#dadce0\"/>"
         for (i, line) in sourceLines.enumerated() {

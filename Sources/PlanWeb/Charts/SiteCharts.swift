@@ -76,17 +76,18 @@ enum SiteCharts {
         let (drawing, series) = indicatorDrawing(position, c)
         let baseline = drawing.baseline, targets = drawing.targets
         guard !targets.isEmpty else { return nil }
-        var points = CSVTable(fileName: "\(i.id)-chart.csv", header: ["indicator_id", "series", "period", "period_end", "value", "unit", "value_status", "source"])
+        var points = CSVTable(fileName: "\(i.id)-chart.csv", header: ["indicator_id", "series", "period", "period_end", "value", "unit", "value_status", "source",
+                                                                     "basis"])
         let unit = i.unit?.symbol ?? ""
-        if let (p, v) = baseline { points.rows.append([.text(i.id), .text("baseline"), .text(p.iso), .text(p.end.iso), .number(v), .text(unit), .text(nil), .text(c.model.plan.title[c.language])]) }
-        for (p, v) in targets { points.rows.append([.text(i.id), .text("target"), .text(p.iso), .text(p.end.iso), .number(v), .text(unit), .text(nil), .text(c.model.plan.title[c.language])]) }
+        if let (p, v) = baseline { points.rows.append([.text(i.id), .text("baseline"), .text(p.iso), .text(p.end.iso), .number(v), .text(unit), .text(nil), .text(c.model.plan.title[c.language]), .text(nil)]) }
+        for (p, v) in targets { points.rows.append([.text(i.id), .text("target"), .text(p.iso), .text(p.end.iso), .number(v), .text(unit), .text(nil), .text(c.model.plan.title[c.language]), .text(nil)]) }
         let records = Dictionary(c.model.observations.history(of: position).map { ($0.record.id, $0.record) }) { a, _ in a }
         var publishers: [String] = []
         for p in series {
             let publisher = records[p.factId]?.source
             if let publisher, !publishers.contains(publisher) { publishers.append(publisher) }
             points.rows.append([.text(i.id), .text("actual"), .text(p.period.iso), .text(p.period.end.iso), .number(p.value), .text(unit),
-                                .text(p.status.rawValue), .text(publisher)])
+                                .text(p.status.rawValue), .text(publisher), .text(p.basis)])
         }
         let plan = c.model.plan.title[c.language]
         let source = c.ko
@@ -99,9 +100,14 @@ enum SiteCharts {
             ("<circle cx=\"7\" cy=\"7\" r=\"5\" fill=\"#b34700\"/>", c.catalog["chart_final"]),
             ("<circle cx=\"7\" cy=\"7\" r=\"5\" fill=\"#ffffff\" stroke=\"#b34700\" stroke-width=\"2\"/>", c.catalog["chart_provisional"]),
         ]
+        // Values on another basis than the plan's, and the mark where the basis changes, when drawn.
+        let legendOfBases: [(mark: String, label: String)] = series.contains { $0.basis != nil } ? [
+            ("<path d=\"M7 1L13 12L1 12Z\" fill=\"\(IndicatorChart.otherColour)\"/>", c.catalog["chart_other_basis"]),
+            ("<path d=\"M7 0V14\" stroke=\"\(IndicatorChart.otherColour)\" stroke-width=\"1.5\" stroke-dasharray=\"3 3\"/>", c.catalog["chart_basis_break"]),
+        ] : []
         return SiteChart(title: i.name[c.language], description: drawing.description, drawing: drawing.render(id: "chart"),
                          size: (drawing.width, drawing.height), source: source, page: page(.indicator(position), c), name: "chart", points: points,
-                         legend: legend)
+                         legend: legend + legendOfBases)
     }
 
     /// The drawing of an indicator as of the page's date, and the values it draws (those with a
@@ -110,7 +116,7 @@ enum SiteCharts {
         let i = c.index.indicators[position]
         var scratch: [Int] = []
         let series = c.model.observations.series(for: position, asOf: c.assessment.asOf, scratch: &scratch).filter { $0.value != nil }
-        let actuals = series.map { IndicatorChart.Point(period: $0.period, value: $0.value ?? 0, provisional: $0.status == .provisional) }
+        let actuals = series.map { IndicatorChart.Point(period: $0.period, value: $0.value ?? 0, provisional: $0.status == .provisional, basis: $0.basis) }
         let baseline = i.baseline.flatMap { b in b.value.map { (b.period, $0) } }
         let targets = i.targets.compactMap { t in t.value.map { (t.due, $0) } }
         return (IndicatorChart(title: i.name[c.language], unit: i.unit, lowerIsBetter: i.direction == .decrease, baseline: baseline,

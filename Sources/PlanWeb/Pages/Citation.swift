@@ -21,9 +21,6 @@ struct Citation {
 
     /// A note written "한국어 / English" in the reader's language; any other note as it is.
     static func inLanguage(_ note: String, _ language: Language) -> String {
-        let parts = note.components(separatedBy: " / ")
-        func hangul(_ s: String) -> Bool { s.unicodeScalars.contains { (0xAC00...0xD7A3).contains($0.value) } }
-        guard parts.count == 2, hangul(parts[0]), !hangul(parts[1]) else { return note }
-        return (language == .ko ? parts[0] : parts[1]).trimmingCharacters(in: .whitespaces)
+        BilingualNote.text(note, language)
     }
 }

@@ -7,6 +7,11 @@ import PlanCore
 enum EvidenceText {
     static func sentence(_ e: TargetEvidence, _ indicator: Indicator, _ c: PageContext) -> String {
         guard let value = e.latest.value, let goal = e.target.value else { return "" }
+        // A value counted another way shows where things stand, but no share of the target.
+        if let basis = e.latest.basis {
+            return c.catalog.format("evidence_other_basis", ["value": c.value(value, indicator), "period": e.latest.period.text(c.language),
+                                                             "basis": BilingualNote.text(basis, c.language)])
+        }
         var parts: [String] = []
         if let share = e.shareOfTarget {
             parts.append(c.catalog.format("evidence_share_target", ["share": c.percent(share)]))

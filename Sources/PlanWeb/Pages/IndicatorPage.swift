@@ -13,6 +13,9 @@ enum IndicatorPage {
         let current = Set(series.map(\.factId))
         let (drawing, _) = SiteCharts.indicatorDrawing(position, c)
         let chart = drawing.targets.isEmpty ? "" : drawing.render(id: "chart", describedBy: "chart-trend")
+        func basisText(_ basis: String?) -> String { basis.map { BilingualNote.text($0, c.language) } ?? c.catalog["basis_plan"] }
+        let bases = Set(series.map(\.basis)).union(c.view.history(position, in: c.model.observations).map(\.basis))
+        let hasBases = bases.contains { $0 != nil }
         // Every value known as of the date, the current ones plain, the superseded ones struck through.
         let known = c.view.history(position, in: c.model.observations).filter { $0.record.isKnown(c.assessment.asOf) }
         let values: [[String: Any]] = known.map { o in
@@ -25,6 +28,8 @@ enum IndicatorPage {
                 "provisional": o.status == .provisional,
                 "source": o.record.source ?? "",
                 "note": o.record.note.map { Citation.inLanguage($0, c.language) } ?? "",
+                "basis": basisText(o.basis),
+                "other_basis": o.basis != nil,
                 "recorded": c.day(o.record.recordedAt.koreanDay),
                 "approved": o.record.approvedAt.map { c.day($0.koreanDay) } ?? "",
                 "superseded": !current.contains(o.record.id),
@@ -32,16 +37,16 @@ enum IndicatorPage {
         }
         var chartTable: [[String: Any]] = []
         if let b = i.baseline {
-            chartTable.append(["what": c.catalog["chart_baseline"], "period": b.period.text(c.language),
+            chartTable.append(["what": c.catalog["chart_baseline"], "period": b.period.text(c.language), "basis": basisText(nil),
                                "value": b.value.map { c.value($0, i) } ?? b.text?[c.language] ?? ""])
         }
         for t in i.targets {
-            chartTable.append(["what": c.catalog["chart_target"], "period": t.due.text(c.language),
+            chartTable.append(["what": c.catalog["chart_target"], "period": t.due.text(c.language), "basis": basisText(nil),
                                "value": t.value.map { c.value($0, i) } ?? t.text?[c.language] ?? ""])
         }
         for p in series {
             chartTable.append(["what": c.catalog[p.status == .provisional ? "chart_provisional" : "chart_final"], "period": p.period.text(c.language),
-                               "value": p.value.map { c.value($0, i) } ?? p.text ?? ""])
+                               "value": p.value.map { c.value($0, i) } ?? p.text ?? "", "basis": basisText(p.basis)])
         }
         let method: String
         switch a.method {
@@ -63,6 +68,8 @@ enum IndicatorPage {
             "chart": chart,
             "chart_description": chart.isEmpty ? "" : drawing.description,
             "chart_table": chartTable,
+            "has_bases": hasBases,
+            "bases_note": hasBases ? c.catalog["basis_note"] : "",
             "targets": i.targets.map { t in
                 [
                     "due": t.due.text(c.language),
@@ -89,11 +96,12 @@ enum IndicatorPage {
     static func csv(_ id: String, _ model: ReadModel, asOf: AsOf) -> String? {
         guard let i = model.factIndex.indicator(id) else { return nil }
         var table = CSVTable(fileName: "\(id).csv", header: ["indicator_id", "period", "value", "text", "value_status", "source"] + Provenance.columns
-                             + ["note", "recorded_at", "approved_at", "supersedes"])
+                             + ["note", "recorded_at", "approved_at", "supersedes", "basis"])
         for o in model.history(of: i.id) where o.record.isKnown(asOf) {
             table.rows.append([.text(i.id), .text(o.period.iso), .number(o.value), .text(o.text), .text(o.status.rawValue), .text(o.record.source)]
                               + (o.record.provenance?.columnValues ?? Array(repeating: nil, count: Provenance.columns.count)).map { .text($0) }
-                              + [.text(o.record.note), .text(o.record.recordedAt.iso), .text(o.record.approvedAt?.iso), .integer(o.record.supersedes)])
+                              + [.text(o.record.note), .text(o.record.recordedAt.iso), .text(o.record.approvedAt?.iso), .integer(o.record.supersedes),
+                                 .text(o.basis)])
         }
         return table.csv
     }

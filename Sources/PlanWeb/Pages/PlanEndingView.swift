@@ -49,7 +49,7 @@ enum PlanEndingView {
             return ["id": pillar.id, "title": pillar.title[c.language], "link": "/pillars/\(pillar.id)\(c.qs)",
                     "cells": cells(byProject.before.pillars[pi], byProject.after.pillars[pi]), "projects": projects]
         }
-        let rows = summary.items.filter { $0.verdict != .noFigure && $0.verdict != .reported }.map { row($0, summary, c) }
+        let rows = summary.items.filter { $0.verdict != .reported && ($0.verdict != .noFigure || $0.evidence != nil) }.map { row($0, summary, c) }
         return [
             "lines": lines,
             "verdicts": columns.map { v in ["label": label(v, c), "key": statusKey(v), "count": c.count(before[v] + after[v])] },

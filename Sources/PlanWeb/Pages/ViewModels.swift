@@ -30,7 +30,7 @@ enum ViewModels {
         let i = c.index.indicators[position]
         var scratch: [Int] = []
         let points = c.view.series(position, in: c.model.observations, scratch: &scratch)
-            .compactMap { p in p.value.map { IndicatorChart.Point(period: p.period, value: $0, provisional: p.status == .provisional) } }
+            .compactMap { p in p.value.map { IndicatorChart.Point(period: p.period, value: $0, provisional: p.status == .provisional, basis: p.basis) } }
         let targets = i.targets.compactMap { t in t.value.map { (t.due, $0) } }
         guard !targets.isEmpty else { return "" }
         let baseline = i.baseline.flatMap { b in b.value.map { (b.period, $0) } }

@@ -12,7 +12,7 @@ enum QueuePage {
     /// "데이터시장 규모 · 2024" / "1-1 사업비 · 2024": what a fact is about, in the reader's language.
     static func subject(_ fact: StoredFact, _ index: PlanIndex, _ c: PageContext) -> String {
         switch fact.entry.draft {
-        case .observation(let id, let period, _, _): return "\(index.indicator(id)?.name[c.language] ?? id) · \(period.text(c.language))"
+        case .observation(let id, let period, _, _, _): return "\(index.indicator(id)?.name[c.language] ?? id) · \(period.text(c.language))"
         case .budget(let p, let y, _, _): return "\(p) \(c.catalog["kind_budget"]) · \(c.catalog.format("year_label", ["year": String(y)]))"
         case .jobs(let p, let y, _): return "\(p) \(c.catalog["kind_jobs"]) · \(c.catalog.format("year_label", ["year": String(y)]))"
         case .taskStatus(let t, _, _, _): return index.task(t)?.title[c.language] ?? t
@@ -21,7 +21,7 @@ enum QueuePage {
 
     static func value(_ fact: StoredFact, _ index: PlanIndex, _ c: PageContext) -> String {
         switch fact.entry.draft {
-        case .observation(let id, _, let v, let t): return v.map { c.value($0, index.indicator(id)!) } ?? t ?? ""
+        case .observation(let id, _, let v, let t, _): return v.map { c.value($0, index.indicator(id)!) } ?? t ?? ""
         case .budget(_, _, let a, let e): return "\(c.money(e)) / \(c.money(a))"
         case .jobs(_, _, let n): return c.jobs(n)
         case .taskStatus(_, let day, let progress, let evidence): return "\(c.ko ? progress.korean : progress.english) (\(c.day(day))) — \(evidence)"

@@ -50,11 +50,11 @@ enum ReportForm {
             let key = FactKey(kind: .observation, subject: indicator.id, period: "\(y)")
             let s = ledger[key]
             func shown(_ f: StoredFact?) -> String? {
-                guard let f, case .observation(_, _, let v, let t) = f.entry.draft else { return nil }
+                guard let f, case .observation(_, _, let v, let t, _) = f.entry.draft else { return nil }
                 return v.map { c.value($0, indicator) } ?? t
             }
             func input(_ f: StoredFact?) -> String? {
-                guard let f, case .observation(_, _, let v, let t) = f.entry.draft else { return nil }
+                guard let f, case .observation(_, _, let v, let t, _) = f.entry.draft else { return nil }
                 return v.map(FormValues.plain) ?? t
             }
             let previous = ledger[FactKey(kind: .observation, subject: indicator.id, period: "\(y - 1)")]?.approved

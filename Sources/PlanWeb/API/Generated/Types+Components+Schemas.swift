@@ -39,6 +39,10 @@ extension Components {
                 internal var provenance: Components.Schemas.ProvenanceInput?
                 /// - Remark: Generated from `#/components/schemas/ReportRequest/observationsPayload/note`.
                 internal var note: Swift.String?
+                /// What the figure counts when that is not what the plan's indicator counts, in a few words ("공공데이터포털 목록 건수 / data.go.kr listings"); leave it out for the plan's own basis.
+                ///
+                /// - Remark: Generated from `#/components/schemas/ReportRequest/observationsPayload/basis`.
+                internal var basis: Swift.String?
                 /// Creates a new `observationsPayloadPayload`.
                 ///
                 /// - Parameters:
@@ -49,6 +53,7 @@ extension Components {
                 ///   - source: Who published the figure.
                 ///   - provenance:
                 ///   - note:
+                ///   - basis: What the figure counts when that is not what the plan's indicator counts, in a few words ("공공데이터포털 목록 건수 / data.go.kr listings"); leave it out for the plan's own basis.
                 internal init(
                     indicatorId: Swift.String,
                     period: Swift.String,
@@ -56,7 +61,8 @@ extension Components {
                     status: Components.Schemas.ReportRequest.observationsPayloadPayload.statusPayload? = nil,
                     source: Swift.String? = nil,
                     provenance: Components.Schemas.ProvenanceInput? = nil,
-                    note: Swift.String? = nil
+                    note: Swift.String? = nil,
+                    basis: Swift.String? = nil
                 ) {
                     self.indicatorId = indicatorId
                     self.period = period
@@ -65,6 +71,7 @@ extension Components {
                     self.source = source
                     self.provenance = provenance
                     self.note = note
+                    self.basis = basis
                 }
                 internal enum CodingKeys: String, CodingKey {
                     case indicatorId
@@ -74,6 +81,7 @@ extension Components {
                     case source
                     case provenance
                     case note
+                    case basis
                 }
             }
             /// - Remark: Generated from `#/components/schemas/ReportRequest/observations`.
@@ -1847,6 +1855,10 @@ extension Components {
             internal var provenance: Components.Schemas.Provenance?
             /// - Remark: Generated from `#/components/schemas/Observation/note`.
             internal var note: Swift.String?
+            /// What the figure counts when that is not what the plan's indicator counts; absent for the plan's own basis. Values on different bases are different figures, never revisions of each other.
+            ///
+            /// - Remark: Generated from `#/components/schemas/Observation/basis`.
+            internal var basis: Swift.String?
             /// - Remark: Generated from `#/components/schemas/Observation/recordedAt`.
             internal var recordedAt: Swift.String
             /// - Remark: Generated from `#/components/schemas/Observation/approvedAt`.
@@ -1868,6 +1880,7 @@ extension Components {
             ///   - source:
             ///   - provenance:
             ///   - note:
+            ///   - basis: What the figure counts when that is not what the plan's indicator counts; absent for the plan's own basis. Values on different bases are different figures, never revisions of each other.
             ///   - recordedAt:
             ///   - approvedAt:
             ///   - supersedes:
@@ -1881,6 +1894,7 @@ extension Components {
                 source: Swift.String? = nil,
                 provenance: Components.Schemas.Provenance? = nil,
                 note: Swift.String? = nil,
+                basis: Swift.String? = nil,
                 recordedAt: Swift.String,
                 approvedAt: Swift.String,
                 supersedes: Swift.Int64? = nil,
@@ -1894,6 +1908,7 @@ extension Components {
                 self.source = source
                 self.provenance = provenance
                 self.note = note
+                self.basis = basis
                 self.recordedAt = recordedAt
                 self.approvedAt = approvedAt
                 self.supersedes = supersedes
@@ -1908,6 +1923,7 @@ extension Components {
                 case source
                 case provenance
                 case note
+                case basis
                 case recordedAt
                 case approvedAt
                 case supersedes
@@ -2294,6 +2310,8 @@ extension Components {
                 internal var status: Swift.String
                 /// - Remark: Generated from `#/components/schemas/IndicatorAssessment/latest/factId`.
                 internal var factId: Swift.Int64
+                /// - Remark: Generated from `#/components/schemas/IndicatorAssessment/latest/basis`.
+                internal var basis: Swift.String?
                 /// Creates a new `latestPayload`.
                 ///
                 /// - Parameters:
@@ -2302,18 +2320,21 @@ extension Components {
                 ///   - text:
                 ///   - status:
                 ///   - factId:
+                ///   - basis:
                 internal init(
                     period: Swift.String,
                     value: Swift.Double? = nil,
                     text: Swift.String? = nil,
                     status: Swift.String,
-                    factId: Swift.Int64
+                    factId: Swift.Int64,
+                    basis: Swift.String? = nil
                 ) {
                     self.period = period
                     self.value = value
                     self.text = text
                     self.status = status
                     self.factId = factId
+                    self.basis = basis
                 }
                 internal enum CodingKeys: String, CodingKey {
                     case period
@@ -2321,11 +2342,41 @@ extension Components {
                     case text
                     case status
                     case factId
+                    case basis
                 }
             }
             /// - Remark: Generated from `#/components/schemas/IndicatorAssessment/latest`.
             internal var latest: Components.Schemas.IndicatorAssessment.latestPayload?
-            /// The ratio that decides the status: the projected share of the planned change (docs/method.md §6).
+            /// Values counted on another basis than the plan's, left out of the verdict (docs/method.md, "Values on another basis").
+            ///
+            /// - Remark: Generated from `#/components/schemas/IndicatorAssessment/otherBasisLeftOut`.
+            internal struct otherBasisLeftOutPayload: Codable, Hashable, Sendable {
+                /// - Remark: Generated from `#/components/schemas/IndicatorAssessment/otherBasisLeftOut/count`.
+                internal var count: Swift.Int
+                /// - Remark: Generated from `#/components/schemas/IndicatorAssessment/otherBasisLeftOut/bases`.
+                internal var bases: [Swift.String]
+                /// Creates a new `otherBasisLeftOutPayload`.
+                ///
+                /// - Parameters:
+                ///   - count:
+                ///   - bases:
+                internal init(
+                    count: Swift.Int,
+                    bases: [Swift.String]
+                ) {
+                    self.count = count
+                    self.bases = bases
+                }
+                internal enum CodingKeys: String, CodingKey {
+                    case count
+                    case bases
+                }
+            }
+            /// Values counted on another basis than the plan's, left out of the verdict (docs/method.md, "Values on another basis").
+            ///
+            /// - Remark: Generated from `#/components/schemas/IndicatorAssessment/otherBasisLeftOut`.
+            internal var otherBasisLeftOut: Components.Schemas.IndicatorAssessment.otherBasisLeftOutPayload?
+            /// The ratio that decides the status: the projected share of the planned change; for an exactly target, the share of the distance to it closed, 1 − |1 − r| (docs/method.md §6).
             ///
             /// - Remark: Generated from `#/components/schemas/IndicatorAssessment/ratio`.
             internal var ratio: Swift.Double?
@@ -2348,7 +2399,7 @@ extension Components {
             ///
             /// - Remark: Generated from `#/components/schemas/IndicatorAssessment/trendRatio`.
             internal var trendRatio: Swift.Double?
-            /// How many values the trend was fitted to, the baseline included.
+            /// How many values the trend was fitted to, the baseline included (for a level to hold, its trend line's).
             ///
             /// - Remark: Generated from `#/components/schemas/IndicatorAssessment/trendPoints`.
             internal var trendPoints: Swift.Int?
@@ -2356,6 +2407,8 @@ extension Components {
             internal var p: Swift.Double?
             /// - Remark: Generated from `#/components/schemas/IndicatorAssessment/s`.
             internal var s: Swift.Double?
+            /// The value the deciding projection reaches at the due date, capped at the natural bounds; for a level to hold, where its trend line stands at the due date.
+            ///
             /// - Remark: Generated from `#/components/schemas/IndicatorAssessment/projected`.
             internal var projected: Swift.Double?
             /// - Remark: Generated from `#/components/schemas/IndicatorAssessment/actualGrowthRate`.
@@ -2368,10 +2421,47 @@ extension Components {
             internal var growthRatio: Swift.Double?
             /// - Remark: Generated from `#/components/schemas/IndicatorAssessment/final`.
             internal var final: Swift.Bool
+            /// Why it is not yet assessable (docs/method.md §11).
+            ///
             /// - Remark: Generated from `#/components/schemas/IndicatorAssessment/reason`.
-            internal var reason: Swift.String?
+            internal enum reasonPayload: String, Codable, Hashable, Sendable, CaseIterable {
+                case noData = "noData"
+                case noValueAfterBaseline = "noValueAfterBaseline"
+                case noValueForDuePeriod = "noValueForDuePeriod"
+                case noPathBeforeDue = "noPathBeforeDue"
+                case noReport = "noReport"
+            }
+            /// Why it is not yet assessable (docs/method.md §11).
+            ///
+            /// - Remark: Generated from `#/components/schemas/IndicatorAssessment/reason`.
+            internal var reason: Components.Schemas.IndicatorAssessment.reasonPayload?
+            /// - Remark: Generated from `#/components/schemas/IndicatorAssessment/flagsPayload`.
+            internal enum flagsPayloadPayload: String, Codable, Hashable, Sendable, CaseIterable {
+                case baselineFromFirstObservation = "baselineFromFirstObservation"
+                case cagrFellBackToLinear = "cagrFellBackToLinear"
+                case baselineStartUsed = "baselineStartUsed"
+                case projectionCapped = "projectionCapped"
+                case maintenanceTarget = "maintenanceTarget"
+                case baselineMeetsTarget = "baselineMeetsTarget"
+                case provisionalValue = "provisionalValue"
+                case inferredFromCumulative = "inferredFromCumulative"
+                case cagrValueAtOrBelowZero = "cagrValueAtOrBelowZero"
+                case trendAndLatestDisagree = "trendAndLatestDisagree"
+                case levelTrendFalls = "levelTrendFalls"
+                case incompletePeriod = "incompletePeriod"
+            }
+            /// How the rules were applied (docs/method.md §15); each is also said in the explanation.
+            ///
             /// - Remark: Generated from `#/components/schemas/IndicatorAssessment/flags`.
-            internal var flags: [Swift.String]
+            internal typealias flagsPayload = [Components.Schemas.IndicatorAssessment.flagsPayloadPayload]
+            /// How the rules were applied (docs/method.md §15); each is also said in the explanation.
+            ///
+            /// - Remark: Generated from `#/components/schemas/IndicatorAssessment/flags`.
+            internal var flags: Components.Schemas.IndicatorAssessment.flagsPayload
+            /// For a per-period indicator, the periods after the baseline whose reports do not cover them, so no total is made for them (docs/method.md §9).
+            ///
+            /// - Remark: Generated from `#/components/schemas/IndicatorAssessment/incompletePeriods`.
+            internal var incompletePeriods: [Swift.String]?
             /// - Remark: Generated from `#/components/schemas/IndicatorAssessment/explanation`.
             internal var explanation: Components.Schemas.Text
             /// - Remark: Generated from `#/components/schemas/IndicatorAssessment/passedMilestonesPayload`.
@@ -2432,20 +2522,22 @@ extension Components {
             ///   - milestone:
             ///   - baseline:
             ///   - latest:
-            ///   - ratio: The ratio that decides the status: the projected share of the planned change (docs/method.md §6).
+            ///   - otherBasisLeftOut: Values counted on another basis than the plan's, left out of the verdict (docs/method.md, "Values on another basis").
+            ///   - ratio: The ratio that decides the status: the projected share of the planned change; for an exactly target, the share of the distance to it closed, 1 − |1 − r| (docs/method.md §6).
             ///   - basis: What the deciding projection was drawn from.
             ///   - lastPointRatio: The ratio from the baseline and the latest value alone.
             ///   - trendRatio: The ratio from the least-squares trend, with three or more values.
-            ///   - trendPoints: How many values the trend was fitted to, the baseline included.
+            ///   - trendPoints: How many values the trend was fitted to, the baseline included (for a level to hold, its trend line's).
             ///   - p:
             ///   - s:
-            ///   - projected:
+            ///   - projected: The value the deciding projection reaches at the due date, capped at the natural bounds; for a level to hold, where its trend line stands at the due date.
             ///   - actualGrowthRate:
             ///   - requiredGrowthRate:
             ///   - growthRatio: Under CAGR, the actual over the required yearly growth (Eurostat's ratio), kept beside the deciding share.
             ///   - final:
-            ///   - reason:
-            ///   - flags:
+            ///   - reason: Why it is not yet assessable (docs/method.md §11).
+            ///   - flags: How the rules were applied (docs/method.md §15); each is also said in the explanation.
+            ///   - incompletePeriods: For a per-period indicator, the periods after the baseline whose reports do not cover them, so no total is made for them (docs/method.md §9).
             ///   - explanation:
             ///   - passedMilestones:
             ///   - againstOriginal:
@@ -2458,6 +2550,7 @@ extension Components {
                 milestone: Components.Schemas.IndicatorAssessment.milestonePayload? = nil,
                 baseline: Components.Schemas.IndicatorAssessment.baselinePayload? = nil,
                 latest: Components.Schemas.IndicatorAssessment.latestPayload? = nil,
+                otherBasisLeftOut: Components.Schemas.IndicatorAssessment.otherBasisLeftOutPayload? = nil,
                 ratio: Swift.Double? = nil,
                 basis: Components.Schemas.IndicatorAssessment.basisPayload? = nil,
                 lastPointRatio: Swift.Double? = nil,
@@ -2470,8 +2563,9 @@ extension Components {
                 requiredGrowthRate: Swift.Double? = nil,
                 growthRatio: Swift.Double? = nil,
                 final: Swift.Bool,
-                reason: Swift.String? = nil,
-                flags: [Swift.String],
+                reason: Components.Schemas.IndicatorAssessment.reasonPayload? = nil,
+                flags: Components.Schemas.IndicatorAssessment.flagsPayload,
+                incompletePeriods: [Swift.String]? = nil,
                 explanation: Components.Schemas.Text,
                 passedMilestones: Components.Schemas.IndicatorAssessment.passedMilestonesPayload,
                 againstOriginal: Components.Schemas.OriginalVerdict? = nil
@@ -2484,6 +2578,7 @@ extension Components {
                 self.milestone = milestone
                 self.baseline = baseline
                 self.latest = latest
+                self.otherBasisLeftOut = otherBasisLeftOut
                 self.ratio = ratio
                 self.basis = basis
                 self.lastPointRatio = lastPointRatio
@@ -2498,6 +2593,7 @@ extension Components {
                 self.final = final
                 self.reason = reason
                 self.flags = flags
+                self.incompletePeriods = incompletePeriods
                 self.explanation = explanation
                 self.passedMilestones = passedMilestones
                 self.againstOriginal = againstOriginal
@@ -2511,6 +2607,7 @@ extension Components {
                 case milestone
                 case baseline
                 case latest
+                case otherBasisLeftOut
                 case ratio
                 case basis
                 case lastPointRatio
@@ -2525,6 +2622,7 @@ extension Components {
                 case final
                 case reason
                 case flags
+                case incompletePeriods
                 case explanation
                 case passedMilestones
                 case againstOriginal
