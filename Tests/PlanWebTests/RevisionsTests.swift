@@ -1,5 +1,6 @@
 import Foundation
 import PlanCore
+import PlanStore
 import Testing
 @testable import PlanWeb
 
@@ -25,7 +26,8 @@ struct RevisionsTests {
             #expect(oldHome.contains("44.8조원") && !oldHome.contains("49조원") && oldHome.contains("4개 분야 12개 프로젝트"))
             let newHome = try await client.fetch("/?asOf=2021-08-01").body.visibleText
             #expect(newHome.contains("49조원") && newHome.contains("처음 약속(2020년 7월 14일): 총사업비 58.2조원, 국고 44.8조원"))
-            #expect(newHome.contains("5개 분야 13개 프로젝트"))
+            #expect(newHome.contains("5개 분야 13개 프로젝트") && newHome.contains("2021년 7월 14일부터는 「한국판 뉴딜 2.0 추진계획」에 따라 바뀐 계획으로 판정합니다."))
+            #expect(!oldHome.contains("바뀐 계획으로 판정합니다"))
             #expect(try await client.fetch("/pillars/5?asOf=2021-06-30").status == .notFound)
             let area = try await client.fetch("/pillars/5?asOf=2021-08-01")
             #expect(area.status == .ok && area.body.visibleText.contains("분야 전체의 약속: 2025년까지 2.6조원"))
@@ -108,6 +110,60 @@ struct RevisionsTests {
             let early = try JSONValue.parse(try await client.fetch("/api/v1/assessments?asOf=2021-06-30&project=1-1").body)
             let alone = early["indicators"]?.array?.first { $0["indicatorId"]?.string == "1-1.big-data-platforms" }
             #expect(alone?["milestone"]?["value"]?.int == 30 && alone?["againstOriginal"] == nil && early["planVersion"]?["number"]?.int == 0)
+        }
+    }
+
+    @Test("an indicator that a revision moves to another place in the plan keeps its values on its page, chart and download")
+    func movedIndicatorKeepsItsValues() async throws {
+        func plan(_ indicators: [String], revision: String = "") -> String {
+            """
+            format: planwatch-plan/1
+            id: moved
+            title: {ko: 옮긴 지표, en: A moved indicator}
+            period: {start: 2020, end: 2035}
+            published: 2020-07-14
+            currency: KRW
+            \(revision)pillars:
+              - id: "1"
+                title: {ko: 분야, en: Pillar}
+                projects:
+                  - id: "1-1"
+                    title: {ko: 사업, en: Project}
+                    indicators:
+            \(indicators.map { "          - {id: \($0), name: {ko: 지표 \($0), en: Indicator \($0)}, unit: 개, baseline: {period: \"2020\", value: \"10\"}, targets: [{due: \"2025\", value: \"60\"}]}" }.joined(separator: "\n"))
+
+            """
+        }
+        let revision = """
+        revision:
+          effective: 2030-07-14
+          title: {ko: 개정, en: Revision}
+          sources:
+            - {id: pr, publisher: {ko: 부처, en: Ministry}, url: "https://example.go.kr/pr", published: 2030-07-14}
+
+        """
+        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("planwatch-moved-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let store = try SQLiteStore(path: dir.appendingPathComponent("moved.sqlite").path)
+        try await store.migrate()
+        for (name, yaml) in [("moved.yaml", plan(["x"])), ("moved-2.yaml", plan(["w", "x"], revision: revision))] {
+            let loaded = PlanLoader.load(yaml: yaml, file: name)
+            let parsed = try #require(loaded.plan, "\(loaded.diagnostics)")
+            _ = try await store.loadPlan(bytes: Array(yaml.utf8), fileName: name, plan: parsed, actor: .system)
+        }
+        _ = try await store.append([FactEntry(.observation(indicatorId: "x", period: .year(2021)!, value: 23, text: nil))],
+                                   state: .approved, actor: Actor("user:test"), at: .now)
+        let history = try #require(try await store.planHistory())
+        let site = Site(model: ReadModel(version: 1, history: history, facts: try await store.publishedFacts(), today: Timestamp.now.koreanDay), store: store)
+        // The revision (in force from 2030) puts w before x, so today's version and the newest
+        // number x differently.
+        #expect(site.model.todayView.index.indicatorIndex["x"] == 0 && site.model.factIndex.indicatorIndex["x"] == 1)
+        try await WebFixture.withClient(site) { client in
+            let csv = try await client.fetch("/indicators/x/chart.csv").body
+            #expect(csv.contains("x,actual,2021,2021-12-31,23,"), "\(csv)")
+            let page = try await client.fetch("/indicators/x").body
+            #expect(page.contains("23개"))
         }
     }
 }

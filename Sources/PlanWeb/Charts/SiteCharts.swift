@@ -81,7 +81,7 @@ enum SiteCharts {
         let unit = i.unit?.symbol ?? ""
         if let (p, v) = baseline { points.rows.append([.text(i.id), .text("baseline"), .text(p.iso), .text(p.end.iso), .number(v), .text(unit), .text(nil), .text(c.model.plan.title[c.language]), .text(nil)]) }
         for (p, v) in targets { points.rows.append([.text(i.id), .text("target"), .text(p.iso), .text(p.end.iso), .number(v), .text(unit), .text(nil), .text(c.model.plan.title[c.language]), .text(nil)]) }
-        let records = Dictionary(c.model.observations.history(of: position).map { ($0.record.id, $0.record) }) { a, _ in a }
+        let records = Dictionary(c.view.history(position, in: c.model.observations).map { ($0.record.id, $0.record) }) { a, _ in a }
         var publishers: [String] = []
         for p in series {
             let publisher = records[p.factId]?.source
@@ -115,7 +115,7 @@ enum SiteCharts {
     static func indicatorDrawing(_ position: Int, _ c: PageContext) -> (IndicatorChart, [SeriesPoint]) {
         let i = c.index.indicators[position]
         var scratch: [Int] = []
-        let series = c.model.observations.series(for: position, asOf: c.assessment.asOf, scratch: &scratch).filter { $0.value != nil }
+        let series = c.view.series(position, in: c.model.observations, scratch: &scratch).filter { $0.value != nil }
         let actuals = series.map { IndicatorChart.Point(period: $0.period, value: $0.value ?? 0, provisional: $0.status == .provisional, basis: $0.basis) }
         let baseline = i.baseline.flatMap { b in b.value.map { (b.period, $0) } }
         let targets = i.targets.compactMap { t in t.value.map { (t.due, $0) } }

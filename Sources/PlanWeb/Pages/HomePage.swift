@@ -35,6 +35,9 @@ enum HomePage {
             "summary": c.text(plan.summary) ?? "",
             "plan_source": c.text(plan.source) ?? "",
             "plan_source_url": plan.sourceURL ?? "",
+            "plan_revision": plan.revision.map { r in
+                c.catalog.format("home_revision_in_force", ["title": r.title[c.language], "date": c.day(r.effective)])
+            } ?? "",
             "commitments": commitments,
             "commitments_note": PlanCommitmentCards.note(c),
             "executed": c.reached(c.money(r.budgetExecutedToDate), reported: c.reported(budgetOf: c.index.projects.indices)),
