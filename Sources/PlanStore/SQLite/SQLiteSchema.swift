@@ -23,6 +23,7 @@ enum SQLiteSchema {
         Migration(version: 7, name: "who submitted each fact, for four eyes on approval", sql: PortableSQL.submittedBy),
         Migration(version: 8, name: "API tokens expire and record their last use", sql: tokenExpiry),
         Migration(version: 10, name: "reporting rounds, their reminders, and the notifications outbox", sql: roundsAndOutbox),
+        Migration(version: 11, name: "draft revisions of the plan, edited in the browser", sql: PlanDraftRows.table(id: "INTEGER PRIMARY KEY", int: "INTEGER", blob: "BLOB")),
     ]
 
     /// Rounds the office opens; the reminders sent, once each; the outbox of notifications,
