@@ -97,7 +97,7 @@ struct PlanEditorTests {
             #expect(page.contains("상향 스마트 산단 지정 4-2.smart-industrial-complexes 2025년 목표 15개 20개"))
             #expect(page.contains("추가 스마트 항만 실증"))
             #expect(page.contains("삭제 AI 윤리기준 수립 및 AI 기본법제 정비"))
-            #expect(page.contains("스마트 산단 지정: 달성 → 새 목표 기준"))
+            #expect(page.contains("스마트 산단 지정 : 달성 → 새 목표 기준 평가 유보"))
 
             // Submitting without a source is refused at each field it needs.
             let incomplete = try await Self.edit(client, park, "\(draft)/revision") {

@@ -58,7 +58,7 @@ extension DraftForm {
         var out: [String: Any] = [
             "in_table": inTable, "show_hint": hint, "describe": describe,
             "id": name, "name": name, "label": label, "short_label": field.label, "value": value, "hint": field.hint ?? "",
-            "lang": field.lang ?? "", "required": field.required,
+            "lang": field.lang ?? (name.hasSuffix(".ko") ? "ko" : ""), "required": field.required,
             "error": (marks.errors[name] ?? []).joined(separator: " "), "has_error": marks.errors[name] != nil,
             "warnings": marks.warnings[name] ?? [], "has_warnings": marks.warnings[name] != nil,
         ]

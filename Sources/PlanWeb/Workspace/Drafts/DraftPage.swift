@@ -32,8 +32,9 @@ enum DraftPage {
             "meta": c.catalog.format("df_meta", ["created": AuditPage.kst(record.createdAt), "creator": ActorName.display(record.createdBy),
                                                    "updated": AuditPage.kst(record.updatedAt), "editor": ActorName.display(record.updatedBy)]),
             "authors": record.authors.map(ActorName.display).joined(separator: ", "),
-            "changes": changes.map { changeRow($0, c) }, "has_changes": !changes.isEmpty,
-            "change_count": c.catalog.format("revision_change_count", ["count": c.count(changes.count)]),
+            "changes": changes.map { changeRow($0, c, revision: revision, link: session.isOpen ? editLink($0, session) : nil) },
+            "has_changes": !changes.isEmpty,
+            "change_count": c.catalog.format("df_change_count", ["count": c.count(changes.count)]),
             "effects": effects.indicators.map { effectRow($0, c, link: "/indicators/\($0.id)") },
             "task_effects": effects.tasks.map { taskEffectRow($0, c) },
             "has_effects": !effects.indicators.isEmpty || !effects.tasks.isEmpty,
@@ -64,46 +65,61 @@ enum DraftPage {
                          values: values, status: status)
     }
 
-    /// One change as `/revisions` shows it: the kind, the item (linked to its edit page), old → new.
-    static func changeRow(_ change: PlanChange, _ c: PageContext) -> [String: Any] {
+    /// One change as `/revisions` shows it: the kind, the item (linked to its edit page), old →
+    /// new, and the reason the draft gives for it.
+    static func changeRow(_ change: PlanChange, _ c: PageContext, revision: PlanRevision? = nil, link: String? = nil) -> [String: Any] {
         [
             "kind": c.catalog["change_\(change.kind.rawValue)"], "kind_key": change.kind.rawValue,
-            "name": change.name[c.language], "id": change.item.id ?? "",
+            "name": change.name[c.language], "id": change.item.id ?? "", "link": link ?? "",
             "aspect": RevisionsPage.aspect(change, c),
             "old": change.old?[c.language] ?? "–", "new": change.new?[c.language] ?? "–",
+            "note": revision?.explanation(of: change)?.note.map { $0[c.language] } ?? "",
         ]
+    }
+
+    /// The edit page of what a change is about, while the draft still has it.
+    static func editLink(_ change: PlanChange, _ session: DraftSession) -> String? {
+        let item: PlanItem
+        switch change.item {
+        case .plan: item = .plan
+        case .pillar(let id): item = .pillar(id)
+        case .project(let id): item = .project(id)
+        case .indicator(let id): item = .indicator(id)
+        case .task(let id): item = .task(id)
+        }
+        guard change.kind != .removed || session.plan.contains(item) else { return nil }
+        switch item {
+        case .plan: return "\(session.link)/plan"
+        case .pillar(let id): return "\(session.link)/pillars/\(id)"
+        case .project(let id): return "\(session.link)/projects/\(id)"
+        case .indicator(let id): return "\(session.link)/indicators/\(id)"
+        case .task(let id): return "\(session.link)/tasks/\(id)"
+        case .revision: return nil
+        }
     }
 
     static func effectRow(_ e: RevisionEffects.IndicatorEffect, _ c: PageContext, link: String) -> [String: Any] {
         var out: [String: Any] = ["id": e.id, "name": e.name[c.language], "link": link]
-        out["before"] = e.before.map { c.status($0) } ?? false
-        out["after"] = e.after.map { c.status($0) } ?? false
+        out["before"] = e.before.map { c.status($0).merging(["cls": "s-\($0.rawValue)"]) { $1 } } ?? false
+        out["after"] = e.after.map { c.status($0).merging(["cls": "s-\($0.rawValue)"]) { $1 } } ?? false
         out["added"] = e.before == nil
         out["dropped"] = e.after == nil
         out["same"] = e.before == e.after && e.before != nil
-        out["sentence"] = sentence(name: e.name[c.language], before: e.before.map(c.catalog.status), after: e.after.map(c.catalog.status),
-                                   kept: e.approvedValues, c)
+        out["changed"] = e.before != nil && e.after != nil && e.before != e.after
+        out["kept"] = e.after == nil && e.approvedValues > 0 ? c.catalog.format("df_effect_kept", ["count": c.count(e.approvedValues)]) : ""
         return out
     }
 
     static func taskEffectRow(_ e: RevisionEffects.TaskEffect, _ c: PageContext) -> [String: Any] {
         var out: [String: Any] = ["id": e.id, "name": e.title[c.language], "kind": c.catalog["kind_\(e.kind.rawValue)"]]
-        out["before"] = e.before.map { c.status($0) } ?? false
-        out["after"] = e.after.map { c.status($0) } ?? false
-        out["sentence"] = sentence(name: e.title[c.language], before: e.before.map(c.catalog.task), after: e.after.map(c.catalog.task),
-                                   kept: e.approvedReports, c)
+        out["before"] = e.before.map { c.status($0).merging(["cls": "t-\($0.rawValue)"]) { $1 } } ?? false
+        out["after"] = e.after.map { c.status($0).merging(["cls": "t-\($0.rawValue)"]) { $1 } } ?? false
+        out["added"] = e.before == nil
+        out["dropped"] = e.after == nil
+        out["same"] = e.before == e.after && e.before != nil
+        out["changed"] = e.before != nil && e.after != nil && e.before != e.after
+        out["kept"] = e.after == nil && e.approvedReports > 0 ? c.catalog.format("df_effect_kept", ["count": c.count(e.approvedReports)]) : ""
         return out
-    }
-
-    /// "1-2 스마트공장: 정상 추진 → 보통 진전(새 목표 기준)".
-    static func sentence(name: String, before: String?, after: String?, kept: Int, _ c: PageContext) -> String {
-        switch (before, after) {
-        case let (b?, a?) where b == a: return c.catalog.format("df_effect_same", ["name": name, "status": a])
-        case let (b?, a?): return c.catalog.format("df_effect_changed", ["name": name, "before": b, "after": a])
-        case let (nil, a?): return c.catalog.format("df_effect_added", ["name": name, "status": a])
-        case let (b?, nil): return c.catalog.format("df_effect_dropped", ["name": name, "status": b, "count": c.count(kept)])
-        case (nil, nil): return name
-        }
     }
 
     /// The plan's headline, its pillars and their projects, each linked to its edit page.

@@ -37,7 +37,7 @@ enum DraftSpecs {
                 || (node["targets"]?.items.contains { $0["text"] != nil } ?? false)
             var basics: [Field] = isNew ? [Field(path: "id", label: t["df_id"], hint: t["df_id_hint"], required: true)] : []
             basics += title("name", c) + [
-                Field(path: "unit", label: t["df_unit"], kind: .select([("", t["df_unit_none"])] + Unit.symbols.map { ($0, FormValues.unitName($0, c) == $0 ? $0 : "\($0) (\(FormValues.unitName($0, c)))") })),
+                Field(path: "unit", label: t["df_unit"], kind: .select([("", t["df_unit_none"])] + units(c))),
                 Field(path: "measure", label: t["df_measure"], kind: .select(choices(Measure.self, "measure", c))),
                 Field(path: "direction", label: t["df_direction"], kind: .select(choices(Direction.self, "direction", c))),
                 Field(path: "accumulation", label: t["df_accumulation"], kind: .select(choices(Accumulation.self, "accumulation", c))),
@@ -128,6 +128,17 @@ enum DraftSpecs {
             Field(path: "count", label: t["df_jobs_count"], kind: .number),
             Field(path: "asWritten", label: t["df_as_written"]),
         ], values: ["count"])
+    }
+
+    /// The units a plan may use: their symbols in Korean; in English, their nouns (two units
+    /// counted in "times" told apart), so an English page carries no unmarked Korean.
+    static func units(_ c: PageContext) -> [(value: String, label: String)] {
+        let nouns = Unit.catalog.map { FormValues.unitName($0.symbol, c) }
+        return Unit.catalog.enumerated().map { i, unit in
+            guard c.language == .en else { return (unit.symbol, unit.symbol) }
+            let noun = nouns[i]
+            return (unit.symbol, nouns.filter { $0 == noun }.count > 1 ? "\(noun) (\(unit.kind.rawValue))" : noun)
+        }
     }
 
     static func organizations(_ plan: Plan, _ c: PageContext) -> [(value: String, label: String)] {
