@@ -2,7 +2,7 @@ import Foundation
 import PlanCore
 
 // One libFuzzer executable for every target in FuzzTargets, chosen by PLANWATCH_FUZZ_TARGET
-// (period, koreanNumber, plan, factsCSV, smtpReply, mailHeader; see Fuzz/README.md). SwiftPM gives an executable its
+// (period, koreanNumber, plan, factsCSV, smtpReply, mailHeader, planUpload; see Fuzz/README.md). SwiftPM gives an executable its
 // own main, so this main hands control to libFuzzer's driver.
 @_silgen_name("LLVMFuzzerRunDriver")
 func runDriver(_ argc: UnsafeMutablePointer<CInt>, _ argv: UnsafeMutablePointer<UnsafeMutablePointer<UnsafeMutablePointer<CChar>?>>,

@@ -17,6 +17,7 @@ import os
 from selenium.webdriver.common.by import By
 
 from harness import BASE, SHOTS, click, driver, fail, finish, viewport
+import workflow
 
 PASSWORDS = {"park": "coordinator pass 1", "yoon": "second coordinator 1"}
 INDICATOR = "4-2.smart-industrial-complexes"
@@ -36,13 +37,7 @@ def main_text(d):
 
 
 def sign_in(d, user):
-    d.delete_all_cookies()
-    d.get(BASE + "/signin")
-    d.find_element(By.ID, "username").send_keys(user)
-    d.find_element(By.ID, "password").send_keys(PASSWORDS[user])
-    click(d, d.find_element(By.CSS_SELECTOR, "form.stacked button[type=submit]"))
-    if "/admin" not in d.current_url:
-        fail(f"{user} did not reach the workspace after signing in: {d.current_url}")
+    workflow.sign_in(d, user, PASSWORDS[user])
 
 
 def type_into(d, field_id, text):

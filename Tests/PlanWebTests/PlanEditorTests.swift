@@ -245,6 +245,14 @@ struct PlanEditorTests {
             retry["targets.1.value"] = "22개"
             #expect(try await client.post(path, fields: retry, headers: yoon.headers).status == .seeOther)
             #expect(try await Self.draftPlan(f, draft).indicator(Self.indicator)?.targets[1].value == 22)
+            // A submission is of the draft as park last saw it: a change saved since stops it.
+            var submission = FormFields(try await client.fetch("\(draft)/revision", headers: [.cookie: park.cookie]).body, action: "\(draft)/revision")
+            Self.fillRevision(&submission)
+            let meanwhile = try await Self.edit(client, yoon, "\(draft)/indicators/1-1.big-data-platforms") { $0["targets.0.value"] = "36개" }
+            #expect(meanwhile.status == .seeOther)
+            let stale = try await client.post("\(draft)/revision", fields: submission, headers: park.headers)
+            #expect(stale.status == .conflict && stale.body.visibleText.contains("다시 제출하십시오"))
+            #expect(try await f.store.planDraft(id: Self.id(draft), content: false)?.state == .editing)
         }
     }
 

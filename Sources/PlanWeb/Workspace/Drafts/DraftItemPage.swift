@@ -253,7 +253,7 @@ enum DraftItemPage {
     /// What dropping an indicator or task does to reported facts, said before it is done.
     static func dropNotice(_ session: DraftSession, _ item: PlanItem, _ c: PageContext) async throws -> String {
         let facts = try await DraftFacts.count(item, in: session.plan, ws: session.ws)
-        let kept = c.catalog.format("df_drop_notice", ["approved": c.count(facts.approved)])
+        let kept = facts.approved == 0 ? c.catalog["df_drop_notice_none"] : c.catalog.format("df_drop_notice", ["approved": c.count(facts.approved)])
         return facts.pending == 0 ? kept : kept + " " + c.catalog.format("df_drop_notice_pending", ["pending": c.count(facts.pending)])
     }
 
@@ -277,6 +277,13 @@ enum DraftItemPage {
             target.item = kind == .indicator ? .indicator(id) : .task(id)
         }
         let current = currentNode(given, in: session.plan, request: request)
+        // A submission is of the draft as it was when the page was opened, never of changes made since unseen.
+        if given.item == .revision, form["action"] == "submit", let lock = Int64(form["lock"] ?? ""), lock != session.record.lock {
+            var state = State(typed: form)
+            state.conflict = c.catalog.format("df_conflict_submit", ["who": ActorName.display(session.record.updatedBy),
+                                                                     "when": AuditPage.kst(session.record.updatedAt)])
+            return try await show(request, ws, draft: text, target: given, state: state, status: .conflict)
+        }
         if let refusal = conflict(session, form: form, node: current, isNew: target.isNew, c: c) {
             var state = State(typed: form)
             state.conflict = refusal

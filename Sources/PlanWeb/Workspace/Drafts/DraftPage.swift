@@ -61,6 +61,17 @@ enum DraftPage {
             values["blockers"] = blockers
             values["has_blockers"] = !blockers.isEmpty
         }
+        // Values reported in one unit are read in another when an indicator's unit changes: said, never silent.
+        let reread: [String] = changes.filter { $0.field == "unit" }.compactMap { change in
+            guard case .indicator(let id) = change.item else { return nil }
+            let count = model.history(of: id).count
+            guard count > 0 else { return nil }
+            return c.catalog.format("df_unit_changed_values", ["name": change.name[c.language], "count": c.count(count),
+                                                                "old": change.old?[c.language] ?? "–", "new": change.new?[c.language] ?? "–",
+                                                                "ro": KoreanParticle.instrumental(after: change.new?.ko ?? "")])
+        }
+        values["notices"] = reread
+        values["has_notices"] = !reread.isEmpty
         return ws.render("draft", request, title: "\(c.catalog["ws_drafts"]) · \(DraftsPage.name(record, c))", current: "/admin/drafts",
                          values: values, status: status)
     }
@@ -99,27 +110,27 @@ enum DraftPage {
     }
 
     static func effectRow(_ e: RevisionEffects.IndicatorEffect, _ c: PageContext, link: String) -> [String: Any] {
-        var out: [String: Any] = ["id": e.id, "name": e.name[c.language], "link": link]
-        out["before"] = e.before.map { c.status($0).merging(["cls": "s-\($0.rawValue)"]) { $1 } } ?? false
-        out["after"] = e.after.map { c.status($0).merging(["cls": "s-\($0.rawValue)"]) { $1 } } ?? false
-        out["added"] = e.before == nil
-        out["dropped"] = e.after == nil
-        out["same"] = e.before == e.after && e.before != nil
-        out["changed"] = e.before != nil && e.after != nil && e.before != e.after
-        out["kept"] = e.after == nil && e.approvedValues > 0 ? c.catalog.format("df_effect_kept", ["count": c.count(e.approvedValues)]) : ""
-        return out
+        ["id": e.id, "name": e.name[c.language], "link": link].merging(
+            verdicts(e.before.map { c.status($0).merging(["cls": "s-\($0.rawValue)"]) { $1 } },
+                     e.after.map { c.status($0).merging(["cls": "s-\($0.rawValue)"]) { $1 } },
+                     same: e.before == e.after, kept: e.approvedValues, c)) { $1 }
     }
 
     static func taskEffectRow(_ e: RevisionEffects.TaskEffect, _ c: PageContext) -> [String: Any] {
-        var out: [String: Any] = ["id": e.id, "name": e.title[c.language], "kind": c.catalog["kind_\(e.kind.rawValue)"]]
-        out["before"] = e.before.map { c.status($0).merging(["cls": "t-\($0.rawValue)"]) { $1 } } ?? false
-        out["after"] = e.after.map { c.status($0).merging(["cls": "t-\($0.rawValue)"]) { $1 } } ?? false
-        out["added"] = e.before == nil
-        out["dropped"] = e.after == nil
-        out["same"] = e.before == e.after && e.before != nil
-        out["changed"] = e.before != nil && e.after != nil && e.before != e.after
-        out["kept"] = e.after == nil && e.approvedReports > 0 ? c.catalog.format("df_effect_kept", ["count": c.count(e.approvedReports)]) : ""
-        return out
+        ["id": e.id, "name": e.title[c.language], "kind": c.catalog["kind_\(e.kind.rawValue)"]].merging(
+            verdicts(e.before.map { c.status($0).merging(["cls": "t-\($0.rawValue)"]) { $1 } },
+                     e.after.map { c.status($0).merging(["cls": "t-\($0.rawValue)"]) { $1 } },
+                     same: e.before == e.after, kept: e.approvedReports, c)) { $1 }
+    }
+
+    /// What the `draft_effect` partial reads of a verdict before and after (nil: not in that version).
+    static func verdicts(_ before: [String: Any]?, _ after: [String: Any]?, same: Bool, kept: Int, _ c: PageContext) -> [String: Any] {
+        [
+            "before": before ?? false, "after": after ?? false,
+            "added": before == nil, "dropped": after == nil, "same": same && before != nil,
+            "changed": before != nil && after != nil && !same,
+            "kept": after == nil && kept > 0 ? c.catalog.format("df_effect_kept", ["count": c.count(kept)]) : "",
+        ]
     }
 
     /// The plan's headline, its pillars and their projects, each linked to its edit page.
