@@ -104,7 +104,7 @@ let package = Package(
         .plugin(name: "EmbedResources", capability: .buildTool(), dependencies: ["EmbedTool"]),
         .executableTarget(
             name: "planwatch-bench",
-            dependencies: ["PlanCore"],
+            dependencies: ["PlanCore", "PlanStore"],
             path: "Benchmarks/Sources/planwatch-bench",
             swiftSettings: strict
         ),

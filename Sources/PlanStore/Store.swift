@@ -30,6 +30,32 @@ public protocol Store: Sendable {
     /// Keeps (or replaces) the parsed plan of a version.
     func savePlanSnapshot(version: Int64, format: String, bytes: [UInt8]) async throws
 
+    // MARK: Plan drafts
+
+    /// Stores a new draft revision (`plan-draft.open`).
+    func openPlanDraft(_ draft: NewPlanDraft, actor: Actor, at: Timestamp) async throws -> PlanDraftRecord
+
+    /// Every draft, newest first, without its content.
+    func planDrafts() async throws -> [PlanDraftRecord]
+
+    /// One draft, with its content when `content`.
+    func planDraft(id: Int64, content: Bool) async throws -> PlanDraftRecord?
+
+    /// Replaces an open draft's content (`plan-draft.save`). Throws `StoreError.conflict` when
+    /// the draft is no longer at `change.expectedLock` (someone saved it since) or no longer open.
+    func savePlanDraft(id: Int64, _ change: PlanDraftChange, actor: Actor, at: Timestamp) async throws -> PlanDraftRecord
+
+    /// Submits, returns (with `reason`) or discards a draft expected at `lock`, with the
+    /// notifications the move causes; `StoreError.conflict` when it moved or changed meanwhile.
+    func movePlanDraft(id: Int64, lock: Int64, to state: PlanDraftRecord.State, reason: String?, actor: Actor, at: Timestamp,
+                       notifications: [OutgoingNotification]) async throws -> PlanDraftRecord
+
+    /// Approves a submitted draft: its file becomes a plan version (`plan.load`, with `plan`
+    /// read from it), in one transaction with `plan-draft.approve`. `StoreError.conflict` when
+    /// the draft moved or changed, or another version of the plan was stored since it was opened.
+    func approvePlanDraft(id: Int64, lock: Int64, plan: Plan, actor: Actor, at: Timestamp,
+                          notifications: [OutgoingNotification]) async throws -> (PlanDraftRecord, PlanLoadOutcome)
+
     // MARK: Facts
 
     /// Appends facts in one state (draft, submitted, or approved for an admin's direct entry),

@@ -25,6 +25,8 @@ public final class Site: Sendable {
     /// Where the audit chain was last found intact by this server, so `/admin/audit` walks only
     /// what was appended since.
     private let auditVerified = Mutex<AuditCheckpoint?>(nil)
+    /// The parsed plans of draft revisions read lately.
+    let draftPlans = DraftPlanCache()
 
     public init(model: ReadModel, store: (any Store)? = nil, settings: WorkspaceSettings = WorkspaceSettings(),
                 metrics: PrometheusCollectorRegistry = PrometheusCollectorRegistry(), logger: Logger = Logger(label: "planwatch.web")) {
@@ -51,6 +53,11 @@ public final class Site: Sendable {
     /// The reporting workflow over the store and the current plan.
     var workflow: Workflow? {
         store.map { Workflow(store: $0, index: model.index, lockAfterDays: settings.lockAfterDays, allowSelfApproval: settings.allowSelfApproval) }
+    }
+
+    /// The review of draft revisions of the plan.
+    var revisionWorkflow: RevisionWorkflow? {
+        store.map { RevisionWorkflow(store: $0, index: model.index, allowSelfApproval: settings.allowSelfApproval) }
     }
 
     /// The reporting rounds over the store and the current plan.

@@ -281,6 +281,7 @@ def workspace(d):
         fill(d, "round-title-ko", "접근성 점검 " + language)
         submit(d, "form[action='/admin/rounds']", "round opened")
         visit(d, "/admin/rounds", "/admin/rounds with a round")
+        editor(d)
         sign_out(d)
 
         # A viewer reads the queue without deciding.
@@ -309,6 +310,27 @@ def workspace(d):
 
 
 # The Nu HTML Checker --------------------------------------------------------------------------
+
+def editor(d):
+    """The plan editor: the drafts, a draft, each kind of item's form, a value refused, a row
+    added, the submission refused, a file refused."""
+    visit(d, "/admin/drafts")
+    submit(d, "form[action='/admin/drafts']", "a draft opened")
+    draft = d.current_url.split("?")[0].replace(BASE, "")
+    indicator = draft + "/indicators/4-2.smart-industrial-complexes"
+    visit(d, indicator, "an indicator's form")
+    fill(d, "targets.1.value", "twenty")
+    submit(d, "form.editor", "an indicator's form refused", "button[value=save]")
+    submit(d, "form.editor", "an indicator's form with a row added", "button[name=add_row]")
+    for path, label in [("/plan", "the plan's own form"), ("/pillars/1", "a pillar's form"), ("/projects/4-2", "a project's form"),
+                        ("/tasks/1-2.ai-ethics-and-law", "a reform's form"), ("/projects/1-2/new-task?kind=reform", "a new reform's form"),
+                        ("/projects/4-2/new-indicator", "a new indicator's form")]:
+        visit(d, draft + path, label)
+    visit(d, draft + "/revision", "the submission form")
+    submit(d, "form.editor", "the submission refused", "button[value=submit]")
+    visit(d, "/admin/drafts", "/admin/drafts with a draft")
+    send_file(d, "draft-file", "bad-draft.yaml", "format: planwatch-plan/1\nid: [\n", "form[action='/admin/drafts/upload']", "a draft file refused")
+
 
 def validate():
     """Runs the Nu HTML Checker over every saved page: errors fail, warnings are listed."""

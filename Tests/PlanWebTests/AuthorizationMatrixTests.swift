@@ -52,7 +52,7 @@ import Testing
         case .everyone, .signedIn: return .allowed
         case .viewUnpublished: return [.viewer, .coordinator, .admin].contains(who) ? .allowed : .forbidden
         case .report: return [.reporter, .coordinator, .admin].contains(who) ? .allowed : .forbidden
-        case .review, .unlock, .viewAudit, .manageRounds: return [.coordinator, .admin].contains(who) ? .allowed : .forbidden
+        case .review, .unlock, .viewAudit, .manageRounds, .revisePlan: return [.coordinator, .admin].contains(who) ? .allowed : .forbidden
         case .manageAccounts, .manageOrganizations, .managePlan, .manageTokens: return who == .admin ? .allowed : .forbidden
         }
     }

@@ -5,6 +5,7 @@ import Testing
 
 /// The site in real headless Chromium (`Tests/Browser/browse.py`): every page in both
 /// languages, every link, the key numbers, the language switch, phone widths and screenshots;
+/// (`Tests/Browser/editor.py`) a revision of the plan made, refused, submitted and approved in the editor;
 /// and (`Tests/Browser/accessibility.py`) every page type of the demo site, the published
 /// site and the workspace in both languages with no axe-core violation of WCAG 2.1 A/AA and
 /// no Nu HTML Checker error (docs/accessibility.md).
@@ -21,6 +22,11 @@ import Testing
     @Test(.enabled(if: BrowserTests.enabled, "set PLANWATCH_TEST_BROWSER=1 to run the browser check"))
     func reportingWorkflowWorksInChromium() async throws {
         try await run(script: "workflow.py", site: try await WorkspaceFixture.make().site, expect: "workflow check passed")
+    }
+
+    @Test(.enabled(if: BrowserTests.enabled, "set PLANWATCH_TEST_BROWSER=1 to run the browser check"))
+    func planEditorWorksInChromium() async throws {
+        try await run(script: "editor.py", site: try await EditorFixture.make().site, expect: "editor check passed")
     }
 
     @Test(.enabled(if: BrowserTests.enabled, "set PLANWATCH_TEST_BROWSER=1 to run the browser check"))

@@ -77,7 +77,7 @@ import Testing
             #expect(saved.status == .seeOther)
             let account = try #require(try await Directory(store: f.store).account("lee"))
             #expect(account.email == "lee@msit.go.kr" && account.language == .en)
-            #expect(Set(account.mutedNotifications ?? []) == [.dueSoon, .overdue, .lateSummary, .approved])
+            #expect(Set(account.mutedNotifications ?? []) == [.dueSoon, .overdue, .lateSummary, .approved, .revisionSubmitted, .revisionApproved])
             // Another organization's administrator sees the address masked.
             let admin = try await WorkspaceFixture.signIn(client, "admin")
             let accounts = try await client.fetch("/admin/accounts", headers: [.cookie: admin.cookie]).body

@@ -12,7 +12,7 @@ import Testing
 /// ministry, and a viewer. Passwords are hashed with a low bcrypt cost to keep tests quick.
 struct WorkspaceFixture: Sendable {
     static let passwords = ["admin": "admin password 1", "park": "coordinator pass 1", "lee": "reporter password 1",
-                            "choi": "other reporter pw 1", "jung": "viewer password 1"]
+                            "choi": "other reporter pw 1", "jung": "viewer password 1", "yoon": "second coordinator 1"]
 
     let site: Site
     let store: any Store

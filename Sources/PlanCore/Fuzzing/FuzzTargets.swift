@@ -26,10 +26,24 @@ public enum FuzzTargets {
         _ = PlanLoader.load(data: Data(bytes), file: "fuzz.yaml")
     }
 
+    /// A plan file uploaded as a draft revision: read as the editor reads it, taken as a draft
+    /// and checked as a whole; a plan it reads must write out as YAML that reads back as the
+    /// same plan, and write out the same again (the file door changes nothing).
+    public static func planUpload(_ bytes: [UInt8]) {
+        guard let plan = PlanLoader.load(data: Data(bytes), file: "upload.yaml").plan else { return }
+        let history = PlanHistory(plan)
+        let draft = PlanDraft.adopt(plan, history: history, today: CalendarDay(year: 2026, month: 1, day: 1)!)
+        _ = PlanDraft.problems(draft, history: history)
+        let yaml = PlanWriter.yaml(plan)
+        let again = PlanLoader.load(yaml: yaml, file: "written.yaml").plan
+        precondition(again == plan, "a plan written as YAML reads back differently")
+        precondition(again.map(PlanWriter.yaml) == yaml, "a plan written twice is written differently")
+    }
+
     /// The targets by name, as the fuzzer executable and the corpus folders call them.
     public static let all: [(name: String, run: @Sendable ([UInt8]) -> Void)] = [
         ("period", period), ("koreanNumber", koreanNumber), ("plan", plan), ("factsCSV", factsCSV),
-        ("smtpReply", smtpReply), ("mailHeader", mailHeader),
+        ("smtpReply", smtpReply), ("mailHeader", mailHeader), ("planUpload", planUpload),
     ]
     public static var names: [String] { all.map(\.name) }
     public static func named(_ name: String) -> (@Sendable ([UInt8]) -> Void)? { all.first { $0.name == name }?.run }

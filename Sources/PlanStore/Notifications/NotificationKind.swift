@@ -17,8 +17,23 @@ public enum NotificationKind: String, Sendable, CaseIterable, Codable {
     case returned
     /// Values were approved and published (to whoever reported them).
     case approved
+    /// A draft revision of the plan waits for a second coordinator (to the office).
+    case revisionSubmitted = "revision-submitted"
+    /// A draft revision came back with a reason (to whoever wrote or submitted it).
+    case revisionReturned = "revision-returned"
+    /// A draft revision was approved and became a version of the plan (to whoever wrote or submitted it).
+    case revisionApproved = "revision-approved"
 
-    public var canBeTurnedOff: Bool { self != .returned }
+    /// A returned report or revision always reaches its author, who must learn why.
+    public var canBeTurnedOff: Bool { self != .returned && self != .revisionReturned }
+
+    /// Only the coordinating office (coordinators and administrators) receives these.
+    public var isForOffice: Bool {
+        switch self {
+        case .submitted, .lateSummary, .revisionSubmitted, .revisionReturned, .revisionApproved: return true
+        default: return false
+        }
+    }
 }
 
 /// Where a notification's email stands. An inbox entry exists whatever this says.

@@ -226,25 +226,33 @@ public final class PostgresStore: Store, AuditSource {
         return try await transaction { conn in
             let existing = try await self.rows(conn, "SELECT id, plan_id, sha256, file_name, loaded_at, loaded_by FROM plan_versions WHERE sha256 = $1", [sha])
             if let row = existing.first { return PlanLoadOutcome(version: try Self.decodeVersion(row), isNew: false) }
-            let id = try await self.nextId(conn, "plan_versions")
-            var buffer = ByteBuffer()
-            buffer.writeBytes(bytes)
-            try await self.exec(conn, "INSERT INTO plan_versions (id, plan_id, sha256, file_name, content, loaded_at, loaded_by) VALUES ($1, $2, $3, $4, $5, $6, $7)",
-                                [id, plan.id, sha, fileName, buffer, now.seconds, actor.id])
-            try await self.exec(conn, "INSERT INTO plan_snapshots (version_id, format, bytes) VALUES ($1, $2, $3)",
-                                [id, PlanSnapshot.format, ByteBuffer(bytes: snapshot)])
-            var added: [JSONValue] = []
-            for o in plan.organizations {
-                let inserted = try await self.rows(conn, "INSERT INTO directory (kind, key, value, updated_at) VALUES ('organization', $1, $2, $3) ON CONFLICT (kind, key) DO NOTHING RETURNING key",
-                                                   [o.id, PlanOrganizations.record(o), now.seconds])
-                if !inserted.isEmpty { added.append(.string(o.id)) }
-            }
-            try await self.appendAudit(conn, at: now, actor: actor, action: "plan.load", entity: "plan_versions#\(id)", after: .object([
-                ("planId", .string(plan.id)), ("version", .int(id)), ("sha256", .string(sha)), ("fileName", .string(fileName)),
-                ("organizationsAdded", .array(added)),
-            ]))
-            return PlanLoadOutcome(version: PlanVersion(id: id, planId: plan.id, sha256: sha, fileName: fileName, loadedAt: now, loadedBy: actor.id), isNew: true)
+            return try await self.insertPlanVersion(conn, bytes: bytes, fileName: fileName, plan: plan, snapshot: snapshot, actor: actor, at: now)
         }
+    }
+
+    /// Stores a plan file as a new version with its parsed snapshot, adds the organizations it
+    /// names, and audits it as `plan.load` (with the draft it came from, if one), in the caller's transaction.
+    func insertPlanVersion(_ conn: PostgresConnection, bytes: [UInt8], fileName: String, plan: Plan, snapshot: [UInt8], actor: Actor, at now: Timestamp,
+                           draft: Int64? = nil) async throws -> PlanLoadOutcome {
+        let sha = SHA256.hash(data: bytes).hex
+        let id = try await nextId(conn, "plan_versions")
+        var buffer = ByteBuffer()
+        buffer.writeBytes(bytes)
+        try await exec(conn, "INSERT INTO plan_versions (id, plan_id, sha256, file_name, content, loaded_at, loaded_by) VALUES ($1, $2, $3, $4, $5, $6, $7)",
+                       [id, plan.id, sha, fileName, buffer, now.seconds, actor.id])
+        try await exec(conn, "INSERT INTO plan_snapshots (version_id, format, bytes) VALUES ($1, $2, $3)",
+                       [id, PlanSnapshot.format, ByteBuffer(bytes: snapshot)])
+        var added: [JSONValue] = []
+        for o in plan.organizations {
+            let inserted = try await rows(conn, "INSERT INTO directory (kind, key, value, updated_at) VALUES ('organization', $1, $2, $3) ON CONFLICT (kind, key) DO NOTHING RETURNING key",
+                                          [o.id, PlanOrganizations.record(o), now.seconds])
+            if !inserted.isEmpty { added.append(.string(o.id)) }
+        }
+        try await appendAudit(conn, at: now, actor: actor, action: "plan.load", entity: "plan_versions#\(id)", after: .compactObject([
+            ("planId", .string(plan.id)), ("version", .int(id)), ("sha256", .string(sha)), ("fileName", .string(fileName)),
+            ("organizationsAdded", .array(added)), ("draft", draft.map(JSONValue.int) ?? .null),
+        ]))
+        return PlanLoadOutcome(version: PlanVersion(id: id, planId: plan.id, sha256: sha, fileName: fileName, loadedAt: now, loadedBy: actor.id), isNew: true)
     }
 
     public func planVersions() async throws -> [PlanVersion] {

@@ -24,6 +24,7 @@ enum SQLiteSchema {
         Migration(version: 8, name: "API tokens expire and record their last use", sql: tokenExpiry),
         Migration(version: 9, name: "the basis each observation was counted on", sql: PortableSQL.observationBasis + "\n" + basisFixed),
         Migration(version: 10, name: "reporting rounds, their reminders, and the notifications outbox", sql: roundsAndOutbox),
+        Migration(version: 11, name: "draft revisions of the plan, edited in the browser", sql: PlanDraftRows.table(id: "INTEGER PRIMARY KEY", int: "INTEGER", blob: "BLOB")),
     ]
 
     /// The basis of an observation never changes once written, like its value.

@@ -183,23 +183,31 @@ public final class SQLiteStore: Store, AuditSource {
             if let row = try Row.fetchOne(db, sql: "SELECT id, plan_id, sha256, file_name, loaded_at, loaded_by FROM plan_versions WHERE sha256 = ?", arguments: [sha]) {
                 return PlanLoadOutcome(version: Self.decodeVersion(row), isNew: false)
             }
-            try db.execute(sql: "INSERT INTO plan_versions (plan_id, sha256, file_name, content, loaded_at, loaded_by) VALUES (?, ?, ?, ?, ?, ?)",
-                           arguments: [plan.id, sha, fileName, Data(bytes), now.seconds, actor.id])
-            let id = db.lastInsertedRowID
-            try db.execute(sql: "INSERT INTO plan_snapshots (version_id, format, bytes) VALUES (?, ?, ?)",
-                           arguments: [id, PlanSnapshot.format, Data(snapshot)])
-            var added: [JSONValue] = []
-            for o in plan.organizations {
-                try db.execute(sql: "INSERT OR IGNORE INTO directory (kind, key, value, updated_at) VALUES ('organization', ?, ?, ?)",
-                               arguments: [o.id, PlanOrganizations.record(o), now.seconds])
-                if db.changesCount > 0 { added.append(.string(o.id)) }
-            }
-            try Self.appendAudit(db, at: now, actor: actor, action: "plan.load", entity: "plan_versions#\(id)", after: .object([
-                ("planId", .string(plan.id)), ("version", .int(id)), ("sha256", .string(sha)), ("fileName", .string(fileName)),
-                ("organizationsAdded", .array(added)),
-            ]))
-            return PlanLoadOutcome(version: PlanVersion(id: id, planId: plan.id, sha256: sha, fileName: fileName, loadedAt: now, loadedBy: actor.id), isNew: true)
+            return try Self.insertPlanVersion(db, bytes: bytes, fileName: fileName, plan: plan, snapshot: snapshot, actor: actor, at: now)
         }
+    }
+
+    /// Stores a plan file as a new version with its parsed snapshot, adds the organizations it
+    /// names, and audits it as `plan.load` (with the draft it came from, if one), in the caller's transaction.
+    static func insertPlanVersion(_ db: Database, bytes: [UInt8], fileName: String, plan: Plan, snapshot: [UInt8], actor: Actor, at now: Timestamp,
+                                  draft: Int64? = nil) throws -> PlanLoadOutcome {
+        let sha = SHA256.hash(data: bytes).hex
+        try db.execute(sql: "INSERT INTO plan_versions (plan_id, sha256, file_name, content, loaded_at, loaded_by) VALUES (?, ?, ?, ?, ?, ?)",
+                       arguments: [plan.id, sha, fileName, Data(bytes), now.seconds, actor.id])
+        let id = db.lastInsertedRowID
+        try db.execute(sql: "INSERT INTO plan_snapshots (version_id, format, bytes) VALUES (?, ?, ?)",
+                       arguments: [id, PlanSnapshot.format, Data(snapshot)])
+        var added: [JSONValue] = []
+        for o in plan.organizations {
+            try db.execute(sql: "INSERT OR IGNORE INTO directory (kind, key, value, updated_at) VALUES ('organization', ?, ?, ?)",
+                           arguments: [o.id, PlanOrganizations.record(o), now.seconds])
+            if db.changesCount > 0 { added.append(.string(o.id)) }
+        }
+        try appendAudit(db, at: now, actor: actor, action: "plan.load", entity: "plan_versions#\(id)", after: .compactObject([
+            ("planId", .string(plan.id)), ("version", .int(id)), ("sha256", .string(sha)), ("fileName", .string(fileName)),
+            ("organizationsAdded", .array(added)), ("draft", draft.map(JSONValue.int) ?? .null),
+        ]))
+        return PlanLoadOutcome(version: PlanVersion(id: id, planId: plan.id, sha256: sha, fileName: fileName, loadedAt: now, loadedBy: actor.id), isNew: true)
     }
 
     static func decodeVersion(_ row: Row) -> PlanVersion {

@@ -5,7 +5,8 @@ import PlanStore
 /// the action, and the project the action is about. Handlers never check roles themselves.
 ///
 /// - admin: everything.
-/// - coordinator: sees everything unpublished, reviews, unlocks, reads the audit chain; reports for any project.
+/// - coordinator: sees everything unpublished, reviews, unlocks, reads the audit chain; reports for any project;
+///   drafts revisions of the plan and reviews another coordinator's.
 /// - reporter: drafts and submits for the projects assigned to their organization only.
 /// - viewer: reads unpublished data.
 ///
@@ -40,7 +41,7 @@ public struct AccessPolicy: Sendable {
             case .reporter: allowed = project.map { projects(of: principal.organizationId).contains($0) } ?? false
             case .viewer: allowed = false
             }
-        case .review, .unlock, .viewAudit, .manageRounds: allowed = role == .admin || role == .coordinator
+        case .review, .unlock, .viewAudit, .manageRounds, .revisePlan: allowed = role == .admin || role == .coordinator
         case .manageAccounts, .manageOrganizations, .managePlan, .manageTokens: allowed = role == .admin
         }
         return allowed ? .allow : .forbidden

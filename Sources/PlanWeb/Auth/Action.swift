@@ -14,6 +14,8 @@ public enum Action: String, Sendable, CaseIterable {
     case unlock
     /// Open and close reporting rounds.
     case manageRounds
+    /// Draft revisions of the plan, and approve or return another coordinator's.
+    case revisePlan
     case manageAccounts
     case manageOrganizations
     case managePlan

@@ -68,6 +68,12 @@ enum HomeWorkspacePage {
         values["rounds"] = rounds
         values["unread"] = c.count(try await ws.store?.unreadNotifications(recipient: principal.name) ?? 0)
         values["has_rounds"] = !rounds.isEmpty
+        if policy.decide(principal, .revisePlan) == .allow, let store = ws.store {
+            let drafts = try await store.planDrafts()
+            values["can_revise"] = true
+            values["drafts_waiting"] = c.count(drafts.filter { $0.state == .submitted }.count)
+            values["drafts_open"] = c.count(drafts.filter { $0.state.isOpen }.count)
+        }
         return ws.render("workspace_home", request, title: c.catalog["ws_home"], current: "/admin", values: values)
     }
 

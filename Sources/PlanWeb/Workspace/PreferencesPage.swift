@@ -18,7 +18,7 @@ enum PreferencesPage {
             "email": typed?["email"] ?? account.email ?? "",
             "languages": Language.allCases.map { ["value": $0.rawValue, "label": c.catalog["language_\($0.rawValue)"], "selected": $0.rawValue == language] },
             // A reporter is never sent what goes to the office only.
-            "kinds": NotificationKind.allCases.filter { account.role != .reporter || ($0 != .submitted && $0 != .lateSummary) }.map { kind in
+            "kinds": NotificationKind.allCases.filter { account.role != .reporter || !$0.isForOffice }.map { kind in
                 ["value": kind.rawValue, "label": c.catalog["notify_\(kind.rawValue)"], "help": c.catalog["notify_help_\(kind.rawValue)"],
                  "fixed": !kind.canBeTurnedOff,
                  "checked": !kind.canBeTurnedOff || (typed.map { $0["kind.\(kind.rawValue)"] != nil } ?? account.wants(kind))]

@@ -26,7 +26,7 @@ struct Workspace: Sendable {
         let entries: [(String, String, Action)] = [
             ("/admin", "ws_home", .signedIn), ("/admin/inbox", "ws_inbox", .signedIn), ("/admin/queue", "ws_queue", .viewUnpublished),
             ("/admin/status", "ws_status", .viewUnpublished), ("/admin/rounds", "ws_rounds", .viewUnpublished),
-            ("/admin/review", "ws_review", .viewUnpublished),
+            ("/admin/review", "ws_review", .viewUnpublished), ("/admin/drafts", "ws_drafts", .revisePlan),
             ("/admin/audit", "ws_audit", .viewAudit), ("/admin/accounts", "ws_accounts", .manageAccounts),
             ("/admin/organizations", "ws_organizations", .manageOrganizations), ("/admin/tokens", "ws_tokens", .manageTokens),
             ("/admin/plan", "ws_plan", .managePlan), ("/admin/preferences", "ws_preferences", .signedIn), ("/admin/password", "ws_password", .signedIn),

@@ -84,5 +84,6 @@ enum WorkspaceRoutes {
         }
         router.get("/admin/plan") { request, _ in try await PlanVersionsPage.show(request, ws) }
         router.post("/admin/plan") { request, _ in try await PlanVersionsPage.load(request, ws) }
+        DraftRoutes.register(on: router, ws)
     }
 }
