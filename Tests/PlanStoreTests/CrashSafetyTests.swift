@@ -32,14 +32,29 @@ struct CrashSafetyTests {
         return (Fixtures.file(text, name: "big.csv"), n)
     }
 
-    func run(_ arguments: [String]) throws -> Process {
+    func run(_ arguments: [String], errors: String? = nil) throws -> Process {
         let p = Process()
         p.executableURL = URL(fileURLWithPath: Self.binary)
         p.arguments = arguments
         p.standardOutput = FileHandle.nullDevice
-        p.standardError = FileHandle.nullDevice
+        if let errors, FileManager.default.createFile(atPath: errors, contents: nil), let handle = FileHandle(forWritingAtPath: errors) {
+            p.standardError = handle
+        } else {
+            p.standardError = FileHandle.nullDevice
+        }
         try p.run()
         return p
+    }
+
+    /// Waits until the import is writing its transaction (its write-ahead log has grown past
+    /// `bytes`) or has ended, so the kill lands midway however loaded the machine is.
+    func waitUntilWriting(_ p: Process, wal: String, bytes: Int) async throws {
+        let deadline = ContinuousClock.now + .seconds(120)
+        while p.isRunning, ContinuousClock.now < deadline {
+            let size = (try? FileManager.default.attributesOfItem(atPath: wal)[.size] as? Int) ?? 0
+            if size > bytes { return }
+            try await Task.sleep(for: .milliseconds(10))
+        }
     }
 
     @Test("SIGKILL during an import leaves the database unchanged and intact")
@@ -58,13 +73,18 @@ struct CrashSafetyTests {
         let (file, rows) = Self.bigFile(rows: 300_000)
         var killedMidway = 0
         for attempt in 0..<4 {
-            let p = try run(["import", "observations", file, "--db", "sqlite:\(db)", "--approve", "--again"])
-            try await Task.sleep(for: .milliseconds(300 + attempt * 250))
+            let errors = dir.appendingPathComponent("import-\(attempt).err").path
+            let p = try run(["import", "observations", file, "--db", "sqlite:\(db)", "--approve", "--again"], errors: errors)
+            try await waitUntilWriting(p, wal: db + "-wal", bytes: (1 + attempt) << 20)
             if p.isRunning {
                 kill(p.processIdentifier, SIGKILL)
                 killedMidway += 1
             }
             p.waitUntilExit()
+            if p.terminationReason != .uncaughtSignal {
+                let said = (try? String(contentsOfFile: errors, encoding: .utf8)) ?? ""
+                #expect(p.terminationStatus == 0, "the import failed by itself: \(said)")
+            }
             let store = try SQLiteStore(path: db)
             let integrity = try await store.pool.read { db in try String.fetchAll(db, sql: "PRAGMA integrity_check") }
             #expect(integrity == ["ok"])
