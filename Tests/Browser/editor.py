@@ -12,11 +12,10 @@ Expects the Digital New Deal with its 2.0 revision and the published outcomes, a
 coordinators, park and yoon, with the passwords of Tests/PlanWebTests/WorkspaceFixture.swift
 (Tests/PlanWebTests/EditorFixture.swift). Exits 1 with the list of failures.
 """
-import os
 
 from selenium.webdriver.common.by import By
 
-from harness import BASE, SHOTS, click, driver, fail, finish, viewport
+from harness import BASE, click, driver, fail, finish, full_shot
 import workflow
 
 PASSWORDS = {"park": "coordinator pass 1", "yoon": "second coordinator 1"}
@@ -25,10 +24,7 @@ REFORM = "1-2.ai-ethics-and-law"
 
 
 def shot(d, name):
-    os.makedirs(SHOTS, exist_ok=True)
-    viewport(d, 1280, min(d.execute_script("return document.body.scrollHeight"), 6000))
-    d.save_screenshot(os.path.join(SHOTS, f"editor-{name}.png"))
-    viewport(d, 1280, 900)
+    full_shot(d, f"editor-{name}", 6000)
 
 
 def main_text(d):

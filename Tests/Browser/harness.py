@@ -26,6 +26,14 @@ def viewport(d, width, height, phone=False):
                       {"width": width, "height": height, "deviceScaleFactor": 1, "mobile": phone})
 
 
+def full_shot(d, name, tallest):
+    """A screenshot of the whole page (at most `tallest` pixels high) into SHOTS, the window then back to 1280 × 900."""
+    os.makedirs(SHOTS, exist_ok=True)
+    viewport(d, 1280, min(d.execute_script("return document.body.scrollHeight"), tallest))
+    d.save_screenshot(os.path.join(SHOTS, f"{name}.png"))
+    viewport(d, 1280, 900)
+
+
 def driver(performance_log=False):
     opts = Options()
     for a in ("--headless=new", "--no-sandbox", "--disable-dev-shm-usage", "--disable-gpu"):

@@ -8,18 +8,14 @@ Expects accounts lee (reporter of the organization assigned project 1-1) and par
 (coordinator), with the passwords of Tests/PlanWebTests/WorkspaceFixture.swift, and no values
 yet. Exits 1 with the list of failures.
 """
-import os
 
 from selenium.webdriver.common.by import By
 
-from harness import BASE, SHOTS, click, driver, fail, finish, viewport
+from harness import BASE, click, driver, fail, finish, full_shot
 
 
 def shot(d, name):
-    os.makedirs(SHOTS, exist_ok=True)
-    viewport(d, 1280, min(d.execute_script("return document.body.scrollHeight"), 4000))
-    d.save_screenshot(os.path.join(SHOTS, f"workflow-{name}.png"))
-    viewport(d, 1280, 900)
+    full_shot(d, f"workflow-{name}", 4000)
 
 
 def main_text(d):

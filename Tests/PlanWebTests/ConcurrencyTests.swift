@@ -9,8 +9,8 @@ import Testing
 @testable import PlanWeb
 
 /// Eight writers submit and approve values through the API at once while four readers page the
-/// public API, on each backend. Nothing acknowledged may be lost, nothing but documented
-/// conflicts may fail, and the audit chain must verify afterwards.
+/// public API, on each backend, each over a connection of its own. Nothing acknowledged may be
+/// lost, nothing but documented conflicts may fail, and the audit chain must verify afterwards.
 @Suite("Writers and readers at once", .serialized)
 struct ConcurrencyTests {
     static let writers = 8
@@ -41,26 +41,29 @@ struct ConcurrencyTests {
             let coordinator = try await TokenIssuer.issue(name: "c", role: .coordinator, organizationId: "pmo", directory: directory, actor: .system, at: .now).secret
             let indicators = WebFixture.plan.projects.first { $0.id == "1-1" }!.indicators.filter { !$0.isQualitative }.prefix(2).map(\.id)
             let app = try buildApplication(site: site, configuration: WebConfiguration(port: 0))
-            let (tally, reads) = try await app.test(.live) { client in
+            let (tally, reads) = try await app.test(.live) { live in
+                let port = try #require(live.port)
                 let done = StopFlag()
                 return try await withThrowingTaskGroup(of: (Tally, Int).self) { group in
                     for w in 0..<Self.writers {
                         group.addTask {
-                            (try await Self.write(client, writer: w, indicators: Array(indicators), reporter: reporter, coordinator: coordinator), 0)
+                            try await Connection.with(port: port) { client in
+                                (try await Self.write(client, writer: w, indicators: Array(indicators), reporter: reporter, coordinator: coordinator), 0)
+                            }
                         }
                     }
                     for r in 0..<Self.readers {
-                        group.addTask {
+                        group.addTask { try await Connection.with(port: port) { client in
                             var reads = 0, failures: [String] = []
                             var offset = r * 25
                             while !done.isSet {
-                                let answer = try await client.execute(uri: "/api/v1/assessments?limit=50&offset=\(offset)", method: .get) { $0.status }
+                                let answer = try await client.send("/api/v1/assessments?limit=50&offset=\(offset)").status
                                 if answer != .ok && answer != .notModified { failures.append("read \(offset): \(answer.code)") }
                                 reads += 1
                                 offset = (offset + 50) % 300
                             }
                             return (Tally(failures: failures), reads)
-                        }
+                        } }
                     }
                     var total = Tally(), reads = 0, finished = 0
                     for try await (part, n) in group {
@@ -91,13 +94,13 @@ struct ConcurrencyTests {
     }
 
     /// One writer: submit two values (one request), approve the first; each on keys of its own.
-    static func write(_ client: any TestClientProtocol, writer: Int, indicators: [String], reporter: String, coordinator: String) async throws -> Tally {
+    static func write(_ client: Connection, writer: Int, indicators: [String], reporter: String, coordinator: String) async throws -> Tally {
         var tally = Tally()
         let base = CalendarDay(year: 2000, month: 1, day: 1)!.adding(days: writer * 1000)
         for i in 0..<perWriter {
             let day = base.adding(days: i).iso
             let body = #"{"submit":true,"observations":[\#(indicators.map { #"{"indicatorId":"\#($0)","period":"\#(day)","value":"\#(i + 1)"}"# }.joined(separator: ","))]}"#
-            let recorded = try await client.post("/api/v1/projects/1-1/reports", json: body, headers: [.authorization: "Bearer \(reporter)"])
+            let recorded = try await client.send("/api/v1/projects/1-1/reports", method: .post, json: body, headers: [.authorization: "Bearer \(reporter)"])
             guard recorded.status == .created else {
                 if recorded.status == .conflict { tally.conflicts += 1 } else { tally.failures.append("submit \(writer)/\(i): \(recorded.status.code) \(recorded.body.prefix(200))") }
                 continue
@@ -105,7 +108,8 @@ struct ConcurrencyTests {
             let ids = try JSONValue.parse(recorded.body)["facts"]?.array?.compactMap { $0["id"]?.int.map(Int64.init) } ?? []
             tally.recorded += ids
             guard let first = ids.first else { continue }
-            let approved = try await client.post("/api/v1/reports/observation/\(first)/approve", json: "{}", headers: [.authorization: "Bearer \(coordinator)"])
+            let approved = try await client.send("/api/v1/reports/observation/\(first)/approve", method: .post, json: "{}",
+                                                headers: [.authorization: "Bearer \(coordinator)"])
             switch approved.status {
             case .ok: tally.approved.append(first)
             case .conflict: tally.conflicts += 1
@@ -113,6 +117,37 @@ struct ConcurrencyTests {
             }
         }
         return tally
+    }
+}
+
+/// A keep-alive connection of one writer or reader. The application tester's own client sends
+/// every request down one pipelined connection, so a request would wait behind all the others
+/// and its time limit would count that queue; with a connection each, the server sees twelve
+/// clients at once, as it would in production.
+struct Connection: Sendable {
+    let client: TestClient
+
+    /// Runs `body` over a new connection to `port`, closed afterwards.
+    static func with<T: Sendable>(port: Int, _ body: (Connection) async throws -> T) async throws -> T {
+        let connection = Connection(client: TestClient(host: "localhost", port: port, configuration: .init(timeout: .seconds(120))))
+        connection.client.connect()
+        do {
+            let value = try await body(connection)
+            try? await connection.client.shutdown()
+            return value
+        } catch {
+            try? await connection.client.shutdown()
+            throw error
+        }
+    }
+
+    func send(_ uri: String, method: HTTPRequest.Method = .get, json: String? = nil, headers: HTTPFields = [:]) async throws -> Fetched {
+        var headers = headers
+        headers[.connection] = "keep-alive"
+        if json != nil { headers[.contentType] = "application/json" }
+        let response = try await client.execute(TestClient.Request(uri, method: method, authority: "localhost", headers: headers,
+                                                                   body: json.map { ByteBuffer(string: $0) }))
+        return Fetched(status: response.head.status, headers: response.head.headerFields, body: String(buffer: response.body ?? ByteBuffer()))
     }
 }
 
