@@ -53,4 +53,15 @@ import Testing
         #expect(Self.chart(.ko, actuals: Array(Self.points.prefix(2))).breaks.isEmpty)
         #expect(Self.chart(.ko, actuals: [Self.points[2]]).breaks.count == 1)
     }
+
+    @Test("the value axis reaches a labelled line at or above the highest value, so no point sits above the last line")
+    func axisCoversTheHighestValue() {
+        for (lo, hi) in [(0.0, 147_000.0), (0.0, 100.0), (1.0, 7.0), (-3.0, 0.4), (12.5, 13.0), (0.0, 1e13 + 1)] {
+            let ticks = AxisFormat.ticks(lo, hi)
+            // Within a thousandth of a step: the chart's scale then runs to the last tick.
+            #expect((ticks.last ?? -.infinity) >= hi - (hi - lo) / 1000, "\(lo)…\(hi): \(ticks)")
+            #expect(ticks.count <= 7, "\(lo)…\(hi): \(ticks)")
+        }
+        #expect(AxisFormat.ticks(0, 147_000) == [0, 50_000, 100_000, 150_000])
+    }
 }

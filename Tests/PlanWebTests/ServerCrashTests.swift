@@ -1,5 +1,6 @@
 import Foundation
 import PlanCore
+import Synchronization
 import Testing
 @testable import PlanStore
 @testable import PlanWeb
@@ -36,10 +37,19 @@ struct ServerCrashTests {
             for cycle in 0..<Self.kills {
                 guard let server = try await ServerProcess.start(db: db, arguments: ["--lock-after-days", "100000"]) else { return }
                 let firstDay = day
+                let progress = Acknowledgements()
                 let client = Task { () -> (ClientLog, CalendarDay) in
-                    await Self.drive(server.url, reporter: reporter, coordinator: coordinator, indicators: Array(indicators), cycle: cycle, from: firstDay)
+                    await Self.drive(server.url, reporter: reporter, coordinator: coordinator, indicators: Array(indicators), cycle: cycle, from: firstDay,
+                                     progress: progress)
                 }
-                try await Task.sleep(for: .milliseconds(Int.random(in: 200...900)))
+                // The kill comes at a random moment after the first write of the cycle was
+                // acknowledged, so however slowly a loaded machine starts the server, every
+                // cycle kills it mid-stream rather than before it took anything.
+                let deadline = ContinuousClock.now + .seconds(60)
+                while progress.acknowledged.withLock({ $0 }) == 0, ContinuousClock.now < deadline {
+                    try await Task.sleep(for: .milliseconds(10))
+                }
+                try await Task.sleep(for: .milliseconds(Int.random(in: 0...700)))
                 await server.crash()
                 let (part, next) = await client.value
                 log.recorded += part.recorded
@@ -55,7 +65,8 @@ struct ServerCrashTests {
     }
 
     /// Submits three values per request and approves the first, until the server stops answering.
-    static func drive(_ url: String, reporter: String, coordinator: String, indicators: [String], cycle: Int, from start: CalendarDay) async -> (ClientLog, CalendarDay) {
+    static func drive(_ url: String, reporter: String, coordinator: String, indicators: [String], cycle: Int, from start: CalendarDay,
+                      progress: Acknowledgements) async -> (ClientLog, CalendarDay) {
         var log = ClientLog()
         var day = start
         for n in 0... {
@@ -68,12 +79,18 @@ struct ServerCrashTests {
                                                  "\(url)/api/v1/projects/1-1/reports"]), answer.status == 201 else { break }
             let ids = (try? JSONValue.parse(answer.body))?["facts"]?.array?.compactMap { $0["id"]?.int.map(Int64.init) } ?? []
             log.recorded += ids
+            progress.acknowledged.withLock { $0 += 1 }
             guard let first = ids.first,
                   let approval = try? await Curl.answer(["-X", "POST", "-H", "Authorization: Bearer \(coordinator)", "\(url)/api/v1/reports/observation/\(first)/approve"]),
                   approval.status == 200 else { break }
             log.approved.append(first)
         }
         return (log, day)
+    }
+
+    /// How many of the cycle's requests the server has acknowledged so far.
+    final class Acknowledgements: Sendable {
+        let acknowledged = Mutex(0)
     }
 
     /// Everything acknowledged is there; every request is wholly there or not at all; the file

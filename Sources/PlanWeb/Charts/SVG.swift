@@ -84,13 +84,16 @@ enum AxisFormat {
         let raw = (hi - lo) / Double(count)
         let magnitude = pow10(Int(floorLog10(raw)))
         let step = [1.0, 2.0, 2.5, 5.0, 10.0].map { $0 * magnitude }.first { $0 >= raw } ?? raw
-        var t = (lo / step).rounded(.down) * step
+        // Each tick a whole number of steps (never a running sum, which drifts); the last is the
+        // first at or above `hi`, so the highest value lies under a labelled line.
+        var k = (lo / step).rounded(.down)
         var out: [Double] = []
-        while t <= hi + step * 0.001 {
+        while true {
+            let t = k * step
             if t >= lo - step * 0.001 { out.append(t) }
-            t += step
+            if t >= hi - step * 0.001 { return out }
+            k += 1
         }
-        return out
     }
 
     static func floorLog10(_ x: Double) -> Double {
