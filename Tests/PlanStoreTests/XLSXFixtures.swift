@@ -61,7 +61,8 @@ enum XLSXFixtures {
 extension XLSXFixtures {
     /// The bytes of a ZIP file with one entry's recorded sizes or checksum rewritten in both of
     /// its headers (local and central), as a hostile or damaged file would have them.
-    static func rewrite(_ bytes: [UInt8], entry name: String, uncompressedSize: UInt32? = nil, crc: UInt32? = nil) -> [UInt8] {
+    static func rewrite(_ bytes: [UInt8], entry name: String, uncompressedSize: UInt32? = nil, crc: UInt32? = nil,
+                        compressedSize: UInt32? = nil) -> [UInt8] {
         var out = bytes
         func u16(_ i: Int) -> Int { Int(out[i]) | Int(out[i + 1]) << 8 }
         func u32(_ i: Int) -> UInt32 { UInt32(out[i]) | UInt32(out[i + 1]) << 8 | UInt32(out[i + 2]) << 16 | UInt32(out[i + 3]) << 24 }
@@ -73,9 +74,11 @@ extension XLSXFixtures {
             if signature == 0x0403_4B50, Array(out[(i + 30)..<(i + 30 + u16(i + 26))]) == wanted {
                 if let crc { put(crc, at: i + 14) }
                 if let uncompressedSize { put(uncompressedSize, at: i + 22) }
+                if let compressedSize { put(compressedSize, at: i + 18) }
             } else if signature == 0x0201_4B50, Array(out[(i + 46)..<(i + 46 + u16(i + 28))]) == wanted {
                 if let crc { put(crc, at: i + 16) }
                 if let uncompressedSize { put(uncompressedSize, at: i + 24) }
+                if let compressedSize { put(compressedSize, at: i + 20) }
             }
             i += 1
         }

@@ -68,6 +68,29 @@ struct XLSXHostileTests {
         }
     }
 
+    @Test("fuzzer: a part whose compressed data ends before its deflate stream does is refused at once, never read past its end")
+    func deflateStreamWithoutItsEnd() throws {
+        // A 2 KB workbook of this kind kept ZIPFoundation's reader asking the file's end for
+        // more, for good. Here the sheet's directory entry says it has 40 compressed bytes,
+        // far fewer than its stream needs; the styles say 3.
+        let parts = sheet(X.row(1, ["지표ID", "기간", "값"]) + X.row(2, ["1-1.data-market-size", "2021", "20조원"]))
+        let sheetCut = X.rewrite(try X.bytes(parts), entry: "xl/worksheets/sheet1.xml", compressedSize: 40)
+        let book = try XLSXWorkbook(bytes: sheetCut)
+        do {
+            _ = try book.reader(for: book.sheets[0])
+            Issue.record("a sheet cut short was read")
+        } catch {
+            #expect(error.message.contains("xl/worksheets/sheet1.xml cannot be inflated"), "\(error.message)")
+        }
+        let stylesCut = X.rewrite(try X.bytes(parts), entry: "xl/styles.xml", compressedSize: 3)
+        let styles = try XLSXWorkbook(bytes: stylesCut)
+        #expect(throws: XLSXWorkbook.Failure.self) { _ = try styles.reader(for: styles.sheets[0]) }
+        // The file the fuzzer found, kept in its corpus, is refused too.
+        let found = [UInt8](try Data(contentsOf: URL(fileURLWithPath: F.root + "/Fuzz/Corpus/workbook/timeout-endless-deflate.xlsx")))
+        let kept = try XLSXWorkbook(bytes: found)
+        #expect(throws: XLSXWorkbook.Failure.self) { _ = try kept.reader(for: kept.sheets[0]) }
+    }
+
     @Test("finding 2: a part whose checksum does not match is refused, small parts too")
     func damagedChecksum() throws {
         let parts = sheet(X.row(1, ["지표ID"]))

@@ -1,11 +1,10 @@
 import Foundation
 import PlanCore
-import ZIPFoundation
 
 /// An `.xlsx` file opened for reading: its worksheets by name, its date system, its shared
-/// strings and number formats. The ZIP container is ZIPFoundation's; a worksheet is inflated
-/// to an unlinked temporary file and scanned from there, so a sheet of any size is read in
-/// constant memory.
+/// strings and number formats. The ZIP container is read by `ZIPReader`, which never reads past
+/// an entry's own bytes; a worksheet is inflated to an unlinked temporary file and scanned from
+/// there, so a sheet of any size is read in constant memory.
 public final class XLSXWorkbook: @unchecked Sendable {
     /// Why a file is not a workbook Planwatch can read: one sentence, no position.
     public struct Failure: Error, Sendable, CustomStringConvertible {
@@ -24,7 +23,7 @@ public final class XLSXWorkbook: @unchecked Sendable {
     public let date1904: Bool
     /// The file's size in bytes, for progress.
     public let fileSize: Int
-    private let archive: Archive
+    private let archive: ZIPReader
     private let limits: XLSXLimits
     /// Inflated parts are refused past this size, or past 200 times the file's size (spreadsheet
     /// XML deflates about tenfold): a small file that inflates to gigabytes is a ZIP bomb, not a report.
@@ -55,17 +54,11 @@ public final class XLSXWorkbook: @unchecked Sendable {
         }
         let size = (try? FileManager.default.attributesOfItem(atPath: path)[.size] as? Int) ?? 0
         try Self.checkSignature([UInt8](head))
-        let archive: Archive
-        do { archive = try Archive(url: URL(fileURLWithPath: path), accessMode: .read) } catch {
-            throw Self.notAWorkbook("it is not a readable ZIP archive")
-        }
-        try self.init(archive: archive, fileSize: size)
+        try self.init(archive: Self.open(path), fileSize: size)
     }
 
     /// Opens a workbook already in memory (an upload). It is read from an unlinked temporary
-    /// file, as a workbook on disk is: ZIPFoundation's in-memory archive traps when a hostile
-    /// file's headers point past its end (found by the `workbook` fuzz target), its file-backed
-    /// archive does not.
+    /// file, as a workbook on disk is, so an upload of any size is read in constant memory.
     public convenience init(bytes: [UInt8]) throws(Failure) {
         try Self.checkSignature(bytes.prefix(4))
         let path = FileManager.default.temporaryDirectory.appendingPathComponent("planwatch-upload-\(UUID().uuidString).xlsx").path
@@ -73,11 +66,16 @@ public final class XLSXWorkbook: @unchecked Sendable {
             throw Failure(message: "cannot create a temporary file in \(FileManager.default.temporaryDirectory.path)")
         }
         defer { unlink(path) }
-        let archive: Archive
-        do { archive = try Archive(url: URL(fileURLWithPath: path), accessMode: .read) } catch {
-            throw Self.notAWorkbook("it is not a readable ZIP archive")
+        try self.init(archive: Self.open(path), fileSize: bytes.count)
+    }
+
+    /// The ZIP directory of the file at `path`, or why it is not a ZIP archive.
+    private static func open(_ path: String) throws(Failure) -> ZIPReader {
+        guard let handle = FileHandle(forReadingAtPath: path) else { throw Failure(message: "cannot read \(path)") }
+        do { return try ZIPReader(handle: handle) } catch {
+            try? handle.close()
+            throw notAWorkbook("it is not a readable ZIP archive (\(error.message))")
         }
-        try self.init(archive: archive, fileSize: bytes.count)
     }
 
     private static func checkSignature(_ head: some Collection<UInt8>) throws(Failure) {
@@ -91,7 +89,7 @@ public final class XLSXWorkbook: @unchecked Sendable {
         Failure(message: "not an Excel workbook (.xlsx): \(why); save it from Excel or LibreOffice as .xlsx, or as CSV")
     }
 
-    private init(archive: Archive, fileSize: Int, limits: XLSXLimits = XLSXLimits()) throws(Failure) {
+    private init(archive: ZIPReader, fileSize: Int, limits: XLSXLimits = XLSXLimits()) throws(Failure) {
         self.archive = archive
         self.fileSize = fileSize
         self.limits = limits
@@ -220,16 +218,15 @@ public final class XLSXWorkbook: @unchecked Sendable {
 
     /// A small part's bytes (nil when the archive has no such part), inflated under
     /// `limits.smallPartBytes` counted as the bytes come, with its checksum verified.
-    private static func smallPart(_ archive: Archive, _ path: String, limits: XLSXLimits) throws(Failure) -> [UInt8]? {
+    private static func smallPart(_ archive: ZIPReader, _ path: String, limits: XLSXLimits) throws(Failure) -> [UInt8]? {
         guard let entry = archive[path] else { return nil }
         var bytes: [UInt8] = []
         let cap = limits.smallPartBytes
         do {
-            let crc = try archive.extract(entry, skipCRC32: false) { data in
+            try archive.extract(entry) { data in
                 guard bytes.count + data.count <= cap else { throw notAWorkbook("\(path) inflates past \(cap >> 20) MB, which no workbook needs") }
                 bytes.append(contentsOf: data)
             }
-            guard crc == entry.checksum else { throw Archive.ArchiveError.invalidCRC32 }
         } catch let failure as Failure {
             throw failure
         } catch {
@@ -238,16 +235,16 @@ public final class XLSXWorkbook: @unchecked Sendable {
         return bytes
     }
 
-    /// What ZIPFoundation's error means, in words.
+    /// What an error of the ZIP reader or the inflater means, in words.
     static func damage(_ error: any Error) -> String {
-        if case Archive.ArchiveError.invalidCRC32 = error { return "its checksum does not match: the file is damaged" }
-        return "\(error)"
+        if let damage = error as? ZIPReader.Damage { return damage.message }
+        return "its compressed data is damaged"
     }
 
     /// Inflates an entry to a temporary file, unlinked at once (it lives while the handle is
     /// open, and nothing is left behind even on a crash), positioned at its start, with its size
     /// as counted (never as the headers say), under `partLimit` and with its checksum verified.
-    private func inflate(_ entry: Entry) throws(Failure) -> (FileHandle, Int64) {
+    private func inflate(_ entry: ZIPReader.Entry) throws(Failure) -> (FileHandle, Int64) {
         let path = FileManager.default.temporaryDirectory.appendingPathComponent("planwatch-xlsx-\(UUID().uuidString).xml").path
         guard FileManager.default.createFile(atPath: path, contents: nil),
               let writer = FileHandle(forWritingAtPath: path), let reader = FileHandle(forReadingAtPath: path) else {
@@ -258,12 +255,11 @@ public final class XLSXWorkbook: @unchecked Sendable {
         var total: Int64 = 0
         let limit = partLimit
         do {
-            let crc = try archive.extract(entry, skipCRC32: false) { data in
+            try archive.extract(entry) { data in
                 total += Int64(data.count)
                 if total > limit { throw Self.notAWorkbook("\(entry.path) inflates past \(limit >> 20) MB, which no report needs") }
                 try writer.write(contentsOf: data)
             }
-            guard crc == entry.checksum else { throw Archive.ArchiveError.invalidCRC32 }
         } catch let failure as Failure {
             try? reader.close()
             throw failure
