@@ -13,6 +13,12 @@ public struct ComparableSeries: Sendable {
     public let leftOut: [SeriesPoint]
 
     public init(_ series: [SeriesPoint]) {
+        // Almost every series is all on the plan's basis: then it is shared, not copied.
+        guard series.contains(where: { $0.basis != nil }) else {
+            points = series
+            leftOut = []
+            return
+        }
         points = series.filter { $0.basis == nil }
         leftOut = series.filter { $0.basis != nil }
     }

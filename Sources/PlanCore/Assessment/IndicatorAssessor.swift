@@ -74,14 +74,22 @@ public enum IndicatorAssessor {
             return final(result, indicator: indicator, target: target, y0: y0, yT: yT, points: points)
         }
 
-        let after = points.filter { $0.value != nil && $0.t > t0 }
-        guard let latest = after.last, let yi = latest.value else {
+        // The values after the baseline, read in one pass without copying the points.
+        var values: [PathRatio.Point] = []
+        values.reserveCapacity(points.count)
+        var latestIndex: Int?
+        for k in points.indices where points[k].t > t0 {
+            guard let v = points[k].value else { continue }
+            values.append(PathRatio.Point(t: points[k].t, y: v))
+            latestIndex = k
+        }
+        guard let latestIndex, let yi = points[latestIndex].value else {
             result.reason = .noValueAfterBaseline
             return result
         }
+        let latest = points[latestIndex]
         result.latest = latest
         if latest.status == .provisional { result.flags.insert(.provisionalValue) }
-        let values = after.map { PathRatio.Point(t: $0.t, y: $0.value!) }
         // A level to hold: the plan asks for no change, or the baseline already meets the target.
         // A path from a baseline beyond the target would point the wrong way and reward decline;
         // the question is whether the level is held now, and where its trend leads by the due date.
