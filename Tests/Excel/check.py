@@ -143,7 +143,8 @@ class Workspace:
 
 def check_openpyxl(ws):
     import openpyxl
-    expect(len(ws.tables) == 11, f"export --format xlsx wrote {len(ws.tables)} workbooks: {ws.tables}")
+    # Every open-data table, the plan's revisions (issue 23) among them.
+    expect(len(ws.tables) == 12 and "revisions" in ws.tables, f"export --format xlsx wrote {len(ws.tables)} workbooks: {ws.tables}")
     for name in ws.tables:
         book = openpyxl.load_workbook(os.path.join(ws.xlsx_dir, name + ".xlsx"))
         sheet = book.worksheets[0]
@@ -171,8 +172,14 @@ def check_openpyxl(ws):
            "a note became a formula")
     report = openpyxl.load_workbook(ws.report)
     expect(len(report.worksheets) >= 2, f"report.xlsx has {len(report.worksheets)} sheets")
-    by_project = report.worksheets[0]
-    expect(by_project.title == "프로젝트별 현황", f"report.xlsx first sheet '{by_project.title}'")
+    # The review opens with what is slipping, a sheet per project (as the Hangul review does),
+    # then the verdicts by project.
+    first = report.worksheets[0]
+    expect(first.title.startswith("1-") and [c.value for c in first[1]] == ["구분", "항목", "판정", "근거"],
+           f"report.xlsx first sheet '{first.title}' {[c.value for c in first[1]]}")
+    titles = [w.title for w in report.worksheets]
+    expect("프로젝트별 판정 현황" in titles, f"report.xlsx has no sheet of verdicts by project: {titles}")
+    by_project = report["프로젝트별 판정 현황"] if "프로젝트별 판정 현황" in titles else first
     expect(by_project.freeze_panes == "A2", "report.xlsx: header not frozen")
     expect(by_project["A1"].value == "프로젝트" and by_project["A1"].font.b, "report.xlsx: the header is not bold Korean")
     expect(isinstance(by_project["B2"].value, int) and by_project["B2"].number_format == "#,##0",
@@ -187,7 +194,8 @@ def check_libreoffice_reads_exports(ws):
         compare_tables(name + ".xlsx (LibreOffice)", read_csv(os.path.join(ws.csv_dir, name + ".csv")), read_csv(os.path.join(out, name + ".csv")))
     soffice(CSV_OUT, out, [ws.report])
     rows = read_csv(os.path.join(out, "report.csv"))
-    expect(rows[0][0] == "프로젝트" and rows[1][0].startswith("1-1 "), f"LibreOffice read the report as {rows[:2]}")
+    # LibreOffice writes the first sheet: what the first slipping project has past its date.
+    expect(rows[0][:4] == ["구분", "항목", "판정", "근거"] and len(rows) > 1 and rows[1][2] != "", f"LibreOffice read the report as {rows[:2]}")
 
 
 FACT_TABLES = {"observations": "observations.csv", "budget": "budget_executions.csv", "jobs": "jobs_reports.csv", "tasks": "task_status_reports.csv"}

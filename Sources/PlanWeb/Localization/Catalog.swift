@@ -22,6 +22,12 @@ public struct Catalog: Sendable {
         self.strings = strings
     }
 
+    /// The string for a count of `n`: `key_one` when `n` is 1 and the catalog has it (where
+    /// English says "1 reform", not "1 reforms"), else `key`.
+    public func format(_ key: String, count n: Int, _ values: [String: String]) -> String {
+        format(n == 1 && strings["\(key)_one"] != nil ? "\(key)_one" : key, values)
+    }
+
     /// The string for `key`; the key itself when missing (the catalog test keeps that from shipping).
     public subscript(_ key: String) -> String { strings[key] ?? key }
 

@@ -27,7 +27,8 @@ enum ReformsPage {
             "rows": rows,
             "has_rows": !rows.isEmpty,
             "filters": filters,
-            "counts": c.catalog.format("reforms_counts", ["reforms": String(reforms.count), "laws": String(lawCount)]),
+            "counts": c.catalog.format("reforms_count", count: reforms.count, ["count": c.count(reforms.count)]) + " · "
+                + c.catalog.format("laws_count", count: lawCount, ["count": c.count(lawCount)]),
         ]
         return c.layout(title: c.catalog["reforms_page_title"], page: "reforms").merging(page)
     }

@@ -143,9 +143,10 @@ enum DraftPage {
                     "id": p.id, "name": p.title[c.language], "link": "\(link)/pillars/\(p.id)",
                     "projects": p.projects.map { q in
                         ["id": q.id, "name": q.title[c.language], "link": "\(link)/projects/\(q.id)",
-                         "counts": c.catalog.format("df_project_counts", ["indicators": c.count(q.allIndicators.count),
-                                                                          "tasks": c.count(q.tasks.filter { $0.kind == .investment }.count),
-                                                                          "reforms": c.count(q.tasks.filter { $0.kind == .reform }.count)])]
+                         "counts": [("df_count_indicators", q.allIndicators.count),
+                                    ("df_count_tasks", q.tasks.filter { $0.kind == .investment }.count),
+                                    ("df_count_reforms", q.tasks.filter { $0.kind == .reform }.count)]
+                            .map { key, n in c.catalog.format(key, count: n, ["count": c.count(n)]) }.joined(separator: " · ")]
                     },
                 ] as [String: Any]
             },
