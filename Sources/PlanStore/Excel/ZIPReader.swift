@@ -42,7 +42,8 @@ struct ZIPReader {
         // The end-of-central-directory record: 22 bytes, then a comment of at most 65,535.
         let tailLength = min(end, 22 + 65_535)
         let tail = try Self.read(handle, at: end - tailLength, count: Int(tailLength))
-        guard let record = Self.lastIndex(of: [0x50, 0x4B, 0x05, 0x06], in: tail, before: tail.count - 22) else {
+        // The record's 22 bytes must fit: its signature ends at least 18 bytes before the tail does.
+        guard let record = XLSXWorkbook.lastIndex(of: [0x50, 0x4B, 0x05, 0x06], in: tail, before: tail.count - 18) else {
             throw Damage(message: "it has no central directory")
         }
         let count = Int(Self.u16(tail, record + 10))
@@ -130,14 +131,4 @@ struct ZIPReader {
 
     static func u16(_ b: [UInt8], _ i: Int) -> UInt16 { UInt16(b[i]) | UInt16(b[i + 1]) << 8 }
     static func u32(_ b: [UInt8], _ i: Int) -> UInt32 { UInt32(u16(b, i)) | UInt32(u16(b, i + 2)) << 16 }
-
-    /// The last place `needle` starts in `bytes` at or before `before`.
-    static func lastIndex(of needle: [UInt8], in bytes: [UInt8], before: Int) -> Int? {
-        var i = min(before, bytes.count - needle.count)
-        while i >= 0 {
-            if bytes[i] == needle[0], bytes[i..<(i + needle.count)].elementsEqual(needle) { return i }
-            i -= 1
-        }
-        return nil
-    }
 }
