@@ -4,7 +4,7 @@ import PlanStore
 
 // One libFuzzer executable for every target, chosen by PLANWATCH_FUZZ_TARGET: the parsers of
 // PlanCore (`FuzzTargets`: period, koreanNumber, plan, factsCSV, smtpReply, mailHeader,
-// planUpload) and the workbook reader (`WorkbookFuzzTarget`: workbook); see Fuzz/README.md.
+// planUpload, planDelta) and the workbook reader (`WorkbookFuzzTarget`: workbook); see Fuzz/README.md.
 // SwiftPM gives an executable its own main, so this main hands control to libFuzzer's driver.
 @_silgen_name("LLVMFuzzerRunDriver")
 func runDriver(_ argc: UnsafeMutablePointer<CInt>, _ argv: UnsafeMutablePointer<UnsafeMutablePointer<UnsafeMutablePointer<CChar>?>>,

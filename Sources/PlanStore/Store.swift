@@ -50,10 +50,10 @@ public protocol Store: Sendable {
     func movePlanDraft(id: Int64, lock: Int64, to state: PlanDraftRecord.State, reason: String?, actor: Actor, at: Timestamp,
                        notifications: [OutgoingNotification]) async throws -> PlanDraftRecord
 
-    /// Approves a submitted draft: its file becomes a plan version (`plan.load`, with `plan`
-    /// read from it), in one transaction with `plan-draft.approve`. `StoreError.conflict` when
+    /// Approves a submitted draft: `file`, the draft written whole as a plan file, becomes a plan
+    /// version (`plan.load`, with `plan` read from it), in one transaction with `plan-draft.approve`. `StoreError.conflict` when
     /// the draft moved or changed, or another version of the plan was stored since it was opened.
-    func approvePlanDraft(id: Int64, lock: Int64, plan: Plan, actor: Actor, at: Timestamp,
+    func approvePlanDraft(id: Int64, lock: Int64, plan: Plan, file: [UInt8], actor: Actor, at: Timestamp,
                           notifications: [OutgoingNotification]) async throws -> (PlanDraftRecord, PlanLoadOutcome)
 
     // MARK: Facts

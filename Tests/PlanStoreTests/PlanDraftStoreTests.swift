@@ -29,6 +29,8 @@ struct PlanDraftStoreTests {
         return p
     }
 
+    static func file(_ plan: Plan) -> [UInt8] { Array(PlanWriter.yaml(plan).utf8) }
+
     static func change(_ plan: Plan, lock: Int64) -> PlanDraftChange {
         PlanDraftChange(expectedLock: lock, title: plan.revision!.title, content: Array(PlanWriter.yaml(plan).utf8), summary: "indicator x")
     }
@@ -77,7 +79,7 @@ struct PlanDraftStoreTests {
                                                   notifications: [])
             }
             await #expect(throws: StoreError.self) {
-                _ = try await store.approvePlanDraft(id: draft.id, lock: discarded.lock, plan: plan, actor: Actor("user:lee"), at: .now, notifications: [])
+                _ = try await store.approvePlanDraft(id: draft.id, lock: discarded.lock, plan: plan, file: Self.file(plan), actor: Actor("user:lee"), at: .now, notifications: [])
             }
         }
     }
@@ -92,9 +94,9 @@ struct PlanDraftStoreTests {
             let submitted = try await workflow.submit(saved, effective: edited.revision!.effective, changes: 1, actor: Actor("user:kim"), at: .now)
             // Four eyes: whoever wrote or submitted it may not approve it.
             await #expect(throws: RevisionWorkflowError.ownDraft) {
-                _ = try await workflow.approve(submitted, plan: edited, actor: Actor("user:kim"), at: .now)
+                _ = try await workflow.approve(submitted, plan: edited, file: Self.file(edited), actor: Actor("user:kim"), at: .now)
             }
-            let outcome = try await workflow.approve(submitted, plan: edited, actor: Actor("user:lee"), at: .now)
+            let outcome = try await workflow.approve(submitted, plan: edited, file: Self.file(edited), actor: Actor("user:lee"), at: .now)
             #expect(outcome.isNew && outcome.version.id > base && outcome.version.fileName == "digital-new-deal-draft-\(draft.id).yaml")
             let approved = try #require(try await store.planDraft(id: draft.id, content: false))
             #expect(approved.state == .approved && approved.approvedVersion == outcome.version.id && approved.decidedBy == "user:lee")
@@ -115,7 +117,7 @@ struct PlanDraftStoreTests {
             let moved = try await store.movePlanDraft(id: second.id, lock: second.lock, to: .submitted, reason: nil, actor: Actor("user:kim"), at: .now,
                                                       notifications: [])
             await #expect(throws: StoreError.self) {
-                _ = try await store.approvePlanDraft(id: second.id, lock: moved.lock, plan: edited, actor: Actor("user:lee"), at: .now, notifications: [])
+                _ = try await store.approvePlanDraft(id: second.id, lock: moved.lock, plan: edited, file: Self.file(edited), actor: Actor("user:lee"), at: .now, notifications: [])
             }
             #expect(try await store.planVersions().count == 2)
         }
@@ -129,7 +131,7 @@ struct PlanDraftStoreTests {
             let saved = try await store.savePlanDraft(id: draft.id, Self.change(edited, lock: draft.lock), actor: Actor("user:kim"), at: .now)
             let workflow = RevisionWorkflow(store: store, index: F.index, allowSelfApproval: true)
             let submitted = try await workflow.submit(saved, effective: edited.revision!.effective, changes: 1, actor: Actor("user:kim"), at: .now)
-            _ = try await workflow.approve(submitted, plan: edited, actor: Actor("user:kim"), at: .now)
+            _ = try await workflow.approve(submitted, plan: edited, file: Self.file(edited), actor: Actor("user:kim"), at: .now)
             #expect(try await store.auditEvents(after: 0, limit: 100).last?.action == "plan-draft.self-approve")
         }
     }

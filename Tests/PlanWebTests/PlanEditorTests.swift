@@ -322,7 +322,11 @@ struct PlanEditorTests {
 
     static func draftPlan(_ f: WorkspaceFixture, _ draft: String) async throws -> Plan {
         let record = try #require(try await f.store.planDraft(id: id(draft), content: true))
-        return try PlanLoader.load(data: Data(record.content ?? []), file: "draft.yaml").get()
+        let bytes = try #require(record.content)
+        // Stored as what it changes against the version it revises (the plan in force here).
+        let delta = try PlanDelta.read(bytes).get()
+        #expect(delta.base == record.baseVersion)
+        return try delta.applied(to: f.site.model.history.latest.plan).get()
     }
 
     /// Approves as yoon and returns the plan of the version stored.

@@ -33,14 +33,14 @@ public struct RevisionWorkflow: Sendable {
         try await store.movePlanDraft(id: draft.id, lock: draft.lock, to: .discarded, reason: nil, actor: actor, at: at, notifications: [])
     }
 
-    /// Stores the draft's file as a version of the plan. `plan` is the file as read by the plan
-    /// loader. Throws `RevisionWorkflowError.ownDraft` when four eyes forbid it.
-    public func approve(_ draft: PlanDraftRecord, plan: Plan, actor: Actor, at: Timestamp) async throws -> PlanLoadOutcome {
+    /// Stores the draft as a version of the plan: `file` is the draft written whole as a plan
+    /// file, and `plan` that file as read by the plan loader. Throws `RevisionWorkflowError.ownDraft` when four eyes forbid it.
+    public func approve(_ draft: PlanDraftRecord, plan: Plan, file: [UInt8], actor: Actor, at: Timestamp) async throws -> PlanLoadOutcome {
         let own = draft.isOwn(actor)
         if own && !allowSelfApproval { throw RevisionWorkflowError.ownDraft }
         let effective = plan.revision?.effective ?? plan.effective
         let notifications = try await notifier?.revisionDecided(draft, approved: true, effective: effective, reason: nil, actor: actor) ?? []
-        let (_, outcome) = try await store.approvePlanDraft(id: draft.id, lock: draft.lock, plan: plan, actor: actor, at: at, notifications: notifications)
+        let (_, outcome) = try await store.approvePlanDraft(id: draft.id, lock: draft.lock, plan: plan, file: file, actor: actor, at: at, notifications: notifications)
         if own {
             try await store.recordAudit(AuditNote(action: "plan-draft.self-approve", entity: "plan_drafts#\(draft.id)",
                                                   after: .object([("why", .string("one-person office (--allow-self-approval)"))])),

@@ -98,22 +98,22 @@ extension PostgresStore {
         }
     }
 
-    public func approvePlanDraft(id: Int64, lock: Int64, plan: Plan, actor: Actor, at: Timestamp,
+    public func approvePlanDraft(id: Int64, lock: Int64, plan: Plan, file: [UInt8], actor: Actor, at: Timestamp,
                                  notifications: [OutgoingNotification]) async throws -> (PlanDraftRecord, PlanLoadOutcome) {
         let snapshot = try PlanSnapshot.encode(plan)
         return try await transaction { conn in
-            guard let before = try await self.draft(conn, id: id, content: true) else { throw StoreError.notFound("plan draft #\(id)") }
+            guard let before = try await self.draft(conn, id: id) else { throw StoreError.notFound("plan draft #\(id)") }
             if let refusal = PlanDraftRows.refusal(before, id: id, lock: lock, to: .approved) { throw refusal }
             let newest = try await self.rows(conn, "SELECT MAX(id) AS newest FROM plan_versions WHERE plan_id = $1", [before.planId]).first?["newest"]
                 .decode(Int64?.self)
             guard newest == before.baseVersion else {
                 throw StoreError.conflict("plan version \(newest ?? 0) was stored after plan draft #\(id) was opened from version \(before.baseVersion)")
             }
-            if let same = try await self.rows(conn, "SELECT id FROM plan_versions WHERE sha256 = $1", [before.sha256]).first {
+            if let same = try await self.rows(conn, "SELECT id FROM plan_versions WHERE sha256 = $1", [PlanDraftRows.sha256(file)]).first {
                 throw StoreError.conflict("plan draft #\(id) is the same file as plan version \(try same["id"].decode(Int64.self))")
             }
-            guard plan.id == before.planId, let content = before.content else { throw StoreError.invalid("plan draft #\(id) is not a draft of plan '\(plan.id)'") }
-            let outcome = try await self.insertPlanVersion(conn, bytes: content, fileName: before.fileName, plan: plan, snapshot: snapshot, actor: actor,
+            guard plan.id == before.planId else { throw StoreError.invalid("plan draft #\(id) is not a draft of plan '\(plan.id)'") }
+            let outcome = try await self.insertPlanVersion(conn, bytes: file, fileName: before.fileName, plan: plan, snapshot: snapshot, actor: actor,
                                                            at: at, draft: id)
             try await self.exec(conn, """
                 UPDATE plan_drafts SET state = 'approved', lock_version = lock_version + 1, decided_at = $1, decided_by = $2, approved_version = $3 WHERE id = $4

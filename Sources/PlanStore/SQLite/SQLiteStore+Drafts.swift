@@ -91,21 +91,21 @@ extension SQLiteStore {
         }
     }
 
-    public func approvePlanDraft(id: Int64, lock: Int64, plan: Plan, actor: Actor, at: Timestamp,
+    public func approvePlanDraft(id: Int64, lock: Int64, plan: Plan, file: [UInt8], actor: Actor, at: Timestamp,
                                  notifications: [OutgoingNotification]) async throws -> (PlanDraftRecord, PlanLoadOutcome) {
         let snapshot = try PlanSnapshot.encode(plan)
         return try await pool.write { db in
-            guard let before = try Self.draft(db, id: id, content: true) else { throw StoreError.notFound("plan draft #\(id)") }
+            guard let before = try Self.draft(db, id: id) else { throw StoreError.notFound("plan draft #\(id)") }
             if let refusal = PlanDraftRows.refusal(before, id: id, lock: lock, to: .approved) { throw refusal }
             let newest = try Int64.fetchOne(db, sql: "SELECT MAX(id) FROM plan_versions WHERE plan_id = ?", arguments: [before.planId])
             guard newest == before.baseVersion else {
                 throw StoreError.conflict("plan version \(newest ?? 0) was stored after plan draft #\(id) was opened from version \(before.baseVersion)")
             }
-            if let same = try Int64.fetchOne(db, sql: "SELECT id FROM plan_versions WHERE sha256 = ?", arguments: [before.sha256]) {
+            if let same = try Int64.fetchOne(db, sql: "SELECT id FROM plan_versions WHERE sha256 = ?", arguments: [PlanDraftRows.sha256(file)]) {
                 throw StoreError.conflict("plan draft #\(id) is the same file as plan version \(same)")
             }
-            guard plan.id == before.planId, let content = before.content else { throw StoreError.invalid("plan draft #\(id) is not a draft of plan '\(plan.id)'") }
-            let outcome = try Self.insertPlanVersion(db, bytes: content, fileName: before.fileName, plan: plan, snapshot: snapshot, actor: actor, at: at,
+            guard plan.id == before.planId else { throw StoreError.invalid("plan draft #\(id) is not a draft of plan '\(plan.id)'") }
+            let outcome = try Self.insertPlanVersion(db, bytes: file, fileName: before.fileName, plan: plan, snapshot: snapshot, actor: actor, at: at,
                                                      draft: id)
             try db.execute(sql: "UPDATE plan_drafts SET state = 'approved', lock_version = lock_version + 1, decided_at = ?, decided_by = ?, approved_version = ? WHERE id = ?",
                            arguments: [at.seconds, actor.id, outcome.version.id, id])

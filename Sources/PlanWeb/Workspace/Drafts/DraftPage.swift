@@ -165,16 +165,15 @@ enum DraftPage {
         }
         let blockers = try await DraftSubmission.problems(session, plan: session.plan, c: c)
         guard blockers.isEmpty else { return try await show(request, ws, draft: text, problem: c.catalog["df_approve_blocked"], details: blockers, status: .conflict) }
-        guard let full = try await session.store.planDraft(id: session.record.id, content: true), let bytes = full.content else {
-            return ws.pages.errorPage(status: .notFound, request: request)
-        }
+        // The whole file is written and read as `plan load` reads one: this is the file the version keeps.
+        let bytes = session.file
         let loaded = PlanLoader.load(data: Data(bytes), file: session.record.fileName)
         guard let plan = loaded.plan else {
             return try await show(request, ws, draft: text, problem: c.catalog["df_approve_blocked"],
                                   details: loaded.errors.map { PlanCheckText.line($0.message, c.language) }, status: .unprocessableContent)
         }
         do {
-            _ = try await workflow.approve(session.record, plan: plan, actor: ws.actor, at: .now)
+            _ = try await workflow.approve(session.record, plan: plan, file: bytes, actor: ws.actor, at: .now)
         } catch RevisionWorkflowError.ownDraft {
             return try await show(request, ws, draft: text, problem: c.catalog["df_own_draft"], status: .forbidden)
         } catch StoreError.conflict {
@@ -222,13 +221,11 @@ enum DraftPage {
 
     /// The draft as its plan file: what `plan check` reads and the upload takes back.
     static func download(_ request: Request, _ ws: Workspace, draft text: String) async throws -> Response {
-        guard let store = ws.store, let id = Int64(text), let record = try await store.planDraft(id: id, content: true), let bytes = record.content else {
-            return ws.pages.errorPage(status: .notFound, request: request)
-        }
+        guard let session = try await DraftSession.load(ws, id: text) else { return ws.pages.errorPage(status: .notFound, request: request) }
         return Response(status: .ok, headers: [
             .contentType: "application/yaml; charset=utf-8", .cacheControl: "no-store",
-            .contentDisposition: "attachment; filename=\"\(record.fileName)\"",
-        ], body: .init(byteBuffer: ByteBuffer(bytes: bytes)))
+            .contentDisposition: "attachment; filename=\"\(session.record.fileName)\"",
+        ], body: .init(byteBuffer: ByteBuffer(bytes: session.file)))
     }
 
     /// Replaces the draft's content with an uploaded plan file, checked as a new file is.

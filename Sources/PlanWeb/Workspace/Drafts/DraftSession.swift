@@ -19,29 +19,23 @@ struct DraftSession {
     /// The draft named by the path, or nil when there is none (or no store).
     static func load(_ ws: Workspace, id text: String) async throws -> DraftSession? {
         guard let store = ws.store, let id = Int64(text), let record = try await store.planDraft(id: id, content: false) else { return nil }
-        let plan = try await plan(of: record, store: store, cache: ws.site.draftPlans)
+        let plan = try await DraftContent.plan(of: record, ws: ws, store: store)
         return DraftSession(ws: ws, record: record, plan: plan, history: ws.site.model.history, store: store)
     }
 
-    /// The plan a draft's file holds: kept from the last read, or read again.
-    static func plan(of record: PlanDraftRecord, store: any Store, cache: DraftPlanCache) async throws -> Plan {
-        if let cached = cache.plan(sha256: record.sha256) { return cached }
-        guard let full = try await store.planDraft(id: record.id, content: true), let bytes = full.content else {
-            throw StoreError.notFound("plan draft #\(record.id)")
-        }
-        let plan = try PlanLoader.load(data: Data(bytes), file: record.fileName).get()
-        cache.keep(plan, sha256: full.sha256)
-        return plan
-    }
-
-    /// Stores `plan` as the draft's new content, expected at `lock`; the record after.
+    /// Stores `plan` as the draft's new content, expected at `lock`; the record after. What is
+    /// stored is what the draft changes against the version it revises (`PlanDelta`), so a
+    /// save costs the size of the change, not of the plan.
     mutating func save(_ plan: Plan, lock: Int64, summary: String) async throws {
-        let bytes = Array(PlanWriter.yaml(plan).utf8)
+        let bytes = try await DraftContent.stored(plan, baseVersion: record.baseVersion, ws: ws, store: store)
         let change = PlanDraftChange(expectedLock: lock, title: plan.revision?.title ?? record.title, content: bytes, summary: summary)
         record = try await store.savePlanDraft(id: record.id, change, actor: ws.actor, at: .now)
         self.plan = plan
         ws.site.draftPlans.keep(plan, sha256: record.sha256)
     }
+
+    /// The draft written whole as a plan file: what is downloaded, checked whole and approved.
+    var file: [UInt8] { Array(PlanWriter.yaml(plan).utf8) }
 
     /// The id of the newest stored version of the plan: what a new draft revises, and what an
     /// approval requires to be unchanged.

@@ -44,8 +44,9 @@ enum DraftsPage {
         let model = ws.site.model
         let plan = PlanDraft.open(model.history, today: model.today.day)
         guard let base = try await DraftSession.newestVersion(store, planId: plan.id) else { return ws.unavailable(request) }
+        let content = try await DraftContent.stored(plan, baseVersion: base, ws: ws, store: store)
         let draft = try await store.openPlanDraft(NewPlanDraft(planId: plan.id, baseVersion: base, title: plan.revision?.title ?? plan.title,
-                                                               content: Array(PlanWriter.yaml(plan).utf8), origin: "opened"),
+                                                               content: content, origin: "opened"),
                                                   actor: ws.actor, at: .now)
         ws.site.draftPlans.keep(plan, sha256: draft.sha256)
         return ws.redirect("/admin/drafts/\(draft.id)", done: "draft_opened")
@@ -62,8 +63,9 @@ enum DraftsPage {
             return try await show(request, ws, problem: refusal.problem, details: refusal.details, status: .unprocessableContent)
         case .success(let plan):
             guard let base = try await DraftSession.newestVersion(store, planId: plan.id) else { return ws.unavailable(request) }
+            let content = try await DraftContent.stored(plan, baseVersion: base, ws: ws, store: store)
             let draft = try await store.openPlanDraft(NewPlanDraft(planId: plan.id, baseVersion: base, title: plan.revision?.title ?? plan.title,
-                                                                   content: Array(PlanWriter.yaml(plan).utf8), origin: "uploaded",
+                                                                   content: content, origin: "uploaded",
                                                                    fileName: file?.fileName),
                                                       actor: ws.actor, at: .now)
             ws.site.draftPlans.keep(plan, sha256: draft.sha256)
