@@ -31,12 +31,24 @@ enum EditorFixture {
                                                    passwordHash: Passwords.hash(WorkspaceFixture.passwords[name]!, cost: 4), createdAt: now),
                                            actor: .system, at: now)
         }
+        return try await server(on: store)
+    }
+
+    /// A server on the store as it stands, holding nothing it has not read from it.
+    static func server(on store: any Store) async throws -> WorkspaceFixture {
+        guard let history = try await store.planHistory() else { fatalError("no plan stored") }
         var settings = WorkspaceSettings()
         settings.bcryptCost = 4
-        let site = Site(model: ReadModel(version: 1, history: history, facts: try await store.publishedFacts(), today: today), store: store,
-                        settings: settings)
+        let site = Site(model: ReadModel(version: 1, history: history, facts: try await store.publishedFacts(), today: Timestamp.now.koreanDay),
+                        store: store, settings: settings)
         site.markCaughtUp(through: try await store.auditHead())
         try await site.reloadPolicy()
         return WorkspaceFixture(site: site, store: store)
+    }
+
+    /// A second server on the fixture's store (another instance behind the same database, or
+    /// the same one restarted).
+    static func reopened(_ f: WorkspaceFixture) async throws -> WorkspaceFixture {
+        try await server(on: f.store)
     }
 }

@@ -217,6 +217,45 @@ struct PlanEditorTests {
         }
     }
 
+    @Test("a draft is kept as its changes; one that reorders items (only a file can) is kept whole, and both read back, show their changes and download")
+    func keptForms() async throws {
+        let f = try await EditorFixture.make()
+        try await f.withClient { client in
+            let park = try await WorkspaceFixture.signIn(client, "park")
+            let draft = try await Self.open(client, park)
+            try await Self.makeChanges(client, park, draft)
+            let kept = try #require(try await f.store.planDraft(id: Self.id(draft), content: true)?.content)
+            #expect(PlanDelta.isDelta(kept))
+            #expect(kept.count * 10 < PlanWriter.yaml(try await Self.draftPlan(f, draft)).utf8.count)
+
+            // A file with one project's indicators in another order.
+            var plan = f.site.model.history.latest.plan
+            plan.pillars[0].projects[0].indicators.reverse()
+            plan.revision = PlanRevision(effective: CalendarDay(iso: "2022-01-01")!, title: LocalizedText(ko: "순서 변경", en: "Reordered"))
+            let reordered = plan
+            let response = try await client.upload("/admin/drafts/upload", file: Array(PlanWriter.yaml(reordered).utf8), name: "reordered.yaml",
+                                                   fields: ["_csrf": park.csrf], headers: [.cookie: park.cookie])
+            #expect(response.status == .seeOther, "\(response.body.visibleText.prefix(2000))")
+            let whole = String(try #require(response.headers[.location]).prefix { $0 != "?" })
+            let record = try #require(try await f.store.planDraft(id: Self.id(whole), content: true))
+            let bytes = try #require(record.content)
+            #expect(!PlanDelta.isDelta(bytes) && PlanLoader.load(data: Data(bytes), file: "whole.yaml").plan == reordered)
+            // A server that does not hold either draft reads both from the store.
+            let fresh = try await EditorFixture.reopened(f)
+            try await fresh.withClient { other in
+                let lee = try await WorkspaceFixture.signIn(other, "park")
+                let page = try await other.fetch(draft, headers: [.cookie: lee.cookie]).body.visibleText
+                #expect(page.contains("바뀐 내용 (3건)") && page.contains("상향 스마트 산단 지정"))
+                let file = try await other.fetch("\(draft)/plan.yaml", headers: [.cookie: lee.cookie])
+                #expect(PlanLoader.load(yaml: file.body, file: "d.yaml").plan == (try await Self.draftPlan(f, draft)))
+                let wholePage = try await other.fetch(whole, headers: [.cookie: lee.cookie])
+                #expect(wholePage.status == .ok && wholePage.body.visibleText.contains("순서 변경"))
+                let wholeFile = try await other.fetch("\(whole)/plan.yaml", headers: [.cookie: lee.cookie])
+                #expect(PlanLoader.load(yaml: wholeFile.body, file: "w.yaml").plan == reordered)
+            }
+        }
+    }
+
     @Test("two coordinators saving the same item: the second is told who saved first, and keeps what they typed")
     func locking() async throws {
         let f = try await EditorFixture.make()

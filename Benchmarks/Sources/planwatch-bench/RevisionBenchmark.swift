@@ -103,7 +103,14 @@ enum RevisionBenchmark {
             saves.append(form + save)
             diffs.append(diff)
         }
+        // Where the stored form's time goes, once.
+        let (delta, made) = time { PlanDelta(base: version, from: base, to: draft)! }
+        let (written, emitted) = time { delta.bytes }
+        let (readBack, reread) = time { try? PlanDelta.read(written).get().applied(to: base).get() }
+        let (same, compared) = time { readBack == draft }
+        precondition(same, "the delta reads back as the draft")
         print("a revision touching \(touched.count) indicators (\(changeCount) changes), \(runs) runs:")
+        print("  (the stored form, once: delta \(fmt(made)) s, written \(fmt(emitted)) s, read back \(fmt(reread)) s, compared \(fmt(compared)) s)")
         print("  the draft's delta, written and read back as the draft: median \(fmt(median(forms))) s (\(storedBytes) bytes stored, the whole file \(bytes.count))")
         print("  stored, checking the draft's version: median \(fmt(median(stores))) s")
         print("  saved: median \(fmt(median(saves))) s, worst \(fmt(saves.max() ?? 0)) s")
