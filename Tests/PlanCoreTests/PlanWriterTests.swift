@@ -96,4 +96,26 @@ struct PlanWriterTests {
         let keyColumn = lines[due].distance(from: lines[due].startIndex, to: dash) + 3
         #expect(emitter.path(line: due + 1, column: keyColumn)?.description == "pillars.0.projects.0.indicators.0.targets.0")
     }
+
+    /// The rule as first written, by Unicode scalar: the byte scan must decide as it does.
+    static func plainByScalar(_ s: String) -> Bool {
+        guard let first = s.unicodeScalars.first, let last = s.unicodeScalars.last else { return false }
+        if "-?:,[]{}#&*!|>'\"%@`".unicodeScalars.contains(first) { return false }
+        if first == " " || last == " " || last == ":" { return false }
+        if ["null", "Null", "NULL", "~"].contains(s) { return false }
+        if s.contains(": ") || s.contains(" #") || s.contains("\t") { return false }
+        return s.unicodeScalars.allSatisfy { !YAMLEmitter.needsEscape($0) }
+    }
+
+    @Test("the byte scan that decides which text is written plain decides as the rule by character does")
+    func plainByBytes() async {
+        let pieces: [String] = ["a", "가", "한글", " ", ":", "#", "-", "'", "\"", "~", "null", "\t", "\n", "\u{7F}", "\u{80}", "\u{9F}", "\u{A0}",
+                                "\u{2028}", "\u{2029}", "\u{2027}", "\u{FEFF}", "\u{FFFE}", "\u{FFFF}", "\u{FFFD}", "\u{1F600}", "1", ",", "%", "@", "é"]
+        for piece in pieces { #expect(YAMLEmitter.isPlain(piece) == Self.plainByScalar(piece), "\(piece.unicodeScalars.map(\.value))") }
+        await propertyCheck(count: 2000, input: Gen.int(in: 0...Int(Int32.max))) { seed in
+            var rng = SplitMix(seed: UInt64(seed))
+            let text = (0..<Int.random(in: 1...6, using: &rng)).map { _ in pieces.randomElement(using: &rng)! }.joined()
+            #expect(YAMLEmitter.isPlain(text) == Self.plainByScalar(text), "\(text.unicodeScalars.map(\.value))")
+        }
+    }
 }

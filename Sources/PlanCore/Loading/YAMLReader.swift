@@ -150,11 +150,19 @@ struct Fields {
 
     /// The value under `key`, treating an explicit `null` or `~` as absent.
     subscript(_ key: String) -> Node? {
-        guard let v = mapping[key], v.null == nil else { return nil }
+        guard let v = value(key), v.null == nil else { return nil }
         return v
     }
 
-    func has(_ key: String) -> Bool { mapping[key] != nil }
+    func has(_ key: String) -> Bool { value(key) != nil }
+
+    /// The value of the first key written as `key`. Keys are compared as text: Yams's own lookup
+    /// compares nodes, resolving each key's tag with a regular expression on every comparison,
+    /// which was most of the time spent reading a plan.
+    private func value(_ key: String) -> Node? {
+        for (k, v) in mapping where k.scalar?.string == key { return v }
+        return nil
+    }
 
     func keyNode(_ key: String) -> Node? { mapping.keys.first { $0.scalar?.string == key } }
 

@@ -132,15 +132,31 @@ public struct YAMLEmitter {
     }
 
     /// Whether `s` can be written without quotes in block context and read back as the same text
-    /// (never as null, never cut at a comment or a key).
+    /// (never as null, never cut at a comment or a key). One pass over the UTF-8 bytes: a plan
+    /// file is mostly such strings, and this decides for every one of them.
     static func isPlain(_ s: String) -> Bool {
-        guard let first = s.unicodeScalars.first, let last = s.unicodeScalars.last else { return false }
-        if "-?:,[]{}#&*!|>'\"%@`".unicodeScalars.contains(first) { return false }
-        if first == " " || last == " " || last == ":" { return false }
-        if ["null", "Null", "NULL", "~"].contains(s) { return false }
-        if s.contains(": ") || s.contains(" #") || s.contains("\t") { return false }
-        return s.unicodeScalars.allSatisfy { !needsEscape($0) }
+        let utf8 = s.utf8
+        guard let first = utf8.first, let last = utf8.last else { return false }
+        if indicators.contains(first) || first == space || last == space || last == colon { return false }
+        if s == "null" || s == "Null" || s == "NULL" || s == "~" { return false }
+        var before2: UInt8 = 0, before: UInt8 = 0
+        for b in utf8 {
+            // Controls (a tab and line breaks among them) and DEL.
+            if b < 0x20 || b == 0x7F { return false }
+            // A key (": ") or a comment (" #") inside.
+            if (before == colon && b == space) || (before == space && b == hash) { return false }
+            // U+0080–U+009F (C2 80–C2 9F), U+2028/U+2029 (E2 80 A8/A9), U+FEFF (EF BB BF), U+FFFE/U+FFFF (EF BF BE/BF).
+            if before == 0xC2 && b <= 0x9F { return false }
+            if before2 == 0xE2 && before == 0x80 && (b == 0xA8 || b == 0xA9) { return false }
+            if before2 == 0xEF && ((before == 0xBB && b == 0xBF) || (before == 0xBF && (b == 0xBE || b == 0xBF))) { return false }
+            (before2, before) = (before, b)
+        }
+        return true
     }
+
+    /// Characters that may not start a plain scalar.
+    private static let indicators: Set<UInt8> = Set("-?:,[]{}#&*!|>'\"%@`".utf8)
+    private static let space = UInt8(ascii: " "), colon = UInt8(ascii: ":"), hash = UInt8(ascii: "#")
 
     /// Characters YAML cannot hold as they are: controls, line breaks, the byte-order mark.
     static func needsEscape(_ c: Unicode.Scalar) -> Bool {
