@@ -49,7 +49,7 @@ extension PlanDelta {
         guard let text = String(validating: bytes, as: UTF8.self) else { return .failure(Refusal(problems: ["the stored delta is not UTF-8"])) }
         let root: Node?
         do {
-            root = try Yams.compose(yaml: text)
+            root = try Yams.compose(yaml: text, .basic)
         } catch {
             return .failure(Refusal(problems: ["the stored delta is not YAML: \(error)"]))
         }
