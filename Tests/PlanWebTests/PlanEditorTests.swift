@@ -27,6 +27,14 @@ struct PlanEditorTests {
         return String(location.prefix { $0 != "?" })
     }
 
+    /// Uploads `bytes` as a new draft: the response, and the draft's path when one was opened.
+    static func uploadDraft(_ client: any TestClientProtocol, _ browser: WorkspaceFixture.Browser, _ bytes: [UInt8],
+                            name: String) async throws -> (response: Fetched, draft: String?) {
+        let response = try await client.upload("/admin/drafts/upload", file: bytes, name: name, fields: ["_csrf": browser.csrf],
+                                               headers: [.cookie: browser.cookie])
+        return (response, response.headers[.location].map { String($0.prefix { $0 != "?" }) })
+    }
+
     /// The edit form of `path` as the browser would send it, changed by `edit`.
     static func edit(_ client: any TestClientProtocol, _ browser: WorkspaceFixture.Browser, _ path: String, action: String? = nil,
                      query: String = "", _ change: (inout FormFields) -> Void) async throws -> Fetched {
@@ -179,10 +187,9 @@ struct PlanEditorTests {
         let yaml = PlanWriter.yaml(plan)
         let uploaded: Plan = try await file.withClient { client in
             let park = try await WorkspaceFixture.signIn(client, "park")
-            let response = try await client.upload("/admin/drafts/upload", file: Array(yaml.utf8), name: "hand-written.yaml", fields: ["_csrf": park.csrf],
-                                                   headers: [.cookie: park.cookie])
+            let (response, opened) = try await Self.uploadDraft(client, park, Array(yaml.utf8), name: "hand-written.yaml")
             #expect(response.status == .seeOther, "\(response.body.visibleText.prefix(2000))")
-            let draft = String(try #require(response.headers[.location]).prefix { $0 != "?" })
+            let draft = try #require(opened)
             // The submission form comes filled from the file; submitting it as it stands.
             let submitted = try await Self.edit(client, park, "\(draft)/revision") { $0["action"] = "submit" }
             #expect(submitted.status == .seeOther, "\(submitted.body.visibleText.prefix(2000))")
@@ -210,9 +217,7 @@ struct PlanEditorTests {
             let after = try #require(try await f.store.planDraft(id: Self.id(draft), content: true))
             #expect(after.content == before.content && after.lock == before.lock)
             // As a new draft, the same file gives the same content.
-            let copy = try await client.upload("/admin/drafts/upload", file: Array(file.body.utf8), name: "same.yaml", fields: ["_csrf": park.csrf],
-                                               headers: [.cookie: park.cookie])
-            let second = String(try #require(copy.headers[.location]).prefix { $0 != "?" })
+            let second = try #require(try await Self.uploadDraft(client, park, Array(file.body.utf8), name: "same.yaml").draft)
             #expect(try await f.store.planDraft(id: Self.id(second), content: true)?.content == before.content)
         }
     }
@@ -233,10 +238,9 @@ struct PlanEditorTests {
             plan.pillars[0].projects[0].indicators.reverse()
             plan.revision = PlanRevision(effective: CalendarDay(iso: "2022-01-01")!, title: LocalizedText(ko: "순서 변경", en: "Reordered"))
             let reordered = plan
-            let response = try await client.upload("/admin/drafts/upload", file: Array(PlanWriter.yaml(reordered).utf8), name: "reordered.yaml",
-                                                   fields: ["_csrf": park.csrf], headers: [.cookie: park.cookie])
+            let (response, opened) = try await Self.uploadDraft(client, park, Array(PlanWriter.yaml(reordered).utf8), name: "reordered.yaml")
             #expect(response.status == .seeOther, "\(response.body.visibleText.prefix(2000))")
-            let whole = String(try #require(response.headers[.location]).prefix { $0 != "?" })
+            let whole = try #require(opened)
             let record = try #require(try await f.store.planDraft(id: Self.id(whole), content: true))
             let bytes = try #require(record.content)
             #expect(!PlanDelta.isDelta(bytes) && PlanLoader.load(data: Data(bytes), file: "whole.yaml").plan == reordered)
@@ -335,8 +339,7 @@ struct PlanEditorTests {
             #expect(reused.body.visibleText.contains("삭제되었습니다"))
             for (name, content) in [("broken.yaml", "format: planwatch-plan/1\nid: [\n"), ("other.yaml", PlanWriter.yaml(Plan(id: "other-plan", title: LocalizedText(ko: "다른", en: "Other"), start: .year(2020)!, end: .year(2025)!))),
                                     ("binary.yaml", "\u{0}\u{1}\u{FFFF}")] {
-                let response = try await client.upload("/admin/drafts/upload", file: Array(content.utf8), name: name, fields: ["_csrf": park.csrf],
-                                                       headers: [.cookie: park.cookie])
+                let response = try await Self.uploadDraft(client, park, Array(content.utf8), name: name).response
                 #expect(response.status == .unprocessableContent, "\(name)")
                 #expect(response.body.contains("error-summary"))
             }

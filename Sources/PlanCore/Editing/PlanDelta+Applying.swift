@@ -37,12 +37,9 @@ extension PlanDelta {
                 touched.append((p, j))
                 var node = byId[.project(project.id)]?.node ?? PlanFragment.stub(project)
                 node.set("indicators", Self.list(own.filter { if case .indicator = $0.item { return true } else { return false } }.compactMap(\.node)))
-                node.set("tasks", Self.list(own.compactMap { entry -> YAMLTree? in
-                    guard case .task = entry.item, var task = entry.node else { return nil }
-                    // References to other items are checked on the whole draft (`PlanDraft.problems`).
-                    task.set("tracks", nil)
-                    task.set("parent", nil)
-                    return task
+                node.set("tasks", Self.list(own.compactMap { entry in
+                    guard case .task = entry.item else { return nil }
+                    return entry.node.map(PlanFragment.withoutReferences)
                 }))
                 projects.append(node)
             }
@@ -61,17 +58,8 @@ extension PlanDelta {
         if pillarNodes.isEmpty, let first = base.pillars.first { pillarNodes = [PlanFragment.stub(first, projects: [])] }
 
         var tree = PlanFragment.header(base)
-        if let plan = byId[.plan]?.node {
-            for key in PlanItem.plan.editedKeys ?? [] { tree.set(key, plan[key], after: PlanFragment.headerOrder(before: key)) }
-        }
-        if let revision = byId[.revision]?.node {
-            tree.set("revision", revision, after: ["budget", "jobs", "published", "note", "sourceURL", "source", "currency", "period"])
-            if let ended = base.ended {
-                var e = PlanWriter.ending(ended)
-                e.set("continued", nil)
-                tree.set("ended", e, after: ["revision"])
-            }
-        }
+        if let plan = byId[.plan]?.node { PlanFragment.setPlanKeys(plan, in: &tree) }
+        if let revision = byId[.revision]?.node { PlanFragment.setRevision(revision, ending: base.ended, in: &tree) }
         tree.set("pillars", .sequence(pillarNodes))
         let result = PlanLoader.load(yaml: YAMLEmitter.write(tree), file: "draft")
         guard let read = result.plan, result.errors.isEmpty else {
@@ -113,7 +101,7 @@ extension PlanDelta {
             project.indicators = Self.merged(project.indicators, read: indicators, project: project.id, entries: entries, byId: byId,
                                              item: { .indicator($0) }, restore: { i, _ in i })
             project.tasks = Self.merged(project.tasks, read: tasks, project: project.id, entries: entries, byId: byId,
-                                        item: { .task($0) }, restore: Self.restoring)
+                                        item: { .task($0) }, restore: PlanFragment.withReferences)
             plan.pillars[at.pillar].projects[at.project] = project
         }
         return plan
@@ -136,25 +124,11 @@ extension PlanDelta {
             }
         }
         for entry in entries where entry.change == .added && entry.parent == .project(project) {
-            guard item(entryId(entry.item)) == entry.item, let new = read[entryId(entry.item)], let node = entry.node else { continue }
+            // Only the entries of this kind of item (`item` makes an indicator or a task of an id).
+            guard let id = entry.item.id, item(id) == entry.item, let new = read[id], let node = entry.node else { continue }
             out.append(restore(new, node))
         }
         return out
-    }
-
-    /// A task as read, with the references the fragment left out (`tracks`, `parent`).
-    private static func restoring(_ task: PlanTask, _ node: YAMLTree) -> PlanTask {
-        var task = task
-        task.tracks = node["tracks"]?.items.compactMap(\.scalar) ?? []
-        task.parent = node["parent"]?.scalar
-        return task
-    }
-
-    private static func entryId(_ item: PlanItem) -> String {
-        switch item {
-        case .pillar(let id), .project(let id), .indicator(let id), .task(let id): return id
-        case .plan, .revision: return ""
-        }
     }
 
     private static func list(_ items: [YAMLTree]) -> YAMLTree? { items.isEmpty ? nil : .sequence(items) }

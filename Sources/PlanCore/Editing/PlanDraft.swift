@@ -128,9 +128,8 @@ public enum PlanDraft {
                 }
             }
         case .task(let id):
-            guard var task = f.tasks.first(where: { $0.id == id }) else { break }
-            task.tracks = node["tracks"]?.items.compactMap(\.scalar) ?? []
-            task.parent = node["parent"]?.scalar
+            guard let read = f.tasks.first(where: { $0.id == id }) else { break }
+            let task = PlanFragment.withReferences(read, from: node)
             if parent == nil, let at = plan.position(of: item), let j = at.project, let t = at.task {
                 plan.pillars[at.pillar].projects[j].tasks[t] = task
             } else if let parent, let at = plan.position(of: parent), let j = at.project {

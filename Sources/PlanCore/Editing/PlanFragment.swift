@@ -35,17 +35,12 @@ public struct PlanFragment {
         var itemPath = YAMLPath.root.appending("pillars").appending(0)
         switch item {
         case .plan:
-            for key in item.editedKeys ?? [] { header.set(key, node[key], after: Self.headerOrder(before: key)) }
+            Self.setPlanKeys(node, in: &header)
             guard let first = plan.pillars.first else { return nil }
             pillars = .sequence([Self.stub(first, projects: [])])
             itemPath = .root
         case .revision:
-            header.set("revision", node, after: ["budget", "jobs", "published", "note", "sourceURL", "source", "currency", "period"])
-            if let ended = plan.ended {
-                var e = PlanWriter.ending(ended)
-                e.set("continued", nil)
-                header.set("ended", e, after: ["revision"])
-            }
+            Self.setRevision(node, ending: plan.ended, in: &header)
             guard let first = plan.pillars.first else { return nil }
             pillars = .sequence([Self.stub(first, projects: [])])
             itemPath = YAMLPath("revision")
@@ -78,12 +73,8 @@ public struct PlanFragment {
         case .task(let id):
             let owners = parent == nil ? plan.owners(of: .task(id)) : Self.owners(under: parent, in: plan)
             guard let owners, let project = owners.project else { return nil }
-            var task = node
-            // Other items it refers to are checked on the whole draft (`PlanDraft.problems`).
-            task.set("tracks", nil)
-            task.set("parent", nil)
             var p = Self.stub(project)
-            p.set("tasks", .sequence([task]))
+            p.set("tasks", .sequence([Self.withoutReferences(node)]))
             pillars = .sequence([Self.stub(owners.pillar, projects: [p])])
             itemPath = itemPath.appending("projects").appending(0).appending("tasks").appending(0)
         }
@@ -140,6 +131,39 @@ public struct PlanFragment {
         var tree = PlanWriter.tree(head)
         tree.set("pillars", nil)
         return tree
+    }
+
+    /// The header with the plan's own keys an editor changes (`PlanItem.plan`) as `node` has them.
+    static func setPlanKeys(_ node: YAMLTree, in header: inout YAMLTree) {
+        for key in PlanItem.plan.editedKeys ?? [] { header.set(key, node[key], after: headerOrder(before: key)) }
+    }
+
+    /// The header with `node` as its revision block, and the plan's ending beside it (which the
+    /// revision must come before) without the indicators it names.
+    static func setRevision(_ node: YAMLTree, ending: PlanEnding?, in header: inout YAMLTree) {
+        header.set("revision", node, after: ["budget", "jobs", "published", "note", "sourceURL", "source", "currency", "period"])
+        if let ending {
+            var e = PlanWriter.ending(ending)
+            e.set("continued", nil)
+            header.set("ended", e, after: ["revision"])
+        }
+    }
+
+    /// A task's node without its references to other items (`tracks`, `parent`): those are
+    /// checked on the whole draft (`PlanDraft.problems`), and put back by `withReferences`.
+    static func withoutReferences(_ task: YAMLTree) -> YAMLTree {
+        var task = task
+        task.set("tracks", nil)
+        task.set("parent", nil)
+        return task
+    }
+
+    /// A task read from a fragment, with the references its node names put back.
+    static func withReferences(_ task: PlanTask, from node: YAMLTree) -> PlanTask {
+        var task = task
+        task.tracks = node["tracks"]?.items.compactMap(\.scalar) ?? []
+        task.parent = node["parent"]?.scalar
+        return task
     }
 
     /// Where a plan-level key goes among the header's keys, so the fragment reads like a file.

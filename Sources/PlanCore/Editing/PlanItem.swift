@@ -22,6 +22,14 @@ public enum PlanItem: Hashable, Sendable {
         }
     }
 
+    /// The id of a pillar, project, indicator or task; nil for the plan and its revision block.
+    public var id: String? {
+        switch self {
+        case .plan, .revision: return nil
+        case .pillar(let id), .project(let id), .indicator(let id), .task(let id): return id
+        }
+    }
+
     /// The keys of the item's own node an editor changes (the rest of the node is carried over).
     var editedKeys: [String]? {
         switch self {

@@ -44,15 +44,13 @@ public enum FuzzTargets {
     /// Deal: it must be read or refused, and applied or refused, never trap. A delta that
     /// applies must write out as the same delta again.
     public static func planDelta(_ bytes: [UInt8]) {
-        guard let delta = try? PlanDelta.read(bytes).get(), let base = deltaBase else { return }
+        guard let delta = try? PlanDelta.read(bytes).get(), let base = index?.plan else { return }
         guard let plan = try? delta.applied(to: base).get() else { return }
         _ = PlanDiff.changes(from: base, to: plan)
         if plan.revision != nil, let again = PlanDelta(base: delta.base, from: base, to: plan) {
             precondition((try? again.applied(to: base).get()) == plan, "a delta made from an applied delta applies differently")
         }
     }
-
-    static let deltaBase: Plan? = BundledPlan.loadDefault().plan
 
     /// The targets by name, as the fuzzer executable and the corpus folders call them.
     public static let all: [(name: String, run: @Sendable ([UInt8]) -> Void)] = [

@@ -1,8 +1,9 @@
 import Crypto
 import PlanCore
 
-/// A revision of the plan in the making, as the store keeps it: the whole next version as a plan
-/// file (`PlanWriter`'s YAML) and where it stands. `lock` rises with every change, so an edit
+/// A revision of the plan in the making, as the store keeps it: its content (what the web keeps
+/// there: the draft's changes against `baseVersion` as a `PlanDelta`, or the whole next version
+/// as a plan file) and where it stands. `lock` rises with every change, so an edit
 /// made on a copy that someone else has changed since is refused, never silently applied.
 ///
 /// editing → submitted → approved (a plan version) | returned → submitted …; editing or
@@ -37,7 +38,7 @@ public struct PlanDraftRecord: Sendable, Hashable {
     public var returnReason: String?
     /// The plan version the approval stored.
     public var approvedVersion: Int64?
-    /// The YAML, when it was read (lists leave it out).
+    /// The content, when it was read (lists leave it out).
     public var content: [UInt8]?
 
     public init(id: Int64, planId: String, baseVersion: Int64, state: State, lock: Int64, title: LocalizedText, sha256: String,

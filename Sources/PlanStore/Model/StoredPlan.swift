@@ -21,9 +21,11 @@ extension Store {
 
 extension Store {
     /// Every stored version of the plan of the latest version, as a history (nil when no plan
-    /// is stored): what the site and the assessment of any date read.
-    public func planHistory() async throws -> PlanHistory? {
-        let versions = try await planVersions()
+    /// is stored): what the site and the assessment of any date read. With `through`, the
+    /// history as it stood when that version was the newest stored: what a draft opened from
+    /// it revises.
+    public func planHistory(through newest: Int64? = nil) async throws -> PlanHistory? {
+        let versions = try await planVersions().filter { version in newest.map { version.id <= $0 } ?? true }
         guard let latest = versions.last else { return nil }
         var plans: [Plan] = []
         for version in versions where version.planId == latest.planId {

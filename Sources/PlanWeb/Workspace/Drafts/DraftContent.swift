@@ -35,17 +35,13 @@ enum DraftContent {
     }
 
     /// The plan a draft opened from stored version `id` revises: the latest version of the plan's
-    /// history as it stood when that version was the newest stored.
+    /// history as it stood when that version was the newest stored (the site's own while it is).
     static func basePlan(_ id: Int64, planId: String, ws: Workspace, store: any Store) async throws -> Plan {
         try await ws.site.catchUp()
-        let versions = try await store.planVersions().filter { $0.planId == planId }
-        if versions.last?.id == id { return ws.site.model.history.latest.plan }
-        var plans: [Plan] = []
-        for version in versions where version.id <= id {
-            guard let bytes = try await store.planFile(version: version.id) else { throw StoreError.notFound("plan version \(version.id)") }
-            plans.append(try PlanLoader.load(data: Data(bytes), file: "version-\(version.id).yaml").get())
+        if try await DraftSession.newestVersion(store, planId: planId) == id { return ws.site.model.history.latest.plan }
+        guard let history = try await store.planHistory(through: id), history.latest.plan.id == planId else {
+            throw StoreError.notFound("plan version \(id)")
         }
-        guard !plans.isEmpty else { throw StoreError.notFound("plan version \(id)") }
-        return PlanHistory(plans).latest.plan
+        return history.latest.plan
     }
 }
